@@ -1,11 +1,11 @@
 package org.selfchallenge.env.airline;
 
-import static org.selfchallenge.env.airline.PyOps.dict;
-import static org.selfchallenge.env.airline.PyOps.eq;
-import static org.selfchallenge.env.airline.PyOps.in;
-import static org.selfchallenge.env.airline.PyOps.item;
-import static org.selfchallenge.env.airline.PyOps.iterate;
-import static org.selfchallenge.env.airline.PyOps.str;
+import static org.selfchallenge.env.airline.PyBuiltins.dict;
+import static org.selfchallenge.env.airline.PyBuiltins.eq;
+import static org.selfchallenge.env.airline.PyBuiltins.in;
+import static org.selfchallenge.env.airline.PyBuiltins.item;
+import static org.selfchallenge.env.airline.PyBuiltins.iterate;
+import static org.selfchallenge.env.airline.PyBuiltins.str;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,13 +86,13 @@ final class BookReservation extends AirlineTool {
 
         Object total = 0L;
         for (Object segment : iterate(reservation.get("flights"))) {
-            Object price = FlightSegments.priceSegment(data, segment, cabin, () -> PyOps.len(passengers));
-            total = PyOps.add(total, PyOps.mul(price, PyOps.len(passengers)), "+=");
+            Object price = FlightSegments.priceSegment(data, segment, cabin, () -> PyBuiltins.len(passengers));
+            total = PyBuiltins.add(total, PyBuiltins.mul(price, PyBuiltins.len(passengers)), "+=");
         }
         if (eq(a.get("insurance"), "yes")) {
-            total = PyOps.add(total, PyOps.mul(INSURANCE_PER_PASSENGER, PyOps.len(passengers)), "+=");
+            total = PyBuiltins.add(total, PyBuiltins.mul(INSURANCE_PER_PASSENGER, PyBuiltins.len(passengers)), "+=");
         }
-        total = PyOps.add(total, PyOps.mul(PRICE_PER_NONFREE_BAG, a.get("nonfree_baggages")), "+=");
+        total = PyBuiltins.add(total, PyBuiltins.mul(PRICE_PER_NONFREE_BAG, a.get("nonfree_baggages")), "+=");
 
         Map<String, Object> methods = dict(item(user, "payment_methods"));
         List<Object> amounts = new ArrayList<>();
@@ -105,12 +105,12 @@ final class BookReservation extends AirlineTool {
             Object method = methods.get((String) paymentId);
             Object source = item(method, "source");
             if ((eq(source, Payments.GIFT_CARD) || eq(source, Payments.CERTIFICATE))
-                    && PyOps.lt(item(method, "amount"), amount)) {
+                    && PyBuiltins.lt(item(method, "amount"), amount)) {
                 return "Error: not enough balance in payment method " + str(paymentId);
             }
             amounts.add(amount);
         }
-        Object paid = PyOps.sum(amounts);
+        Object paid = PyBuiltins.sum(amounts);
         if (!eq(paid, total)) {
             return "Error: payment amount does not add up, total price is " + str(total) + ", but paid "
                     + str(paid);
@@ -125,13 +125,13 @@ final class BookReservation extends AirlineTool {
             Object method = item(writableMethods, paymentId);
             Object source = item(method, "source");
             if (eq(source, Payments.GIFT_CARD)) {
-                dict(method).put("amount", PyOps.sub(item(method, "amount"), amount, "-="));
+                dict(method).put("amount", PyBuiltins.sub(item(method, "amount"), amount, "-="));
             } else if (eq(source, Payments.CERTIFICATE)) {
                 writableMethods.remove((String) paymentId);
             }
         }
         data.putReservation(reservationId, reservation);
-        PyOps.append(item(data.userForWrite(uid), "reservations"), reservationId);
+        PyBuiltins.append(item(data.userForWrite(uid), "reservations"), reservationId);
         return PyJson.dumps(reservation);
     }
 }

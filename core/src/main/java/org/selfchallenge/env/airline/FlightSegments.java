@@ -1,10 +1,10 @@
 package org.selfchallenge.env.airline;
 
-import static org.selfchallenge.env.airline.PyOps.dict;
-import static org.selfchallenge.env.airline.PyOps.eq;
-import static org.selfchallenge.env.airline.PyOps.in;
-import static org.selfchallenge.env.airline.PyOps.item;
-import static org.selfchallenge.env.airline.PyOps.str;
+import static org.selfchallenge.env.airline.PyBuiltins.dict;
+import static org.selfchallenge.env.airline.PyBuiltins.eq;
+import static org.selfchallenge.env.airline.PyBuiltins.in;
+import static org.selfchallenge.env.airline.PyBuiltins.item;
+import static org.selfchallenge.env.airline.PyBuiltins.str;
 
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -44,7 +44,7 @@ final class FlightSegments {
                     + str(date));
         }
         Object seats = item(item(onDate, "available_seats"), cabin);
-        if (PyOps.lt(seats, passengerCount.getAsLong())) {
+        if (PyBuiltins.lt(seats, passengerCount.getAsLong())) {
             throw new AirlineTool.Failure("Error: not enough seats on flight " + str(flightNumber));
         }
         Object price = item(item(onDate, "prices"), cabin);

@@ -1,9 +1,9 @@
 package org.selfchallenge.env.airline;
 
-import static org.selfchallenge.env.airline.PyOps.dict;
-import static org.selfchallenge.env.airline.PyOps.eq;
-import static org.selfchallenge.env.airline.PyOps.in;
-import static org.selfchallenge.env.airline.PyOps.item;
+import static org.selfchallenge.env.airline.PyBuiltins.dict;
+import static org.selfchallenge.env.airline.PyBuiltins.eq;
+import static org.selfchallenge.env.airline.PyBuiltins.in;
+import static org.selfchallenge.env.airline.PyBuiltins.item;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

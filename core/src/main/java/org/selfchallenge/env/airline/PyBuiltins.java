@@ -11,7 +11,8 @@ import org.selfchallenge.pyval.PyRepr;
 import org.selfchallenge.pyval.PyTuple;
 
 /**
- * The Python dynamic-typing rules the airline tools rely on, beyond {@link PyMath}: subscripting,
+ * The Python dynamic-typing rules the airline tools rely on, beyond {@link PyMath} and
+ * {@link org.selfchallenge.pyval.PyOps}: subscripting with each container's own error,
  * {@code in}, {@code len}, iteration, {@code sum}, list methods, and operator errors that name the
  * operator actually used ({@code +=}, {@code >}).
  *
@@ -20,8 +21,8 @@ import org.selfchallenge.pyval.PyTuple;
  * sometimes after part of the data was already changed. Emulating the operators, not only the happy
  * path, keeps both the observation text and the state hash identical (CPython 3.12 messages).
  */
-final class PyOps {
-    private PyOps() {
+final class PyBuiltins {
+    private PyBuiltins() {
     }
 
     static PyException typeError(String message) {
@@ -99,23 +100,9 @@ final class PyOps {
         throw typeError("object of type '" + typeName(v) + "' has no len()");
     }
 
-    /** The elements {@code for x in v} visits: list items, str characters, dict keys. */
+    /** A snapshot of the elements {@code for x in v} visits: list items, str characters, dict keys. */
     static List<Object> iterate(Object v) {
-        if (v instanceof List<?> l) {
-            return new ArrayList<>(l);
-        }
-        if (v instanceof PyTuple t) {
-            return new ArrayList<>(t.items());
-        }
-        if (v instanceof Map<?, ?> m) {
-            return new ArrayList<>(m.keySet());
-        }
-        if (v instanceof String s) {
-            List<Object> chars = new ArrayList<>();
-            s.codePoints().forEach(cp -> chars.add(new String(Character.toChars(cp))));
-            return chars;
-        }
-        throw typeError("'" + typeName(v) + "' object is not iterable");
+        return new ArrayList<>(org.selfchallenge.pyval.PyOps.iterable(v));
     }
 
     // ---- operators ------------------------------------------------------------------------------
