@@ -9,13 +9,18 @@ import java.util.List;
  * bound, outside the JVM (the CaT sandbox). Implementations must be safe to use from many episode
  * threads at once; a {@link Session} belongs to one episode.
  */
-public interface ActionSandbox {
+public interface ActionSandbox extends AutoCloseable {
 
     /** Opens a session whose tool calls go to {@code env} (which the session's code mutates). */
     Session open(Environment env);
 
     /** The tool-call and answer conventions of this sandbox, for the system prompts. */
     String conventions();
+
+    /** Releases worker processes the sandbox owns. */
+    @Override
+    default void close() {
+    }
 
     interface Session extends AutoCloseable {
         /** Runs one code action; hostile code, errors and timeouts come back as an observation. */
@@ -25,7 +30,7 @@ public interface ActionSandbox {
          * Runs a synthetic task's {@code evaluate()} (in a namespace of its own) on the current state and
          * the final answer (may be null).
          */
-        Verdict evaluate(String evaluationSource, String finalAnswer);
+        Verdict evaluate(String evaluationSource, Object finalAnswer);
 
         @Override
         void close();
@@ -35,8 +40,10 @@ public interface ActionSandbox {
      * @param text      what the policy is shown: stdout, then the error (traceback tail, timeout, ...)
      * @param toolCalls tool calls made, in order
      * @param error     true when the code raised, timed out or was killed
+     * @param answered  true when the code called {@code submit_answer(x)}
+     * @param answer    that {@code x} (a Python value), else null
      */
-    record Observation(String text, List<Turn.ToolCall> toolCalls, boolean error) {
+    record Observation(String text, List<Turn.ToolCall> toolCalls, boolean error, boolean answered, Object answer) {
         public Observation {
             toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
         }

@@ -7,6 +7,7 @@ import org.selfchallenge.llm.ChatRequest;
 import org.selfchallenge.llm.Completion;
 import org.selfchallenge.llm.Message;
 import org.selfchallenge.llm.SamplingParams;
+import org.selfchallenge.pyval.PyRepr;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,12 +20,13 @@ import java.util.Map;
  *
  * <p>Loop (τ-bench §1.7 with code actions; M3ToolEval §2.2 for answers): the system prompt is the
  * environment policy + tool documentation + action protocol ({@code executor.v1}); the first user turn
- * is the simulated user's opening, or the instruction. Each policy turn t samples with seed
+ * is the simulated user's opening, or the instruction. Policy turn t samples with seed
  * {@code episodeSeed + t}. Code → observation (stdout and errors, truncated); message → the user's
- * reply ({@value UserSimulator#STOP} ends the episode) or a final answer (a wrong one gets
- * {@link #WRONG_ANSWER_FEEDBACK} when the task uses the retry protocol). A terminate tool ends the
- * episode. Running out of turns or context scores 0, as in τ-bench; malformed replies, unknown tools,
- * huge outputs and hostile code are observations and the episode goes on.
+ * reply ({@value UserSimulator#STOP} ends the episode) or a final answer ({@code Answer: ...}, or
+ * {@code submit_answer(x)} in code). With the retry protocol (M3ToolEval benchmark) a wrong answer gets
+ * {@link #WRONG_ANSWER_FEEDBACK} and the episode continues. A terminate tool ends the episode.
+ * Running out of turns or context scores 0, as in τ-bench; malformed replies, unknown tools, huge
+ * outputs and hostile code are observations and the episode goes on.
  *
  * <p>Stateless and thread-safe: {@link #run} may be called from many threads (Spark tasks) at once,
  * as long as the policy and user models are thread-safe.
@@ -35,12 +37,13 @@ public final class ExecutorEpisode {
     public static final String WRONG_ANSWER_FEEDBACK = "Your answer is incorrect. Please try again. Note that you should"
             + " ONLY output the answer (e.g., single number), without any other text.";
     public static final String TRUNCATED = "\n[Output truncated]";
+    static final String EXTRA_BLOCKS = "\n[Only the first code block of your reply was run.]";
 
     /**
      * @param maxTurns            policy replies per episode (τ-bench 30, M3ToolEval 10)
      * @param maxContextChars     stop (outcome {@code max_tokens}) when the conversation grows past this
      *                            many characters — a tokenizer-free stand-in for the context window
-     * @param maxObservationChars observations are cut to this length (M3ToolEval cuts at 2000)
+     * @param maxObservationChars observations are cut to this length
      * @param sampling            the policy's sampling parameters; the seed is replaced per turn
      */
     public record Config(int maxTurns, int maxContextChars, int maxObservationChars, SamplingParams sampling) {
@@ -67,103 +70,128 @@ public final class ExecutorEpisode {
         this.config = config;
     }
 
+    /** Mutable state of one run; never shared between threads. */
+    private static final class State {
+        final List<Turn> turns = new ArrayList<>();
+        final List<Message> messages = new ArrayList<>();
+        final List<String> said = new ArrayList<>();
+        final Map<String, Object> info = new LinkedHashMap<>();
+        String finalAnswer;
+        Object answerValue;
+        String outcome;
+        boolean done;
+
+        void add(Turn t) {
+            turns.add(t);
+            messages.add(new Message(t.role(), t.text()));
+        }
+
+        long chars() {
+            long n = 0;
+            for (Message m : messages) n += m.content().length();
+            return n;
+        }
+
+        void end(String why, boolean properly) {
+            outcome = why;
+            done = properly;
+        }
+    }
+
     public Trajectory run(ExecutorTask task, int sampleIndex, long seed) {
         Environment env = task.environment();
-        List<Turn> turns = new ArrayList<>();
-        List<Message> messages = new ArrayList<>();
-        List<String> said = new ArrayList<>();
-        Map<String, Object> info = new LinkedHashMap<>();
-        String finalAnswer = null;
-        String outcome = null;
-        boolean done = false;
+        State st = new State();
         ExecutorTask.Reward reward = null;
-
-        add(turns, messages, Turn.context("system", "system", systemPrompt(env, task.conversational())));
+        st.add(Turn.context("system", "system", systemPrompt(env, task.conversational())));
         try (ActionSandbox.Session session = sandbox.open(env)) {
             UserSimulator.Conversation conv = null;
             if (task.conversational()) {
                 if (user == null) throw new IllegalStateException("task " + task.id() + " needs a user simulator");
                 try {
                     conv = user.start(task.instruction(), seed);
+                    st.add(Turn.context("user", "user", conv.opening()));
                 } catch (ChatModelException e) {
-                    info.put("error", e.getMessage());
-                    return finish(task, sampleIndex, seed, turns, 0.0, "user_model_error", info);
+                    st.info.put("error", e.getMessage());
+                    st.end("user_model_error", false);
                 }
-                add(turns, messages, Turn.context("user", "user", conv.opening()));
             } else {
-                add(turns, messages, Turn.context("user", "instruction", "Instruction: " + task.instruction()));
+                st.add(Turn.context("user", "instruction", "Instruction: " + task.instruction()));
             }
-
-            int t = 0;
-            for (; t < config.maxTurns() && !done; t++) {
-                if (chars(messages) > config.maxContextChars()) {
-                    outcome = "max_tokens";
+            for (int t = 0; st.outcome == null && t < config.maxTurns(); t++) {
+                if (st.chars() > config.maxContextChars()) {
+                    st.end("max_tokens", false);
                     break;
                 }
                 Completion c;
                 try {
-                    c = policy.complete(new ChatRequest(messages, config.sampling().withSeed(seed + t)));
+                    c = policy.complete(new ChatRequest(st.messages, config.sampling().withSeed(seed + t)));
                 } catch (ChatModelException e) {
-                    info.put("error", e.getMessage());
-                    outcome = "model_error";
+                    st.info.put("error", e.getMessage());
+                    st.end("model_error", false);
                     break;
                 }
                 Action action = ActionParser.parse(c.text());
-                add(turns, messages, new Turn("assistant", kind(action, task.conversational()), c.text(), c.tokenIds(), c.logprobs(), true,
-                        c.finishReason(), List.of()));
+                st.add(new Turn("assistant", kind(action, task.conversational()), c.text(), c.tokenIds(), c.logprobs(),
+                        true, c.finishReason(), List.of()));
                 if (action instanceof Action.Code code) {
-                    ActionSandbox.Observation obs = session.run(code.code());
-                    String text = truncate(obs.text());
-                    if (code.extraBlocksIgnored()) text += "\n[Only the first code block of your reply was run.]";
-                    add(turns, messages, Turn.observation(text, obs.toolCalls()));
-                    if (obs.toolCalls().stream().anyMatch(tc -> task.terminateTools().contains(tc.name()))) {
-                        outcome = "terminated";
-                        done = true;
-                    }
+                    codeAction(task, session, code, st);
                 } else if (action instanceof Action.Malformed m) {
-                    add(turns, messages, Turn.observation(m.reason(), List.of()));
+                    st.add(Turn.observation(m.reason(), List.of()));
                 } else if (action instanceof Action.Say say) {
-                    said.add(say.text());
+                    st.said.add(say.text());
                     if (conv != null) {
-                        String reply;
-                        try {
-                            reply = conv.reply(say.text());
-                        } catch (ChatModelException e) {
-                            info.put("error", e.getMessage());
-                            outcome = "user_model_error";
-                            break;
-                        }
-                        add(turns, messages, Turn.context("user", "user", reply));
-                        if (conv.stopped()) {
-                            outcome = "user_stop";
-                            done = true;
-                        }
+                        userTurn(conv, say.text(), st);
                     } else {
-                        finalAnswer = say.answer();
-                        Boolean correct = task.checkAnswer(finalAnswer);
-                        if (correct == null || correct) {
-                            outcome = "answered";
-                            done = true;
-                        } else {
-                            add(turns, messages, Turn.context("user", "feedback", WRONG_ANSWER_FEEDBACK));
-                        }
+                        answer(task, say.answer(), AnswerValues.parse(say.answer()), st);
                     }
                 }
             }
-            if (outcome == null) outcome = "max_turns";
-            info.put("policy_turns", turns.stream().filter(Turn::policy).count());
-            if (finalAnswer != null) info.put("final_answer", finalAnswer);
-            if (done) reward = task.reward(new ExecutorTask.Ending(env, session, said, finalAnswer));
+            if (st.outcome == null) st.end("max_turns", false);
+            st.info.put("policy_turns", st.turns.stream().filter(Turn::policy).count());
+            if (st.finalAnswer != null) st.info.put("final_answer", st.finalAnswer);
+            if (st.done) {
+                reward = task.reward(new ExecutorTask.Ending(env, session, st.said, st.finalAnswer, st.answerValue));
+                st.info.put("reward_details", reward.details());
+            }
         }
-        if (reward != null) info.put("reward_details", reward.details());
-        return finish(task, sampleIndex, seed, turns, reward == null ? 0.0 : reward.value(), outcome, info);
+        Lineage lin = new Lineage(task.id(), env.name(), "executor", policy.id(), seed, config.sampling().withSeed(seed),
+                sampleIndex, PROMPT, user == null ? null : user.modelId());
+        return new Trajectory(Trajectory.idFor(task.id(), sampleIndex, seed), lin, st.turns,
+                reward == null ? 0.0 : reward.value(), st.outcome, st.info);
     }
 
-    private Trajectory finish(ExecutorTask task, int sampleIndex, long seed, List<Turn> turns, double reward,
-                              String outcome, Map<String, Object> info) {
-        Lineage lin = new Lineage(task.id(), task.environment().name(), "executor", policy.id(), seed,
-                config.sampling().withSeed(seed), sampleIndex, PROMPT, user == null ? null : user.modelId());
-        return new Trajectory(Trajectory.idFor(task.id(), sampleIndex, seed), lin, turns, reward, outcome, info);
+    private void codeAction(ExecutorTask task, ActionSandbox.Session session, Action.Code code, State st) {
+        ActionSandbox.Observation obs = session.run(code.code());
+        String text = truncate(obs.text());
+        if (code.extraBlocksIgnored()) text += EXTRA_BLOCKS;
+        st.add(Turn.observation(text, obs.toolCalls()));
+        if (obs.toolCalls().stream().anyMatch(tc -> task.terminateTools().contains(tc.name()))) {
+            st.end("terminated", true);
+        } else if (obs.answered() && !task.conversational()) {
+            answer(task, PyRepr.str(obs.answer()), obs.answer(), st);
+        }
+    }
+
+    private static void userTurn(UserSimulator.Conversation conv, String message, State st) {
+        try {
+            st.add(Turn.context("user", "user", conv.reply(message)));
+            if (conv.stopped()) st.end("user_stop", true);
+        } catch (ChatModelException e) {
+            st.info.put("error", e.getMessage());
+            st.end("user_model_error", false);
+        }
+    }
+
+    /** A final answer: ends the episode, unless the task checks answers as they come and this one is wrong. */
+    private static void answer(ExecutorTask task, String text, Object value, State st) {
+        st.finalAnswer = text;
+        st.answerValue = value;
+        Boolean correct = task.checkAnswer(text);
+        if (correct == null || correct) {
+            st.end("answered", true);
+        } else {
+            st.add(Turn.context("user", "feedback", WRONG_ANSWER_FEEDBACK));
+        }
     }
 
     /** The system prompt: policy + tool docs + sandbox conventions + action protocol. */
@@ -184,16 +212,5 @@ public final class ExecutorEpisode {
         if (a instanceof Action.Code) return "code";
         if (a instanceof Action.Say) return conversational ? "message" : "answer";
         return "malformed";
-    }
-
-    private static void add(List<Turn> turns, List<Message> messages, Turn t) {
-        turns.add(t);
-        messages.add(new Message(t.role(), t.text()));
-    }
-
-    private static long chars(List<Message> messages) {
-        long n = 0;
-        for (Message m : messages) n += m.content().length();
-        return n;
     }
 }

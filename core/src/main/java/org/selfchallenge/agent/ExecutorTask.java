@@ -45,9 +45,13 @@ public interface ExecutorTask {
      * @param env         the environment in its final state
      * @param session     the episode's sandbox session (for a synthetic task's evaluate())
      * @param messages    every message the policy sent (τ-bench {@code respond} contents), in order
-     * @param finalAnswer the last answer given, or null
+     * @param finalAnswer the last answer given as text ({@code Answer: ...}, or Python's str() of a value
+     *                    passed to {@code submit_answer}), or null
+     * @param answerValue the last answer as a Python value ({@code submit_answer}'s argument, or the text
+     *                    converted by {@link AnswerValues#parse}), or null
      */
-    record Ending(Environment env, ActionSandbox.Session session, List<String> messages, String finalAnswer) {
+    record Ending(Environment env, ActionSandbox.Session session, List<String> messages, String finalAnswer,
+                  Object answerValue) {
     }
 
     record Reward(double value, Map<String, Object> details) {
