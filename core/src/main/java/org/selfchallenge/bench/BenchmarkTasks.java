@@ -1,5 +1,9 @@
 package org.selfchallenge.bench;
 
+import org.selfchallenge.bench.tau.TauTask;
+import org.selfchallenge.bench.tau.TauTasks;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -19,6 +23,14 @@ public final class BenchmarkTasks {
 
     public static List<BenchmarkTask> load(String env, String split) {
         checkEnv(env);
+        List<BenchmarkTask> out = new ArrayList<>();
+        if (TAU.contains(env)) {
+            for (TauTask t : TauTasks.load(env, split)) {
+                TauBenchTask bt = new TauBenchTask(env, split, t);
+                out.add(new BenchmarkTask(bt, bt.goldReplay()));
+            }
+            return out;
+        }
         throw new IllegalStateException("benchmark tasks for " + env + " are not in this build yet");
     }
 
