@@ -116,7 +116,7 @@ class RetailExecutorEpisodeTest {
                 "```python\nprint('never closed')",                                   // malformed
                 code("print(cancel_everything(order_id='#W2378156'))"),                 // unknown tool
                 code("print('x' * 1000000)"),                                           // huge output
-                code("import os\nos.system('touch /tmp/selfchallenge_pwned')"),        // hostile
+                code("import os\nprint(os.system('touch /tmp/selfchallenge_pwned'))"), // hostile
                 code("while True:\n    pass"),                                          // never ends
                 code("print(get_order_details(order_id='#W0000000'))"),                 // tool error
                 code("print(get_user_details(user_id='yusuf_rossi_9620')['email'])"),  // still works
@@ -131,10 +131,10 @@ class RetailExecutorEpisodeTest {
         assertTrue(obs.get(2).text().endsWith(ExecutorEpisode.TRUNCATED), obs.get(2).text().substring(0, 20));
         assertEquals(ExecutorEpisode.Config.DEFAULT_MAX_OBSERVATION_CHARS + ExecutorEpisode.TRUNCATED.length(),
                 obs.get(2).text().length());
-        assertTrue(obs.get(3).text().contains("Error"), obs.get(3).text());
+        assertNotEquals("0\n", obs.get(3).text(), "os.system must not succeed");
         assertFalse(new java.io.File("/tmp/selfchallenge_pwned").exists());
         assertTrue(obs.get(4).text().contains("did not finish in time"), obs.get(4).text());
-        assertTrue(obs.get(5).text().contains("Error: Order not found"), obs.get(5).text());
+        assertTrue(obs.get(5).text().contains("ToolError: Error: order not found"), obs.get(5).text());
         assertEquals("yusuf.rossi7301@example.com\n", obs.get(6).text());
         assertEquals("user_stop", t.outcome());
         assertEquals(8, t.policyTurns());
