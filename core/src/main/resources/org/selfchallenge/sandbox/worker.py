@@ -453,7 +453,14 @@ def _serve():
                 else:
                     ev = _run_evaluate(req["eval"], st["a"] if "a" in st else answers.get(i), limits)
                     _send({"t": "r", "r": ev})
-                    if ev["k"] or ev["s"] != "ok" or ev.get("v") is not st["ev"]:
+                    # the reward is 1 only if evaluate() returns exactly True: after the solution
+                    # that is required; after a failure case anything else (False, raising, a
+                    # non-bool) is the wanted 0, except a broken evaluation function
+                    if st["ev"]:
+                        good = ev["s"] == "ok" and ev.get("v") is True
+                    else:
+                        good = ev["s"] == "raised" or (ev["s"] == "ok" and ev.get("v") is not True)
+                    if ev["k"] or not good:
                         break
             _send({"t": "done", "cpu": _cpu()})
         elif op == "run":
