@@ -43,6 +43,17 @@ class CowDatabaseTest {
     }
 
     @Test
+    void airlineInitialHashMatchesUpstream() {
+        String dir = "/org/selfchallenge/data/taubench/airline/";
+        LinkedHashMap<String, Object> data = new LinkedHashMap<>();
+        for (String t : List.of("flights", "reservations", "users")) {
+            data.put(t, PyJson.parse(Resources.readString(dir + t + ".json")));
+        }
+        Map<String, Object> ref = PyJson.parseObject(Resources.readString("/conformance/taubench/airline_reference.json"));
+        assertEquals(ref.get("initial_data_hash"), SharedTables.of(data).initialHash());
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void incrementalHashEqualsFullRendering() {
         CowDatabase db = new CowDatabase(shared);
