@@ -1,5 +1,7 @@
 package org.selfchallenge.bench;
 
+import org.selfchallenge.bench.m3.M3Task;
+import org.selfchallenge.bench.m3.M3Tasks;
 import org.selfchallenge.bench.tau.TauTask;
 import org.selfchallenge.bench.tau.TauTasks;
 
@@ -31,7 +33,15 @@ public final class BenchmarkTasks {
             }
             return out;
         }
-        throw new IllegalStateException("benchmark tasks for " + env + " are not in this build yet");
+        if (!"test".equals(split)) {
+            throw new IllegalArgumentException("M3ToolEval has only a test split; got '" + split + "'");
+        }
+        M3Tasks all = M3Tasks.get();
+        for (M3Task t : "web".equals(env) ? all.web() : all.calculation()) {
+            M3BenchTask bt = new M3BenchTask(env, t);
+            out.add(new BenchmarkTask(bt, bt.goldReplay()));
+        }
+        return out;
     }
 
     private static void checkEnv(String env) {

@@ -41,7 +41,10 @@ class SelfCheckTest {
     }
 
     private static EvalSummary run(String env, String split, ChatModel fixedPolicy) {
-        List<BenchmarkTask> tasks = BenchmarkTasks.load(env, split);
+        return run(env, split, fixedPolicy, BenchmarkTasks.load(env, split));
+    }
+
+    private static EvalSummary run(String env, String split, ChatModel fixedPolicy, List<BenchmarkTask> tasks) {
         UserSimulator user = new UserSimulator(new SelfCheckUser(), GREEDY);
         ExecutorEpisode.Config cfg = ExecutorEpisode.Config.defaults(ExecutorEpisode.Config.TAU_MAX_TURNS, GREEDY);
         BenchmarkEvaluator ev = new BenchmarkEvaluator(bt -> new ExecutorEpisode(
@@ -78,5 +81,45 @@ class SelfCheckTest {
         assertEquals(20, s.tasks());
         assertEquals((double) unchanged / 20, s.pass_at_1());
         assertEquals(1.0 / 20, s.pass_at_1(), "upstream vectors: exactly one dev task is read-only without outputs");
+    }
+
+    @Test
+    void goldReplayScores100PercentOnAirlineTest() {
+        EvalSummary s = run("airline", "test", null);
+        assertEquals(50, s.tasks());
+        assertEquals(1.0, s.pass_at_1());
+    }
+
+    @Test
+    void noopScoresTheUnchangedNoOutputShareOnAirlineTest0To24() throws Exception {
+        JsonNode ref;
+        try (InputStream in = getClass().getResourceAsStream("/conformance/taubench/airline_reference.json")) {
+            ref = new ObjectMapper().readTree(in);
+        }
+        JsonNode rows = ref.get("splits").get("test");
+        var all = BenchmarkTasks.load("airline", "test");
+        var tasks = TauTasks.load("airline", "test");
+        int unchanged = 0;
+        List<BenchmarkTask> covered = new java.util.ArrayList<>();
+        for (JsonNode row : rows) {
+            int i = row.get("task_index").asInt();
+            covered.add(all.get(i));
+            boolean same = row.get("gt_data_hash").asText().equals(ref.get("initial_data_hash").asText());
+            if (same && tasks.get(i).outputs().isEmpty()) unchanged++;
+        }
+        EvalSummary s = run("airline", "test", new NoopPolicy(), covered);
+        assertEquals(25, s.tasks());
+        assertEquals((double) unchanged / 25, s.pass_at_1());
+        assertEquals(7.0 / 25, s.pass_at_1(), "upstream vectors: 7 of tasks 0-24 leave the data unchanged, no outputs");
+    }
+
+    @Test
+    void goldAnswersScore100PercentOnCalculationAndWeb() {
+        EvalSummary c = run("calculation", "test", null);
+        assertEquals(48, c.tasks());
+        assertEquals(1.0, c.pass_at_1());
+        EvalSummary w = run("web", "test", null);
+        assertEquals(34, w.tasks());
+        assertEquals(1.0, w.pass_at_1());
     }
 }
