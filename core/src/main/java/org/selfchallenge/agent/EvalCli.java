@@ -9,6 +9,7 @@ import org.selfchallenge.bench.EvalSummary;
 import org.selfchallenge.bench.NoopPolicy;
 import org.selfchallenge.bench.SelfCheckUser;
 import org.selfchallenge.bench.TaskResult;
+import org.selfchallenge.bench.m3.M3Protocol;
 import org.selfchallenge.llm.ChatModel;
 import org.selfchallenge.llm.ChatModels;
 import org.selfchallenge.llm.SamplingParams;
@@ -112,7 +113,10 @@ public final class EvalCli {
                 DEFAULT_USER_MAX_NEW_TOKENS, seed, List.of());
         int maxTurns = a.intValue("max-turns", conversational ? ExecutorEpisode.Config.TAU_MAX_TURNS
                 : ExecutorEpisode.Config.M3_MAX_TURNS, 1);
-        ExecutorEpisode.Config cfg = ExecutorEpisode.Config.defaults(maxTurns, sampling);
+        // M3ToolEval cuts tool output at 2000 characters; τ-bench records can be longer
+        ExecutorEpisode.Config cfg = new ExecutorEpisode.Config(maxTurns,
+                ExecutorEpisode.Config.DEFAULT_MAX_CONTEXT_CHARS, conversational
+                ? ExecutorEpisode.Config.DEFAULT_MAX_OBSERVATION_CHARS : M3Protocol.MAX_TOOL_OUTPUT_CHARS, sampling);
         UserSimulator user = userModel == null ? null : new UserSimulator(userModel, userSampling);
 
         try (ActionSandbox sandbox = SandboxFactory.open()) {
