@@ -44,6 +44,11 @@ public final class ChallengeCli {
     private ChallengeCli() {
     }
 
+    /** For running without run.sh: {@code java -cp ... org.selfchallenge.agent.ChallengeCli ...}. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
     public static int run(String[] args) {
         return run(args, System.out, System.err);
     }

@@ -60,6 +60,11 @@ public final class EvalCli {
     private EvalCli() {
     }
 
+    /** For running without run.sh: {@code java -cp ... org.selfchallenge.agent.EvalCli ...}. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
     public static int run(String[] args) {
         return run(args, System.out, System.err);
     }
