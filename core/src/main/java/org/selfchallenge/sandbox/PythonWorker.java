@@ -46,6 +46,9 @@ final class PythonWorker {
     static final long STARTUP_TIMEOUT_MS = 20_000;
 
     private static final String SCRIPT = loadScript();
+    /** Runs worker.py (argv[1]) with a private copy of the builtins dict (see worker.py). */
+    private static final String BOOT = "import sys, builtins\nexec(compile(sys.argv[1], '<sandbox-worker>', 'exec'), "
+            + "{'__builtins__': dict(builtins.__dict__), '__name__': '__sandbox_worker__'})";
 
     private final Process process;
     private final OutputStream out;
@@ -70,6 +73,7 @@ final class PythonWorker {
         this.in = p.getInputStream();
         try {
             this.gen = WireValues.FACTORY.createGenerator(out);
+            this.gen.setRootValueSeparator(null); // one request per line, no leading blank
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,7 +102,7 @@ final class PythonWorker {
     /** Starts a worker and waits until it has locked itself down. */
     static PythonWorker start(PythonWorkerPool.Config cfg) {
         checkPython(cfg.python());
-        ProcessBuilder pb = new ProcessBuilder(cfg.python(), "-S", "-s", "-B", "-c", SCRIPT,
+        ProcessBuilder pb = new ProcessBuilder(cfg.python(), "-S", "-s", "-B", "-c", BOOT, SCRIPT,
                 Long.toString(cfg.memoryBytes()), Integer.toString(cfg.cpuSeconds()));
         pb.environment().clear();
         pb.environment().put("PYTHONHASHSEED", "0"); // deterministic set/dict-of-str order; cleared in the worker

@@ -1,29 +1,44 @@
-# Code-as-Task sandbox worker (started by org.selfchallenge.sandbox.PythonWorker with
-# "/usr/bin/python3 -S -s -B -c <this file> MEM_BYTES CPU_SECONDS").
+# Code-as-Task sandbox worker. org.selfchallenge.sandbox.PythonWorker starts it as
+#   /usr/bin/python3 -S -s -B -c BOOT <this file> MEM_BYTES CPU_SECONDS
+# where BOOT execs this file with a PRIVATE copy of the builtins dict, so task code that poisons the
+# builtins module (a tainted run) cannot break the worker's own functions.
 #
 # It imports the modules task code may use, locks itself down ONCE (rlimits + a seccomp allow-list
 # loaded through libseccomp with ctypes, default action EPERM) and then serves JSON lines on
 # stdin/stdout for its whole life. Every tool call is proxied back to Java, which owns the
 # environment state. The protocol is documented in PythonWorker.java.
-import sys, os, json, ctypes, resource, random, decimal, builtins, time, gc
+import sys, os, json, _json, ctypes, resource, random, decimal, builtins, time, gc
 
 # Modules task code may import (already loaded, so `import x` needs no file access after lockdown).
 import math, re, datetime, _strptime, collections, collections.abc, itertools, functools, operator
 import string, statistics, fractions, copy, heapq, bisect, typing, enum, textwrap, unicodedata
 import base64, calendar, pprint, difflib, dis
 
-_loads = json.loads
-_dumps = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), allow_nan=True).encode
+_write = os.write
+_exit = os._exit
 _perf = time.perf_counter
 _cpu = time.process_time
 TUPLE = "\u0000t"
+
+
+def _no_default(o):
+    raise TypeError("not JSON serializable: " + type(o).__name__)
+
+
+# The C encoder/scanner themselves (captured now), so patched json modules cannot affect the protocol.
+_c_encode = _json.make_encoder(None, _no_default, _json.encode_basestring_ascii, None, ":", ",",
+                               False, False, True)
+
+
+def _dumps(obj):
+    return "".join(_c_encode(obj, 0))
 
 
 def _send(obj):
     data = (_dumps(obj) + "\n").encode("ascii")
     view = memoryview(data)
     while view:
-        n = os.write(1, view)
+        n = _write(1, view)
         view = view[n:]
 
 
@@ -33,7 +48,7 @@ _readline = _stdin.readline
 
 def _fatal(msg):
     _send({"t": "fatal", "m": msg})
-    os._exit(3)
+    _exit(3)
 
 
 # ---------------------------------------------------------------- lockdown
@@ -100,7 +115,8 @@ def _lockdown(mem, cpu):
             pass
 
 
-_lockdown(int(sys.argv[1]), int(sys.argv[2]))
+_lockdown(int(sys.argv[2]), int(sys.argv[3]))
+del sys.argv[1:]
 os.environ.clear()
 for _name in ("ctypes", "_ctypes", "ctypes._endian", "resource"):
     sys.modules.pop(_name, None)
@@ -141,7 +157,25 @@ def _hook(d):
     return d
 
 
-_dec = json.JSONDecoder(object_hook=_hook).decode
+_scan_tagged = _json.make_scanner(json.JSONDecoder(object_hook=_hook))
+_scan_plain = _json.make_scanner(json.JSONDecoder())
+
+
+def _dec(text):
+    """Wire JSON -> Python value (tuples restored)."""
+    return _scan_tagged(text.strip(), 0)[0]
+
+
+def _loads(text):
+    """Plain JSON text (a tau-bench tool result) -> Python value; ValueError if not one JSON value."""
+    t = text.strip()
+    try:
+        obj, end = _scan_plain(t, 0)
+    except StopIteration:
+        raise ValueError("not JSON")
+    if end != len(t):
+        raise ValueError("extra data")
+    return obj
 
 
 def _dec_json_text(s):
@@ -199,16 +233,30 @@ class ToolError(Exception):
 _RAISABLE = {n: getattr(builtins, n) for n in dir(builtins)
              if isinstance(getattr(builtins, n), type) and issubclass(getattr(builtins, n), Exception)}
 _tools = {}
-_state = {"calls": 0, "answer": None, "has_answer": False, "case": 0, "wait": 0.0}
+_state = {"calls": 0, "answer": None, "has_answer": False, "case": 0, "wait": 0.0, "taint": False}
+
+
+_BUILTINS_MODULE_DICT = builtins.__dict__
+_BUILTINS_SNAPSHOT = dict(builtins.__dict__)
+
+
+def _restore_builtins():
+    """Undoes poisoning of the builtins module (only tainted code can reach it) so that library code
+    the worker relies on keeps working until the tainted worker is discarded."""
+    if _BUILTINS_MODULE_DICT != _BUILTINS_SNAPSHOT:
+        _BUILTINS_MODULE_DICT.clear()
+        _BUILTINS_MODULE_DICT.update(_BUILTINS_SNAPSHOT)
 
 
 def _call(name, kw):
+    if _state["taint"]:
+        _restore_builtins()
     _send({"t": "call", "c": _state["case"], "n": name, "a": _enc(kw)})
     t0 = _perf()
     line = _readline()
     _state["wait"] += _perf() - t0
     if not line:
-        os._exit(0)
+        _exit(0)
     r = _dec(line.decode("ascii"))
     if "v" in r:
         return r["v"]
@@ -250,6 +298,8 @@ def _define_tools(specs):
 
 def submit_answer(answer):
     """Records the run's final answer (answer-based tasks); evaluate() reads it via final_answer()."""
+    if _state["taint"]:
+        _restore_builtins()
     _state["answer"] = _dumps(_enc(answer))
     _state["has_answer"] = True
 
@@ -330,8 +380,9 @@ def _compile(src, label):
         return None, "%s: %s" % (type(e).__name__, e)
 
 
-def _exec(code, ns, src):
+def _exec(code, ns, src, taint):
     """Runs code in ns; returns (status, error). Status: ok | raised | output."""
+    _state["taint"] = taint
     try:
         exec(code, ns)
         status, err = "ok", None
@@ -339,6 +390,8 @@ def _exec(code, ns, src):
         status, err = "output", "output limit exceeded"
     except BaseException as e:
         status, err = "raised", _format_exc(e, src)
+    if taint:
+        _restore_builtins()
     if _cap.over:
         status, err = "output", "output limit exceeded (%d characters)" % _cap.total
     return status, err
@@ -362,7 +415,7 @@ def _run_case(src, label, limits):
     if code is None:
         return _result("syntax", err, t0, False)
     taint = _tainted(code)
-    status, err = _exec(code, _namespace({"submit_answer": submit_answer}), src)
+    status, err = _exec(code, _namespace({"submit_answer": submit_answer}), src, taint)
     extra = {"a": _state["answer"]} if _state["has_answer"] else None
     return _result(status, err, t0, taint, extra)
 
@@ -380,19 +433,22 @@ def _run_evaluate(src, answer_json, limits):
         return None if answer_json is None else _dec(answer_json)
 
     ns = _namespace({"final_answer": final_answer})
-    status, err = _exec(code, ns, src)
+    status, err = _exec(code, ns, src, taint)
     if status != "ok":
         return _result(status, err, t0, taint)
     fn = ns.get("evaluate")
     if not callable(fn):
         return _result("noeval", "the evaluation function does not define evaluate()", t0, taint)
     try:
+        _state["taint"] = taint
         value = fn()
         status, err = "ok", None
     except _OutputLimit:
         status, err, value = "output", "output limit exceeded", None
     except BaseException as e:
         status, err, value = "raised", _format_exc(e, src), None
+    if taint:
+        _restore_builtins()
     if _cap.over:
         status, err = "output", "output limit exceeded (%d characters)" % _cap.total
     if status != "ok":
@@ -414,8 +470,8 @@ def _serve():
     while True:
         line = _readline()
         if not line:
-            os._exit(0)
-        req = _loads(line)
+            _exit(0)
+        req = _dec(line.decode("ascii"))
         op = req["op"]
         limits = req.get("lim", (10000, 1000000))
         if op == "tools":
@@ -475,7 +531,7 @@ def _serve():
                 r = _result("syntax", err, t0, False)
             else:
                 taint = _tainted(code)
-                status, err = _exec(code, _session, req["code"])
+                status, err = _exec(code, _session, req["code"], taint)
                 r = _result(status, err, t0, taint, {"a": _state["answer"]} if _state["has_answer"] else None)
             _send({"t": "r", "r": r})
             _send({"t": "done", "cpu": _cpu()})
