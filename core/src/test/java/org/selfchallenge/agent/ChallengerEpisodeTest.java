@@ -96,7 +96,7 @@ class ChallengerEpisodeTest {
 
     @Test
     void workedExamplesAreValidTasks() {
-        for (String env : List.of("retail", "calculation", "web")) {
+        for (String env : List.of("retail", "airline", "calculation", "web")) {
             Verdict v = verifier.verify(Environments.prototype(env), ChallengerExamples.catText(env));
             assertTrue(v.valid(), env + ": " + v.reason() + " " + v.detail());
         }
