@@ -165,4 +165,22 @@ class RetailExecutorEpisodeTest {
         assertTrue(((String) t.info().get("error")).contains("script exhausted"));
         assertEquals(0.0, t.reward());
     }
+
+    @Test
+    void aConversationPastTheContextBudgetEndsWithMaxTokens() {
+        ScriptedChatModel policy = ScriptedChatModel.fn(r -> code("print('y' * 3000)"));
+        ScriptedChatModel user = ScriptedChatModel.of("Hello.");
+        ExecutorEpisode ep = new ExecutorEpisode(policy, sandbox, new UserSimulator(user, GREEDY),
+                new ExecutorEpisode.Config(30, 20_000, 4_000, GREEDY));
+        Trajectory t = ep.run(task0(), 0, 0L);
+        assertEquals("max_tokens", t.outcome());
+        assertEquals(0.0, t.reward());
+        // before each policy turn the context is system + "Hello." + n * (reply + 3001-char observation);
+        // the episode stops at the first n where that exceeds 20,000 characters
+        long base = t.turns().get(0).text().length() + "Hello.".length();
+        long perTurn = code("print('y' * 3000)").length() + 3001;
+        long expected = (20_000 - base) / perTurn + 1;
+        assertEquals(expected, t.policyTurns());
+        assertTrue(expected >= 1);
+    }
 }
