@@ -107,10 +107,10 @@ public final class EvalCli {
         boolean conversational = BenchmarkTasks.conversational(env);
 
         String policyMode = a.get("policy", null);
-        ChatModel model = policyMode == null ? ChatModels.open(a.required("model"))
+        ChatModel model = policyMode == null ? ChatModels.openShared(a.required("model"), threads)
                 : "noop".equals(policyMode) ? new NoopPolicy() : null;
         ChatModel userModel = !conversational ? null
-                : a.has("user-model") ? ChatModels.open(a.get("user-model", null))
+                : a.has("user-model") ? ChatModels.openShared(a.get("user-model", null), threads)
                 : policyMode != null ? new SelfCheckUser() : model;
         SamplingParams sampling = new SamplingParams(a.doubleValue("temperature", DEFAULT_TEMPERATURE),
                 a.doubleValue("top-p", 1.0), 0, a.intValue("max-new-tokens", DEFAULT_MAX_NEW_TOKENS, 1), seed, List.of());
