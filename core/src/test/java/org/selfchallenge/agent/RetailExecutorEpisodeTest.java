@@ -119,12 +119,13 @@ class RetailExecutorEpisodeTest {
                 code("import os\nprint(os.system('touch /tmp/selfchallenge_pwned'))"), // hostile
                 code("while True:\n    pass"),                                          // never ends
                 code("print(get_order_details(order_id='#W0000000'))"),                 // tool error
+                code("import os\nos._exit(3)"),                                         // kills its process
                 code("print(get_user_details(user_id='yusuf_rossi_9620')['email'])"),  // still works
                 "Sorry, I could not help.");
         ScriptedChatModel user = ScriptedChatModel.of("Hello.", "###STOP###");
         Trajectory t = run(policy, user);
         List<Turn> obs = t.turns().stream().filter(x -> x.kind().equals("observation")).toList();
-        assertEquals(7, obs.size());
+        assertEquals(8, obs.size());
         assertEquals("Your code block was not closed with ```; nothing was run.", obs.get(0).text());
         assertTrue(obs.get(1).text().contains("NameError"), obs.get(1).text());
         assertTrue(obs.get(1).text().contains("cancel_everything"), obs.get(1).text());
@@ -135,9 +136,10 @@ class RetailExecutorEpisodeTest {
         assertFalse(new java.io.File("/tmp/selfchallenge_pwned").exists());
         assertTrue(obs.get(4).text().contains("did not finish in time"), obs.get(4).text());
         assertTrue(obs.get(5).text().contains("ToolError: Error: order not found"), obs.get(5).text());
-        assertEquals("yusuf.rossi7301@example.com\n", obs.get(6).text());
+        assertTrue(obs.get(6).text().startsWith("Error:"), obs.get(6).text());
+        assertEquals("yusuf.rossi7301@example.com\n", obs.get(7).text());
         assertEquals("user_stop", t.outcome());
-        assertEquals(8, t.policyTurns());
+        assertEquals(9, t.policyTurns());
         // nothing changed the data and task 0 needs an exchange: reward 0, but computed
         assertEquals(0.0, t.reward());
         assertNotNull(t.info().get("reward_details"));
