@@ -166,7 +166,7 @@ public final class EvalCli {
         out.printf(Locale.ROOT, "%-12s %-6s %6s %8s %8s %8s%n", "env", "split", "tasks", "samples", "Pass@1",
                 "Pass@" + s.samples());
         out.printf(Locale.ROOT, "%-12s %-6s %6d %8d %7.1f%% %7.1f%%%n", s.env(), s.split(), s.tasks(), s.samples(),
-                100 * s.pass_at_1(), 100 * s.pass_at_k());
+                100 * s.passAt1(), 100 * s.passAtK());
         out.println("results: " + dir.resolve("results.jsonl") + "  summary: " + dir.resolve("summary.json"));
     }
 }

@@ -37,7 +37,7 @@ class EvalCliTest {
         List<String> lines = Files.readAllLines(dir.resolve("results.jsonl"));
         assertEquals(34, lines.size());
         JsonNode first = new ObjectMapper().readTree(lines.get(0));
-        assertEquals("web/test/web_browsing/price_of_legendary_wand", first.get("taskId").asText());
+        assertEquals("web/test/web_browsing/price_of_legendary_wand", first.get("task_id").asText());
         assertEquals(2, first.get("correct").asInt());
         assertEquals(68, Files.readAllLines(dir.resolve("trajectories.jsonl")).size());
         String table = out.toString(StandardCharsets.UTF_8);

@@ -64,8 +64,8 @@ class BenchmarkEvaluatorTest {
             assertEquals(c, one.results().get(ti).correct(), tasks.get(ti).task().id());
             counts.add(new PassAtK.Counts(4, c));
         }
-        assertEquals(PassAtK.meanPassAt1(counts), one.summary().pass_at_1(), 1e-12);
-        assertEquals(PassAtK.meanPassAtK(counts, 4), one.summary().pass_at_k(), 1e-12);
+        assertEquals(PassAtK.meanPassAt1(counts), one.summary().passAt1(), 1e-12);
+        assertEquals(PassAtK.meanPassAtK(counts, 4), one.summary().passAtK(), 1e-12);
         assertEquals(24, one.trajectories().size());
     }
 }

@@ -60,8 +60,8 @@ class SelfCheckTest {
     void goldReplayScores100PercentOnRetailTest() {
         EvalSummary s = run("retail", "test", null);
         assertEquals(115, s.tasks());
-        assertEquals(1.0, s.pass_at_1());
-        assertEquals(1.0, s.pass_at_k());
+        assertEquals(1.0, s.passAt1());
+        assertEquals(1.0, s.passAtK());
     }
 
     @Test
@@ -79,15 +79,15 @@ class SelfCheckTest {
         }
         EvalSummary s = run("retail", "dev", new NoopPolicy());
         assertEquals(20, s.tasks());
-        assertEquals((double) unchanged / 20, s.pass_at_1());
-        assertEquals(1.0 / 20, s.pass_at_1(), "upstream vectors: exactly one dev task is read-only without outputs");
+        assertEquals((double) unchanged / 20, s.passAt1());
+        assertEquals(1.0 / 20, s.passAt1(), "upstream vectors: exactly one dev task is read-only without outputs");
     }
 
     @Test
     void goldReplayScores100PercentOnAirlineTest() {
         EvalSummary s = run("airline", "test", null);
         assertEquals(50, s.tasks());
-        assertEquals(1.0, s.pass_at_1());
+        assertEquals(1.0, s.passAt1());
     }
 
     @Test
@@ -109,17 +109,17 @@ class SelfCheckTest {
         }
         EvalSummary s = run("airline", "test", new NoopPolicy(), covered);
         assertEquals(25, s.tasks());
-        assertEquals((double) unchanged / 25, s.pass_at_1());
-        assertEquals(7.0 / 25, s.pass_at_1(), "upstream vectors: 7 of tasks 0-24 leave the data unchanged, no outputs");
+        assertEquals((double) unchanged / 25, s.passAt1());
+        assertEquals(7.0 / 25, s.passAt1(), "upstream vectors: 7 of tasks 0-24 leave the data unchanged, no outputs");
     }
 
     @Test
     void goldAnswersScore100PercentOnCalculationAndWeb() {
         EvalSummary c = run("calculation", "test", null);
         assertEquals(48, c.tasks());
-        assertEquals(1.0, c.pass_at_1());
+        assertEquals(1.0, c.passAt1());
         EvalSummary w = run("web", "test", null);
         assertEquals(34, w.tasks());
-        assertEquals(1.0, w.pass_at_1());
+        assertEquals(1.0, w.passAt1());
     }
 }
