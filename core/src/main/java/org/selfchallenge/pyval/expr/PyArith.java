@@ -92,9 +92,13 @@ public final class PyArith {
     }
 
     private static Object repeat(Object seq, Object times) {
-        long n = Math.max(0, PyNumbers.big(times).max(BigInteger.ZERO).min(BigInteger.valueOf(Integer.MAX_VALUE)).longValue());
+        BigInteger t = PyNumbers.big(times);
+        if (t.bitLength() > 63) {
+            throw new PyException("OverflowError", "cannot fit 'int' into an index-sized integer");
+        }
+        long n = Math.max(0, t.longValue());
         long len = seq instanceof String s ? s.length() : PyOps.sequenceItems(seq).size();
-        if (len * n > MAX_RESULT_BITS) {
+        if (len != 0 && n > MAX_RESULT_BITS / len) {
             throw new PyException("MemoryError", "");
         }
         if (seq instanceof String s) {

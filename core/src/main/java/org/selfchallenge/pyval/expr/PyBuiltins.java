@@ -43,6 +43,8 @@ public final class PyBuiltins {
             return org.selfchallenge.pyval.PyTuple.of(PyArith.binary("//", a.get(0), a.get(1)),
                     PyArith.binary("%", a.get(0), a.get(1)));
         }));
+        // print() returns None; its output went to the tool server's stdout upstream, not to the model
+        m.put("print", builtin((a, k) -> null));
         return m;
     }
 
