@@ -211,7 +211,8 @@ public final class PyMath {
             throw new PyException("ZeroDivisionError", "0.0 cannot be raised to a negative power");
         }
         if (x < 0 && y != Math.rint(y) && Double.isFinite(y)) {
-            throw new PyException("TypeError", "complex");
+            // Python returns a complex here; the only consumer (float(...)) then fails with this text.
+            throw new PyException("TypeError", "float() argument must be a string or a real number, not 'complex'");
         }
         double r = Math.pow(x, y);
         if (Double.isInfinite(r) && Double.isFinite(x) && Double.isFinite(y)) {
