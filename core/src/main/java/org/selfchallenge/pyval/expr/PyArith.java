@@ -1,11 +1,11 @@
 package org.selfchallenge.pyval.expr;
 
-import org.selfchallenge.pyval.PyException;
-import org.selfchallenge.pyval.PyMath;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.selfchallenge.pyval.PyException;
+import org.selfchallenge.pyval.PyMath;
 import org.selfchallenge.pyval.PyTuple;
 
 /**

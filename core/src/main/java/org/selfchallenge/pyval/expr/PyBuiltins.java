@@ -1,11 +1,12 @@
 package org.selfchallenge.pyval.expr;
 
-import org.selfchallenge.pyval.PyException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.selfchallenge.pyval.PyException;
 
 /**
  * The Python builtins the M3ToolEval tools and the calculator rely on ({@code min}, {@code max},
