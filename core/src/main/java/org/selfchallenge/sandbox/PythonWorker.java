@@ -46,6 +46,8 @@ final class PythonWorker {
     static final long STARTUP_TIMEOUT_MS = 20_000;
 
     private static final String SCRIPT = loadScript();
+    /** CPU seconds used by all workers of this JVM (as each reports after a request; start-up excluded). */
+    static final java.util.concurrent.atomic.DoubleAdder TOTAL_CPU = new java.util.concurrent.atomic.DoubleAdder();
     /** Runs worker.py (argv[1]) with a private copy of the builtins dict (see worker.py). */
     private static final String BOOT = "import sys, builtins\nexec(compile(sys.argv[1], '<sandbox-worker>', 'exec'), "
             + "{'__builtins__': dict(builtins.__dict__), '__name__': '__sandbox_worker__'})";
@@ -207,7 +209,11 @@ final class PythonWorker {
                     deadlineNanos = now + timeoutNanos;
                 } else if ("done".equals(t)) {
                     deadlineNanos = Long.MAX_VALUE;
-                    cpuSeconds = msg.path("cpu").asDouble();
+                    double cpu = msg.path("cpu").asDouble();
+                    if (cpu > cpuSeconds) {
+                        TOTAL_CPU.add(cpu - cpuSeconds);
+                    }
+                    cpuSeconds = cpu;
                     return new Exchange(runs, true);
                 } else {
                     kill();

@@ -101,6 +101,11 @@ public final class PythonWorkerPool implements CodeRunner {
         return config;
     }
 
+    /** CPU seconds the workers of all pools in this JVM spent serving requests (for benchmarks). */
+    public static double workerCpuSeconds() {
+        return PythonWorker.TOTAL_CPU.sum();
+    }
+
     /** Workers replaced so far (timeouts, crashes, tainted code, retirement). */
     public int respawns() {
         return respawns.get();

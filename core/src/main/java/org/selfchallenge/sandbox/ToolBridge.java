@@ -39,6 +39,7 @@ final class ToolBridge {
         Object result;
         String errType;
         String errMsg;
+        long t0 = System.nanoTime();
         if (overLimit) {
             errType = "RuntimeError";
             errMsg = "tool call limit exceeded";
@@ -66,6 +67,7 @@ final class ToolBridge {
                 errMsg = name + "() failed: " + e;
             }
         }
+        long nanos = System.nanoTime() - t0;
         if (errType == null && stringConvention && result instanceof String s && isTauError(s)) {
             errType = "ToolError";
             errMsg = s;
@@ -82,6 +84,6 @@ final class ToolBridge {
         }
         g.writeEndObject();
         return new ToolCall(name, args, errType == null ? result : null,
-                errType == null ? null : errType + ": " + errMsg);
+                errType == null ? null : errType + ": " + errMsg, nanos);
     }
 }
