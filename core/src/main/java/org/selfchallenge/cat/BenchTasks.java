@@ -126,6 +126,9 @@ public final class BenchTasks {
         if (other == null || b == null) {
             return null;
         }
+        if (b.compareTo(a) > 0) { // return_items is sorted: the "both items" failure must list b first
+            return null;
+        }
         String eval = "def evaluate():\n"
                 + "    success = True\n"
                 + "    order = get_order_details(\"" + id + "\")\n"

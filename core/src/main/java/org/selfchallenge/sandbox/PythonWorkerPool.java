@@ -73,8 +73,22 @@ public final class PythonWorkerPool implements CodeRunner {
             t.setDaemon(true);
             return t;
         });
+        // Workers are started only from the long-lived spawner threads: a worker dies with the
+        // thread that started it (PR_SET_PDEATHSIG), and a caller's thread may end any time.
         live.incrementAndGet();
-        idle.add(PythonWorker.start(config));
+        try {
+            idle.add(spawner.submit(() -> PythonWorker.start(config)).get());
+        } catch (java.util.concurrent.ExecutionException e) {
+            spawner.shutdownNow();
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new SandboxUnavailableException("sandbox worker failed to start: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            spawner.shutdownNow();
+            throw new SandboxUnavailableException("interrupted while starting the sandbox", e);
+        }
         for (int i = 1; i < config.size(); i++) {
             spawnAsync();
         }
