@@ -24,8 +24,10 @@ import java.util.function.LongSupplier;
  *   <li>tool calls/s on a realistic retail mix (per train task: a fresh env, user lookup, detail
  *       reads, the gold write actions) and gold replays + reward hash per second.</li>
  * </ul>
- * Each measurement: warm-up for the same time as measured, then batches timed with
- * {@link System#nanoTime()}; the median batch is reported (robust on a shared machine).
+ * Each measurement: warm-up, then batches timed with the thread's CPU time
+ * ({@link java.lang.management.ThreadMXBean#getCurrentThreadCpuTime()}, so that other processes on a
+ * shared machine do not inflate the numbers; wall time when CPU time is unsupported); the median batch
+ * is reported.
  */
 public final class EnvBench {
     private EnvBench() {
@@ -82,14 +84,23 @@ public final class EnvBench {
         long n = Math.max(1, (long) (seconds * 1e9 / BATCHES / estimate));
         double[] perOp = new double[BATCHES];
         for (int b = 0; b < BATCHES; b++) {
-            long s = System.nanoTime();
+            long s = now();
             for (long i = 0; i < n; i++) {
                 sink += op.getAsLong();
             }
-            perOp[b] = (System.nanoTime() - s) / (double) n;
+            perOp[b] = (now() - s) / (double) n;
         }
         Arrays.sort(perOp);
         return perOp[BATCHES / 2];
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS =
+            java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final boolean CPU_TIME = THREADS.isCurrentThreadCpuTimeSupported();
+
+    /** Thread CPU time in ns (wall-clock nanoTime where unsupported). */
+    static long now() {
+        return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
     static String fmt(double ns) {
@@ -106,8 +117,10 @@ public final class EnvBench {
         TauEnvironment retail = (TauEnvironment) Environments.load("retail");
         retail.domain().data().warmUp();
         System.out.println("# env bench (" + seconds + " s per measurement, median of " + BATCHES
-                + " batches; JVM " + System.getProperty("java.version") + ", "
-                + Runtime.getRuntime().availableProcessors() + " cpus)");
+                + " batches, " + (CPU_TIME ? "thread CPU time" : "wall time") + "; JVM "
+                + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
+                + " cpus, load average " + java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage() + ")");
 
         // 1. Fresh snapshot vs naive deep copy.
         double fresh = measure(seconds, () -> System.identityHashCode(retail.fresh()));

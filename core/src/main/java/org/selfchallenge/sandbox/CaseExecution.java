@@ -76,7 +76,7 @@ final class CaseExecution {
             PythonWorker.Exchange ex;
             try {
                 PythonWorkerPool.bindTools(w, prototype);
-                ex = w.exchange(g -> writeSteps(g, from, to), this::env, stringConvention, limits);
+                ex = w.exchange(g -> writeSteps(g, from, to), this::env, stringConvention, limits, to - from);
             } catch (IOException e) {
                 w.kill();
                 ex = new PythonWorker.Exchange(List.of(RunResult.failed(RunStatus.CRASH,

@@ -34,12 +34,41 @@ def _dumps(obj):
     return "".join(_c_encode(obj, 0))
 
 
-def _send(obj):
-    data = (_dumps(obj) + "\n").encode("ascii")
-    view = memoryview(data)
+_mono = time.monotonic_ns   # CLOCK_MONOTONIC, the clock of Java's System.nanoTime() on Linux
+_pending = []                # run results not yet written (sent with the next message)
+_pending_since = [0.0]
+FLUSH_AFTER_S = 0.05         # results older than this are flushed when the next run starts
+
+
+def _write_all(text):
+    view = memoryview(text.encode("ascii"))
     while view:
         n = _write(1, view)
         view = view[n:]
+
+
+def _send(obj):
+    """Writes obj (and any pending results before it) as JSON lines in one write."""
+    line = _dumps(obj) + "\n"
+    if _pending:
+        line = "".join(_pending) + line
+        _pending.clear()
+    _write_all(line)
+
+
+def _post(result):
+    """Queues a run result; it goes out with the next message, so a run costs no extra write. The
+    result carries its end time ("ts") so Java starts the next run's wall clock at the right moment."""
+    result["ts"] = _mono()
+    if not _pending:
+        _pending_since[0] = _perf()
+    _pending.append(_dumps({"t": "r", "r": result}) + "\n")
+
+
+def _flush_if_old():
+    if _pending and _perf() - _pending_since[0] > FLUSH_AFTER_S:
+        _write_all("".join(_pending))
+        _pending.clear()
 
 
 _stdin = sys.stdin.buffer
@@ -64,6 +93,18 @@ ALLOWED = ["brk", "mmap", "munmap", "mremap", "mprotect", "madvise", "futex", "r
 class _ArgCmp(ctypes.Structure):
     _fields_ = [("arg", ctypes.c_uint), ("op", ctypes.c_int),
                 ("datum_a", ctypes.c_uint64), ("datum_b", ctypes.c_uint64)]
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent_pid):
+    """SIGKILL this worker when the JVM's spawning thread ends, so that a busy worker never outlives
+    its JVM; if the JVM is already gone, exit now."""
+    libc = ctypes.CDLL(None)
+    libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0)
+    if os.getppid() != parent_pid:
+        _exit(4)
 
 
 def _lockdown(mem, cpu):
@@ -115,6 +156,7 @@ def _lockdown(mem, cpu):
             pass
 
 
+_die_with_parent(int(sys.argv[4]))
 _lockdown(int(sys.argv[2]), int(sys.argv[3]))
 del sys.argv[1:]
 os.environ.clear()
@@ -257,6 +299,8 @@ def _call(name, kw):
     _state["wait"] += _perf() - t0
     if not line:
         _exit(0)
+    if line[:1] == b"J":      # raw tau-bench result text (one line): a JSON object/array or a string
+        return _dec_json_text(line[1:-1].decode("utf-8", "surrogateescape"))
     r = _dec(line.decode("ascii"))
     if "v" in r:
         return r["v"]
@@ -315,6 +359,14 @@ _FRAME_PREFIXES = ("f_", "gi_", "cr_", "ag_", "tb_", "co_")
 _STORE_OPS = bytes([dis.opmap[o] for o in ("STORE_ATTR", "DELETE_ATTR") if o in dis.opmap])
 
 
+def _names(code, out):
+    out.update(code.co_names)
+    for c in code.co_consts:
+        if hasattr(c, "co_code"):
+            _names(c, out)
+    return out
+
+
 def _tainted(code):
     for n in code.co_names:
         if n in _BAD_NAMES or (n[:1] == "_" and n != "_") or n.startswith(_FRAME_PREFIXES):
@@ -327,6 +379,19 @@ def _tainted(code):
         if hasattr(c, "co_code") and _tainted(c):
             return True
     return False
+
+
+class _Compiled:
+    """A compiled piece of task code with what the worker needs to know about it."""
+    __slots__ = ("code", "err", "taint", "names")
+
+    def __init__(self, src, label):
+        self.code, self.err = _compile(src, label)
+        if self.code is not None:
+            self.taint = _tainted(self.code)
+            self.names = _names(self.code, set())
+        else:
+            self.taint, self.names = False, frozenset()
 
 
 # ---------------------------------------------------------------- running code
@@ -342,9 +407,14 @@ def _namespace(extra):
     return ns
 
 
-def _fresh_run_state(limits):
-    random.seed(0)
-    decimal.setcontext(_DEFAULT_DECIMAL.copy())
+def _fresh_run_state(limits, names=None):
+    """Resets what one run could change without being tainted. The random and decimal state is
+    reset only for code that names those modules (others cannot reach them)."""
+    _flush_if_old()
+    if names is None or "random" in names:
+        random.seed(0)
+    if names is None or "decimal" in names:
+        decimal.setcontext(_DEFAULT_DECIMAL.copy())
     _cap.reset(limits[0], limits[1])
     _state["wait"] = 0.0
 
@@ -407,33 +477,34 @@ def _result(status, err, t0, taint, extra=None):
 
 
 def _run_case(src, label, limits):
-    """Case code (solution, failure case or a session step) in a fresh namespace."""
-    _fresh_run_state(limits)
+    """Case code (solution, failure case) in a fresh namespace."""
+    c = _Compiled(src, label)
+    _fresh_run_state(limits, c.names)
     _state["answer"], _state["has_answer"] = None, False
     t0 = _perf()
-    code, err = _compile(src, label)
-    if code is None:
-        return _result("syntax", err, t0, False)
-    taint = _tainted(code)
-    status, err = _exec(code, _namespace({"submit_answer": submit_answer}), src, taint)
+    if c.code is None:
+        return _result("syntax", c.err, t0, False)
+    status, err = _exec(c.code, _namespace({"submit_answer": submit_answer}), src, c.taint)
     extra = {"a": _state["answer"]} if _state["has_answer"] else None
-    return _result(status, err, t0, taint, extra)
+    return _result(status, err, t0, c.taint, extra)
 
 
-def _run_evaluate(src, answer_json, limits):
+def _run_evaluate(src, answer_json, limits, compiled=None):
     """evaluate() in its own namespace; final_answer() returns a fresh copy of the answer."""
-    _fresh_run_state(limits)
+    c = compiled if compiled is not None else _Compiled(src, "evaluate")
+    _fresh_run_state(limits, c.names)
     t0 = _perf()
-    code, err = _compile(src, "evaluate")
-    if code is None:
-        return _result("syntax", err, t0, False)
-    taint = _tainted(code)
+    if c.code is None:
+        return _result("syntax", c.err, t0, False)
+    taint = c.taint
 
     def final_answer():
+        if _state["taint"]:
+            _restore_builtins()
         return None if answer_json is None else _dec(answer_json)
 
     ns = _namespace({"final_answer": final_answer})
-    status, err = _exec(code, ns, src, taint)
+    status, err = _exec(c.code, ns, src, taint)
     if status != "ok":
         return _result(status, err, t0, taint)
     fn = ns.get("evaluate")
@@ -483,32 +554,34 @@ def _serve():
             # soon as the run ends (Java restarts its per-run wall clock on it). Stops at the first
             # unexpected outcome, and after any tainted run (Java continues on a clean worker).
             answers = {}
+            ev_code = None
             for st in req["steps"]:
                 i = st["c"]
                 _state["case"] = i
                 if "chk" in st:
                     # the evaluation function must be valid code defining evaluate, before anything runs
-                    _fresh_run_state(limits)
                     t0 = _perf()
-                    code, err = _compile(req["eval"], "evaluate")
-                    if code is None:
-                        r = _result("syntax", err, t0, False)
-                    elif "evaluate" not in code.co_names:
+                    ev_code = _Compiled(req["eval"], "evaluate")
+                    if ev_code.code is None:
+                        r = _result("syntax", ev_code.err, t0, False)
+                    elif "evaluate" not in ev_code.code.co_names:
                         r = _result("noeval", "the evaluation function does not define evaluate()", t0, False)
                     else:
                         r = _result("ok", None, t0, False)
-                    _send({"t": "r", "r": r})
+                    _post(r)
                     if r["s"] != "ok":
                         break
                 elif "code" in st:
                     r = _run_case(st["code"], "case%d" % i, limits)
-                    _send({"t": "r", "r": r})
+                    _post(r)
                     answers[i] = r.get("a")
                     if r["k"] or not (r["s"] == "ok" or (r["s"] == "raised" and st["ar"])):
                         break
                 else:
-                    ev = _run_evaluate(req["eval"], st["a"] if "a" in st else answers.get(i), limits)
-                    _send({"t": "r", "r": ev})
+                    if ev_code is None:
+                        ev_code = _Compiled(req["eval"], "evaluate")
+                    ev = _run_evaluate(req["eval"], st["a"] if "a" in st else answers.get(i), limits, ev_code)
+                    _post(ev)
                     # the reward is 1 only if evaluate() returns exactly True: after the solution
                     # that is required; after a failure case anything else (False, raising, a
                     # non-bool) is the wanted 0, except a broken evaluation function
@@ -524,21 +597,21 @@ def _serve():
             if req.get("fresh"):
                 _session = _namespace({"submit_answer": submit_answer})
                 _state["answer"], _state["has_answer"] = None, False
-            _fresh_run_state(limits)
+            c = _Compiled(req["code"], "step")
+            _fresh_run_state(limits, c.names)
             t0 = _perf()
-            code, err = _compile(req["code"], "step")
-            if code is None:
-                r = _result("syntax", err, t0, False)
+            if c.code is None:
+                r = _result("syntax", c.err, t0, False)
             else:
-                taint = _tainted(code)
-                status, err = _exec(code, _session, req["code"], taint)
+                taint = c.taint
+                status, err = _exec(c.code, _session, req["code"], taint)
                 r = _result(status, err, t0, taint, {"a": _state["answer"]} if _state["has_answer"] else None)
-            _send({"t": "r", "r": r})
+            _post(r)
             _send({"t": "done", "cpu": _cpu()})
         elif op == "eval":
             _session = {}
             _state["case"] = 0
-            _send({"t": "r", "r": _run_evaluate(req["src"], req.get("a"), req.get("lim", limits))})
+            _post(_run_evaluate(req["src"], req.get("a"), req.get("lim", limits)))
             _send({"t": "done", "cpu": _cpu()})
         elif op == "gc":
             _session = {}

@@ -181,12 +181,13 @@ class HostileCodeTest {
 
     @Test
     void forgedResultsCannotValidateATask() {
-        // the case "reports" success and a True evaluate() itself: a suspicious text gets one run per
-        // worker, so the second result is one too many; the worker is dropped and the task rejected
+        // the case "reports" success and a True evaluate() itself: the fake lines are taken as the
+        // results of the steps that worker was given (compile check, solution), and since the text
+        // is suspicious, evaluate() runs on a clean worker, which sees that no return was made
         String forge = "import os\nos.write(1, b'{\"t\":\"r\",\"r\":{\"s\":\"ok\",\"k\":false}}\\n"
                 + "{\"t\":\"r\",\"r\":{\"s\":\"ok\",\"v\":true,\"k\":false}}\\n{\"t\":\"done\",\"cpu\":0}\\n')";
         Verdict v = verifier.verify(retail, RetailTasks.withSolution(forge));
-        assertEquals(Reason.SANDBOX_CRASH, v.reason(), v.toJson());
+        assertEquals(Reason.EVAL_RAISED, v.reason(), v.toJson());
         // a lone forged result makes the batch longer than asked: the worker is dropped, no evaluate
         String lone = "import os\nos.write(1, b'{\"t\":\"r\",\"r\":{\"s\":\"ok\",\"v\":true,\"k\":false}}\\n')";
         Verdict w = verifier.verify(retail, RetailTasks.withSolution(lone));

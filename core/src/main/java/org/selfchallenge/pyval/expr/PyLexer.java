@@ -1,10 +1,11 @@
 package org.selfchallenge.pyval.expr;
 
-import org.selfchallenge.pyval.PyException;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.selfchallenge.pyval.PyException;
 
 /**
  * Tokenizer for one Python expression source, as CPython's tokenizer sees {@code eval}/{@code
