@@ -54,6 +54,26 @@ class EvalCliTest {
     }
 
     @Test
+    void severalEnvironmentsGetTheirOwnDirsAndAnAverage(@TempDir Path dir) throws Exception {
+        assertEquals(0, run("--env", "airline,calculation", "--policy", "noop", "--samples", "1", "--limit", "16",
+                "--out", dir.toString()));
+        ObjectMapper m = new ObjectMapper();
+        // airline test tasks 0-15: tasks 12, 13 and 15 leave the data unchanged and need no outputs
+        // (upstream reference vectors); noop never answers a calculation task correctly
+        JsonNode air = m.readTree(dir.resolve("airline/summary.json").toFile());
+        JsonNode calc = m.readTree(dir.resolve("calculation/summary.json").toFile());
+        assertEquals(16, air.get("tasks").asInt());
+        assertEquals(3.0 / 16, air.get("pass_at_1").asDouble(), 1e-12);
+        assertEquals(0.0, calc.get("pass_at_1").asDouble());
+        JsonNode avg = m.readTree(dir.resolve("summary.json").toFile());
+        assertEquals(32, avg.get("tasks").asInt());
+        assertEquals((3.0 / 16 + 0.0) / 2, avg.get("pass_at_1").asDouble(), 1e-12);
+        assertEquals(2, avg.get("per_env").size());
+        assertEquals("airline", avg.get("env").get(0).asText());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("average"));
+    }
+
+    @Test
     void badArgumentsExitWith2() {
         assertEquals(2, run("--policy", "gold-replay"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--env is required"));
@@ -63,5 +83,6 @@ class EvalCliTest {
         assertEquals(2, run("--env", "retail", "--policy", "noop", "--samples", "0"));
         assertEquals(2, run("--env", "retail", "--model", "nonsense:spec"));
         assertEquals(2, run("--env", "airline", "--policy", "noop", "--split", "train"));
+        assertEquals(2, run("--env", "retail,mars", "--policy", "noop"));
     }
 }
