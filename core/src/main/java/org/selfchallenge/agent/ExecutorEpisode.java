@@ -1,5 +1,6 @@
 package org.selfchallenge.agent;
 
+import org.selfchallenge.bench.m3.M3Protocol;
 import org.selfchallenge.env.Environment;
 import org.selfchallenge.llm.ChatModel;
 import org.selfchallenge.llm.ChatModelException;
@@ -33,9 +34,8 @@ import java.util.Map;
  */
 public final class ExecutorEpisode {
     public static final String PROMPT = "executor.v1";
-    /** Upstream M3ToolEval feedback for a wrong answer (main.py), verbatim, since it is part of the protocol. */
-    public static final String WRONG_ANSWER_FEEDBACK = "Your answer is incorrect. Please try again. Note that you should"
-            + " ONLY output the answer (e.g., single number), without any other text.";
+    /** Upstream M3ToolEval feedback for a wrong answer: part of the benchmark protocol. */
+    public static final String WRONG_ANSWER_FEEDBACK = M3Protocol.INCORRECT_ANSWER;
     public static final String TRUNCATED = "\n[Output truncated]";
     static final String EXTRA_BLOCKS = "\n[Only the first code block of your reply was run.]";
 
