@@ -150,8 +150,14 @@ public final class ExecutorEpisode {
             st.info.put("policy_turns", st.turns.stream().filter(Turn::policy).count());
             if (st.finalAnswer != null) st.info.put("final_answer", st.finalAnswer);
             if (st.done) {
-                reward = task.reward(new ExecutorTask.Ending(env, session, st.said, st.finalAnswer, st.answerValue));
-                st.info.put("reward_details", reward.details());
+                try {
+                    reward = task.reward(new ExecutorTask.Ending(env, session, st.said, st.finalAnswer, st.answerValue));
+                    st.info.put("reward_details", reward.details());
+                } catch (RuntimeException e) {
+                    // a broken reward (e.g. an evaluation the sandbox cannot run) is a recorded 0, not a lost episode
+                    st.info.put("error", "reward failed: " + e);
+                    st.outcome = "reward_error";
+                }
             }
         }
         Lineage lin = new Lineage(task.id(), env.name(), "executor", policy.id(), seed, config.sampling().withSeed(seed),
