@@ -206,7 +206,8 @@ public final class ExecutorEpisode {
                 "policy", env.policy() == null ? "" : env.policy().strip(),
                 "tool_docs", ToolDocs.render(env.tools()),
                 "conventions", sandbox.conventions().strip(),
-                "message_rule", Prompts.load(conversational ? "executor_rule_user.v1" : "executor_rule_answer.v1").strip()));
+                "message_rule", Prompts.load(conversational ? "executor_rule_user.v1" : "executor_rule_answer.v1").strip()))
+                .strip(); // environments without a policy text (calculation, web) start with the tools
     }
 
     private String truncate(String s) {
