@@ -125,6 +125,9 @@ class HostileCodeTest {
                         + "{'return_items': ['8384507844'], 'return_payment_method_id': 'paypal_2306935'}", Reason.EVAL_RAISED),
                 new Attack("patch json module", "import json\njson.loads = lambda s: {'return_items': ['8384507844'], "
                         + "'return_payment_method_id': 'paypal_2306935'}", Reason.EVAL_RAISED),
+                // state shared through a module without touching internals: a clean worker follows
+                new Attack("poison copy.dispatch_table", "import copy\ncopy.dispatch_table[dict] = lambda d: (dict, ())\n"
+                        + solution, Reason.VALID),
                 new Attack("mutate returned dict", "o = get_order_details('#W1840144')\n"
                         + "o['return_items'] = ['8384507844']\no['return_payment_method_id'] = 'paypal_2306935'",
                         Reason.EVAL_RAISED),
