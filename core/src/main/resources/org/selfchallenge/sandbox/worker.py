@@ -419,7 +419,9 @@ _DEFAULT_DECIMAL = decimal.Context()
 
 
 def _namespace(extra):
-    ns = {"__builtins__": dict(_BUILTINS), "__name__": "__main__", "ToolError": ToolError}
+    # One builtins dict shared by all namespaces of this worker: only tainted code (it needs the
+    # name __builtins__ or the builtins module) can change it, and a tainted worker is discarded.
+    ns = {"__builtins__": _BUILTINS, "__name__": "__main__", "ToolError": ToolError}
     ns.update(_tools)
     ns.update(extra)
     return ns
@@ -578,6 +580,7 @@ def _serve():
                 _state["case"] = i
                 if "chk" in st:
                     # the evaluation function must be valid code defining evaluate, before anything runs
+                    _fresh_run_state(limits, ())
                     t0 = _perf()
                     ev_code = _Compiled(req["eval"], "evaluate")
                     if ev_code.code is None:

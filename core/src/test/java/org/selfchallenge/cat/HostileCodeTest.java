@@ -183,6 +183,29 @@ class HostileCodeTest {
     }
 
     @Test
+    void sameWorkerAfterUntaintedAttacks() {
+        // attacks that do not taint their worker keep it: on a one-worker pool the next task surely
+        // runs on the very same process, and must verify exactly as alone
+        try (org.selfchallenge.sandbox.PythonWorkerPool one = new org.selfchallenge.sandbox.PythonWorkerPool(
+                org.selfchallenge.sandbox.PythonWorkerPool.Config.defaults().withSize(1))) {
+            Verifier v = new Verifier(one, new CatParser(), LIMITS);
+            String normal = RetailTasks.valid();
+            String alone = VerifierTest.strip(v.verify(retail, normal).toJson());
+            for (String attack : List.of("x = 'a' * 10**10", "x = [0] * 10**9", "def f():\n    return f()\nf()",
+                    "print('x' * 100_000_000)", "import time\ntime.sleep(10**6)", "print = None\nlen = None",
+                    "o = get_order_details('#W1840144')\no['status'] = 'cancelled'\n" + RetailTasks.SOLUTION,
+                    "get_order_details = lambda order_id: {}\n" + RetailTasks.SOLUTION,
+                    "import random, decimal\nrandom.seed(7)\nrandom.random()\ndecimal.getcontext().prec",
+                    "import json\nx = json.loads('[1]')\nx.append(2)")) {
+                Verdict a = v.verify(retail, RetailTasks.withSolution(attack));
+                assertFalse(a.reason() == Reason.SANDBOX_CRASH || a.reason() == Reason.TIMEOUT, a.toJson());
+                assertEquals(alone, VerifierTest.strip(v.verify(retail, normal).toJson()), attack);
+            }
+            assertEquals(0, one.respawns(), "none of these attacks should have cost the worker");
+        }
+    }
+
+    @Test
     void forgedResultsCannotValidateATask() {
         // the case "reports" success and a True evaluate() itself: the fake lines are taken as the
         // results of the steps that worker was given (compile check, solution), and since the text
