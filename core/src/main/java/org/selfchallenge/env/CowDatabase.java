@@ -1,5 +1,6 @@
 package org.selfchallenge.env;
 
+import org.selfchallenge.pyval.PyException;
 import org.selfchallenge.pyval.PyHash;
 import org.selfchallenge.pyval.PyRepr;
 import org.selfchallenge.pyval.PyValues;
@@ -59,7 +60,10 @@ public final class CowDatabase {
         return t == null ? null : t.get(id);
     }
 
-    /** Python {@code id in data[table]}; ids of any type are accepted (a non-str id is never found). */
+    /**
+     * Python {@code id in data[table]}: a non-str id is never found; a list or dict id raises
+     * TypeError (unhashable), as in Python.
+     */
     public boolean has(String table, Object id) {
         return read(table, id) != null;
     }
@@ -71,6 +75,10 @@ public final class CowDatabase {
     public Map<String, Object> read(String table, Object id) {
         if (!(id instanceof String)) {
             base.table(table);
+            if (id instanceof List || id instanceof Map) {
+                // Python: `[...] in some_dict` raises before any lookup.
+                throw new PyException("TypeError", "unhashable type: '" + PyRepr.typeName(id) + "'");
+            }
             return null;
         }
         Map<String, Object> r = overlaid(table, id);

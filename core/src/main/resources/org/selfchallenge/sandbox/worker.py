@@ -356,6 +356,24 @@ socket subprocess signal resource threading _thread pathlib shutil tempfile fcnt
 linecache traceback warnings types weakref dis setattr delattr getattr vars globals locals eval exec
 compile open breakpoint input memoryview attrgetter methodcaller""".split())
 _FRAME_PREFIXES = ("f_", "gi_", "cr_", "ag_", "tb_", "co_")
+
+
+def _shared_state_names():
+    """Names through which untainted-looking code could change state shared by later tasks: public
+    mutable containers of the importable modules (copy.dispatch_table, calendar.mdays, ...) and the
+    module functions that change module state."""
+    names = {"register", "setfirstweekday", "setlocale", "locale", "tzset", "DefaultContext",
+             "BasicContext", "ExtendedContext", "traps", "flags"}
+    for m in (json, json.decoder, json.encoder, json.scanner, random, decimal, time, math, re, datetime,
+              collections, collections.abc, itertools, functools, operator, string, statistics, fractions,
+              copy, heapq, bisect, typing, enum, textwrap, unicodedata, base64, calendar, pprint, difflib):
+        for k, v in vars(m).items():
+            if k[:1] != "_" and isinstance(v, (dict, list, set, bytearray, collections.deque)):
+                names.add(k)
+    return frozenset(names)
+
+
+_BAD_NAMES = _BAD_NAMES | _shared_state_names()
 _STORE_OPS = bytes([dis.opmap[o] for o in ("STORE_ATTR", "DELETE_ATTR") if o in dis.opmap])
 
 
@@ -401,7 +419,9 @@ _DEFAULT_DECIMAL = decimal.Context()
 
 
 def _namespace(extra):
-    ns = {"__builtins__": dict(_BUILTINS), "__name__": "__main__", "ToolError": ToolError}
+    # One builtins dict shared by all namespaces of this worker: only tainted code (it needs the
+    # name __builtins__ or the builtins module) can change it, and a tainted worker is discarded.
+    ns = {"__builtins__": _BUILTINS, "__name__": "__main__", "ToolError": ToolError}
     ns.update(_tools)
     ns.update(extra)
     return ns
@@ -560,6 +580,7 @@ def _serve():
                 _state["case"] = i
                 if "chk" in st:
                     # the evaluation function must be valid code defining evaluate, before anything runs
+                    _fresh_run_state(limits, ())
                     t0 = _perf()
                     ev_code = _Compiled(req["eval"], "evaluate")
                     if ev_code.code is None:

@@ -125,6 +125,9 @@ class HostileCodeTest {
                         + "{'return_items': ['8384507844'], 'return_payment_method_id': 'paypal_2306935'}", Reason.EVAL_RAISED),
                 new Attack("patch json module", "import json\njson.loads = lambda s: {'return_items': ['8384507844'], "
                         + "'return_payment_method_id': 'paypal_2306935'}", Reason.EVAL_RAISED),
+                // state shared through a module without touching internals: a clean worker follows
+                new Attack("poison copy.dispatch_table", "import copy\ncopy.dispatch_table[dict] = lambda d: (dict, ())\n"
+                        + solution, Reason.VALID),
                 new Attack("mutate returned dict", "o = get_order_details('#W1840144')\n"
                         + "o['return_items'] = ['8384507844']\no['return_payment_method_id'] = 'paypal_2306935'",
                         Reason.EVAL_RAISED),
@@ -177,6 +180,29 @@ class HostileCodeTest {
         assertEquals(pathBefore, System.getenv("PATH"));
         // the JVM and the pool still work normally
         assertEquals(normalAlone, VerifierTest.strip(verifier.verify(retail, normal).toJson()));
+    }
+
+    @Test
+    void sameWorkerAfterUntaintedAttacks() {
+        // attacks that do not taint their worker keep it: on a one-worker pool the next task surely
+        // runs on the very same process, and must verify exactly as alone
+        try (org.selfchallenge.sandbox.PythonWorkerPool one = new org.selfchallenge.sandbox.PythonWorkerPool(
+                org.selfchallenge.sandbox.PythonWorkerPool.Config.defaults().withSize(1))) {
+            Verifier v = new Verifier(one, new CatParser(), LIMITS);
+            String normal = RetailTasks.valid();
+            String alone = VerifierTest.strip(v.verify(retail, normal).toJson());
+            for (String attack : List.of("x = 'a' * 10**10", "x = [0] * 10**9", "def f():\n    return f()\nf()",
+                    "print('x' * 100_000_000)", "import time\ntime.sleep(10**6)", "print = None\nlen = None",
+                    "o = get_order_details('#W1840144')\no['status'] = 'cancelled'\n" + RetailTasks.SOLUTION,
+                    "get_order_details = lambda order_id: {}\n" + RetailTasks.SOLUTION,
+                    "import random, decimal\nrandom.seed(7)\nrandom.random()\ndecimal.getcontext().prec",
+                    "import json\nx = json.loads('[1]')\nx.append(2)")) {
+                Verdict a = v.verify(retail, RetailTasks.withSolution(attack));
+                assertFalse(a.reason() == Reason.SANDBOX_CRASH || a.reason() == Reason.TIMEOUT, a.toJson());
+                assertEquals(alone, VerifierTest.strip(v.verify(retail, normal).toJson()), attack);
+            }
+            assertEquals(0, one.respawns(), "none of these attacks should have cost the worker");
+        }
     }
 
     @Test

@@ -293,6 +293,12 @@ public final class PyParser {
                 String name = peek().text();
                 i += 2;
                 kws.add(new PyNode.Keyword(name, test()));
+            } else if (isOp("*")) {
+                i++;
+                if (!kws.isEmpty()) {
+                    throw new PyException("SyntaxError", "iterable argument unpacking follows keyword argument unpacking");
+                }
+                args.add(new PyNode.Starred(test()));
             } else {
                 if (!kws.isEmpty()) {
                     throw new PyException("SyntaxError", "positional argument follows keyword argument");

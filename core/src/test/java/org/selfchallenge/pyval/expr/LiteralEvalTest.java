@@ -68,6 +68,19 @@ class LiteralEvalTest {
     }
 
     @Test
+    void formFeedsAndContinuations() {
+        assertEquals(3L, LiteralEval.eval("\f3")); // a form feed resets the indentation column
+        assertEquals(3L, LiteralEval.eval("\n \f3"));
+        assertEquals("SyntaxError", error("\f 3")); // ...but a space after it indents
+        assertEquals(3L, LiteralEval.eval("\\\n3"));
+        assertEquals("SyntaxError", error("\\\n 3")); // the indent scan continues across the continuation
+        assertEquals("SyntaxError", error("3\\\n")); // a continuation straight into EOF
+        assertEquals(3L, LiteralEval.eval("3\\\n ")); // ...unlike one followed by anything
+        assertEquals("(3+1j)", le("3 \\\n+1j"));
+        assertEquals("SyntaxError", error("3\\"));
+    }
+
+    @Test
     void rejectedAsCPythonDoes() {
         assertEquals("ValueError", error("1+2")); // right side must be imaginary
         assertEquals("ValueError", error("--1"));

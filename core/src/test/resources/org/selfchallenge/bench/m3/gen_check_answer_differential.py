@@ -1,5 +1,5 @@
 # Differential vectors for M3Checker: runs the ORIGINAL check_answer (read from CodeAct base.py on stdin,
-# not copied here) on ~11.9k candidate answers. Python 3.11.7 generated check_answer_differential.json:
+# not copied here) on ~21k candidate answers. Python 3.11.7 generated check_answer_differential.json:
 #   git show d607f56:scripts/eval/m3tooleval/tasks/base.py | python3 gen_check_answer_differential.py \
 #       core/src/main/resources/org/selfchallenge/data/m3tooleval/m3tooleval_tasks.json check_answer_differential.json
 import json, ast, random, sys
@@ -23,11 +23,34 @@ def variants(t):
     except ValueError:
         pass
     return out
+# random insertions/deletions of tokenizer-relevant pieces into str(expected) / repr(expected)
+TOKS = ["'", '"', "'''", '"""', "\\", "\\\\", "u", "r", "b", "f", "rb", "U", " ", "\t", "\n", "\r\n", "#", "(", ")",
+        "[", "]", "{", "}", ",", ":", "_", "0x", "0o", "0b", "j", "J", "+", "-", "e", "E", ".", "..", "\\x41", "\\x4",
+        "\\N{BULLET}", "\\u00e9", "\\U0001F600", "\\777", "\\q", "0", "1", "9", "00", "\u00e9", "\u00a0", "\u3000",
+        "\u0661", "True", "None", "set()", "inf", "nan", "\\\n", "\x0c", "\x0b", ";", "=", "*", "**", "@", "~", "not",
+        "if", "else", "and", "lambda"]
+def mutations(t, n=120):
+    seeds = [t['expected_output_python_str'], t['expected_output_python_repr']]
+    out = []
+    for _ in range(n):
+        s = random.choice(seeds)
+        for _ in range(random.randint(1, 3)):
+            i = random.randint(0, len(s))
+            op = random.random()
+            if op < 0.6:
+                s = s[:i] + random.choice(TOKS) + s[i:]
+            elif op < 0.8 and s:
+                s = s[:i] + s[i + 1:]
+            else:
+                s = random.choice(TOKS) + s + random.choice(TOKS)
+        out.append(s)
+    return out
 cases = []
 for t in tasks:
     # rebuild the expected value like upstream (tuple, dict, float exact)
     exp = ast.literal_eval(t['expected_output_python_repr'])
-    answers = list(dict.fromkeys(variants(t) + base + [random.choice(base) + random.choice(base) for _ in range(20)]))
+    answers = list(dict.fromkeys(variants(t) + base + [random.choice(base) + random.choice(base) for _ in range(20)]
+                                 + mutations(t)))
     verdicts = {}
     for a in answers:
         try:
