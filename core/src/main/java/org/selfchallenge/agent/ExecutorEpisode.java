@@ -130,8 +130,9 @@ public final class ExecutorEpisode {
                     st.end("model_error", false);
                     break;
                 }
-                Action action = ActionParser.parse(c.text());
-                st.add(new Turn("assistant", kind(action, task.conversational()), c.text(), c.tokenIds(), c.logprobs(),
+                String reply = c.text() == null ? "" : c.text();
+                Action action = ActionParser.parse(reply);
+                st.add(new Turn("assistant", kind(action, task.conversational()), reply, c.tokenIds(), c.logprobs(),
                         true, c.finishReason(), List.of()));
                 if (action instanceof Action.Code code) {
                     codeAction(task, session, code, st);

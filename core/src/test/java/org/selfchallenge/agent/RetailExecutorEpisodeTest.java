@@ -204,4 +204,15 @@ class RetailExecutorEpisodeTest {
         assertEquals(0.0, t.reward());
         assertTrue(((String) t.info().get("error")).contains("evaluation unavailable"));
     }
+
+    @Test
+    void aNullReplyFromABackendIsMalformedNotACrash() {
+        ScriptedChatModel policy = ScriptedChatModel.completions(List.of(
+                new org.selfchallenge.llm.Completion(null, null, null, "stop"),
+                org.selfchallenge.llm.Completion.textOnly("Bye.")));
+        Trajectory t = run(policy, ScriptedChatModel.of("Hi.", "###STOP###"));
+        assertEquals("malformed", t.turns().get(2).kind());
+        assertEquals("", t.turns().get(2).text());
+        assertEquals("user_stop", t.outcome());
+    }
 }
