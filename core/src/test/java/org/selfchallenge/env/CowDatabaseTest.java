@@ -135,6 +135,24 @@ class CowDatabaseTest {
     }
 
     @Test
+    void forkCopiesTheCurrentStateIndependently() {
+        CowDatabase db = new CowDatabase(shared);
+        db.write("orders", "#W2611340").put("status", "x");
+        LinkedHashMap<String, Object> rec = new LinkedHashMap<>();
+        rec.put("k", 1L);
+        db.insert("users", "new_user", rec);
+        CowDatabase f = db.fork();
+        assertEquals(db.hash(), f.hash());
+        f.write("orders", "#W2611340").put("status", "y");
+        f.write("users", "new_user").put("k", 2L);
+        assertEquals("x", db.read("orders", "#W2611340").get("status"));
+        assertEquals(1L, db.read("users", "new_user").get("k"));
+        assertEquals(db.ids("users"), f.ids("users"));
+        assertEquals(PyHash.hash(f.snapshot()), f.hash());
+        assertNotEquals(db.hash(), f.hash());
+    }
+
+    @Test
     void freshIsIsolatedAndSharedDataIsFrozen() {
         CowDatabase db = new CowDatabase(shared);
         db.write("orders", "#W2611340").put("status", "x");
