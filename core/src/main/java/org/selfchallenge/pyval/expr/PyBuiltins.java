@@ -1,11 +1,12 @@
 package org.selfchallenge.pyval.expr;
 
-import org.selfchallenge.pyval.PyException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.selfchallenge.pyval.PyException;
 
 /**
  * The Python builtins the M3ToolEval tools and the calculator rely on ({@code min}, {@code max},
@@ -31,8 +32,8 @@ public final class PyBuiltins {
             }
             return PyArith.binary("**", a.get(0), a.get(1));
         }));
-        m.put("int", builtin((a, k) -> toInt(one("int", a, k))));
-        m.put("float", builtin((a, k) -> toFloat(one("float", a, k))));
+        m.put("int", builtin((a, k) -> a.isEmpty() && (k == null || k.isEmpty()) ? (Object) 0L : toInt(one("int", a, k))));
+        m.put("float", builtin((a, k) -> a.isEmpty() && (k == null || k.isEmpty()) ? (Object) 0.0 : toFloat(one("float", a, k))));
         m.put("len", builtin((a, k) -> len(one("len", a, k))));
         m.put("bool", builtin((a, k) -> PyOps.truthy(one("bool", a, k))));
         m.put("divmod", builtin((a, k) -> {
@@ -43,6 +44,8 @@ public final class PyBuiltins {
             return org.selfchallenge.pyval.PyTuple.of(PyArith.binary("//", a.get(0), a.get(1)),
                     PyArith.binary("%", a.get(0), a.get(1)));
         }));
+        // print() returns None; its output went to the tool server's stdout upstream, not to the model
+        m.put("print", builtin((a, k) -> null));
         return m;
     }
 

@@ -1,5 +1,5 @@
 package org.selfchallenge.pyval.expr;
 
-/** A Python complex number; only produced by literals ({@code 1j}, {@code 1+2j}) in this port. */
+/** A Python complex number (literals such as {@code 1j}, calculator results such as {@code (-2) ** 0.5}). */
 public record PyComplex(double real, double imag) {
 }

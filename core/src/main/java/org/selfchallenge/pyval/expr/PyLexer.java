@@ -1,10 +1,11 @@
 package org.selfchallenge.pyval.expr;
 
-import org.selfchallenge.pyval.PyException;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.selfchallenge.pyval.PyException;
 
 /**
  * Tokenizer for one Python expression source, as CPython's tokenizer sees {@code eval}/{@code
@@ -47,12 +48,29 @@ final class PyLexer {
         boolean lineStart = true;
         while (true) {
             if (lineStart && depth == 0) {
+                // CPython's indentation scan: a form feed resets the column, a backslash continuation
+                // carries the count over to the next physical line; any indent is an error in eval input.
                 int p = pos;
-                while (p < src.length() && (src.charAt(p) == ' ' || src.charAt(p) == '\t' || src.charAt(p) == '\f')) {
-                    p++;
+                int col = 0;
+                while (p < src.length()) {
+                    char c = src.charAt(p);
+                    if (c == ' ' || c == '\t') {
+                        col++;
+                        p++;
+                    } else if (c == '\f') {
+                        col = 0;
+                        p++;
+                    } else if (c == '\\' && p + 1 < src.length() && src.charAt(p + 1) == '\n') {
+                        p += 2;
+                        if (p >= src.length()) {
+                            throw new PyException("SyntaxError", "unexpected EOF while parsing");
+                        }
+                    } else {
+                        break;
+                    }
                 }
                 boolean blank = p >= src.length() || src.charAt(p) == '\n' || src.charAt(p) == '#';
-                if (!blank && p > pos) {
+                if (!blank && col > 0) {
                     throw new PyException("SyntaxError", "unexpected indent");
                 }
                 pos = p;
@@ -79,6 +97,9 @@ final class PyLexer {
             } else if (c == '\\') {
                 if (pos + 1 < src.length() && src.charAt(pos + 1) == '\n') {
                     pos += 2;
+                    if (pos >= src.length()) { // a continuation straight into EOF
+                        throw new PyException("SyntaxError", "unexpected EOF while parsing");
+                    }
                 } else if (pos + 1 >= src.length()) {
                     throw new PyException("SyntaxError", "unexpected EOF while parsing");
                 } else {
@@ -183,14 +204,18 @@ final class PyLexer {
         if (pos < src.length() && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')) {
             int save = pos;
             pos++;
-            if (pos < src.length() && (src.charAt(pos) == '+' || src.charAt(pos) == '-')) {
+            boolean signed = pos < src.length() && (src.charAt(pos) == '+' || src.charAt(pos) == '-');
+            if (signed) {
                 pos++;
             }
             if (digits("0123456789") == 0) {
-                pos = save;
-                throw new PyException("SyntaxError", "invalid decimal literal");
+                if (signed) {
+                    throw new PyException("SyntaxError", "invalid decimal literal");
+                }
+                pos = save; // "1else": the 'e' starts the next token, if that is a keyword (see endOfNumber)
+            } else {
+                isFloat = true;
             }
-            isFloat = true;
         }
         String text = src.substring(s, pos).replace("_", "");
         if (pos < src.length() && (src.charAt(pos) == 'j' || src.charAt(pos) == 'J')) {
@@ -210,9 +235,25 @@ final class PyLexer {
         }
     }
 
+    /**
+     * CPython 3.11's verify_end_of_number: a number may not run into a name, except (with a
+     * DeprecationWarning, still accepted) into one of the keywords and/else/for/if/in/is/not/or.
+     */
     private void endOfNumber() {
         if (pos < src.length() && (Character.isUnicodeIdentifierPart(src.codePointAt(pos)) || src.charAt(pos) == '_')) {
-            throw new PyException("SyntaxError", "invalid decimal literal");
+            char c = src.charAt(pos);
+            boolean keyword = switch (c) {
+                case 'a' -> src.startsWith("and", pos);
+                case 'e' -> src.startsWith("else", pos);
+                case 'f' -> src.startsWith("for", pos);
+                case 'i' -> pos + 1 < src.length() && "fns".indexOf(src.charAt(pos + 1)) >= 0;
+                case 'n' -> src.startsWith("not", pos);
+                case 'o' -> src.startsWith("or", pos);
+                default -> false;
+            };
+            if (!keyword) {
+                throw new PyException("SyntaxError", "invalid decimal literal");
+            }
         }
     }
 

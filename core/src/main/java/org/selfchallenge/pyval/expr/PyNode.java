@@ -47,6 +47,10 @@ public sealed interface PyNode {
     record Keyword(String name, PyNode value) {
     }
 
+    /** {@code *iterable} in a call's argument list. */
+    record Starred(PyNode value) implements PyNode {
+    }
+
     record Call(PyNode func, List<PyNode> args, List<Keyword> keywords) implements PyNode {
     }
 
