@@ -47,7 +47,7 @@ import org.selfchallenge.env.Environment;
  */
 final class PythonWorker {
     /** Longest protocol line accepted; anything longer is a broken or hostile worker. */
-    static final int MAX_LINE_BYTES = 64 << 20;
+    static final int MAX_LINE_BYTES = 16 << 20;
     /** How long a new worker may take to import its modules and lock itself down. */
     static final long STARTUP_TIMEOUT_MS = 20_000;
 

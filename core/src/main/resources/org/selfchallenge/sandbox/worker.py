@@ -168,9 +168,24 @@ sys.path_importer_cache.clear()
 sys.dont_write_bytecode = True
 
 # ---------------------------------------------------------------- values
+MAX_VALUE_CHARS = 8_000_000   # text in one tool call's arguments or one answer (Java refuses > 16 MB lines)
+_enc_chars = [0]
+
+
+def _enc_top(v):
+    """_enc for one tool call or answer, with the size budget reset."""
+    _enc_chars[0] = 0
+    return _enc(v)
+
+
 def _enc(v):
     """Python value -> JSON-able value; tuples are tagged so they survive the trip."""
-    if v is None or v is True or v is False or type(v) in (int, float, str):
+    if type(v) is str:
+        _enc_chars[0] += len(v)
+        if _enc_chars[0] > MAX_VALUE_CHARS:
+            raise ValueError("tool arguments / answer larger than %d characters" % MAX_VALUE_CHARS)
+        return v
+    if v is None or v is True or v is False or type(v) in (int, float):
         return v
     if isinstance(v, (list,)):
         return [_enc(x) for x in v]
@@ -293,7 +308,7 @@ def _restore_builtins():
 def _call(name, kw):
     if _state["taint"]:
         _restore_builtins()
-    _send({"t": "call", "c": _state["case"], "n": name, "a": _enc(kw)})
+    _send({"t": "call", "c": _state["case"], "n": name, "a": _enc_top(kw)})
     t0 = _perf()
     line = _readline()
     _state["wait"] += _perf() - t0
@@ -344,7 +359,7 @@ def submit_answer(answer):
     """Records the run's final answer (answer-based tasks); evaluate() reads it via final_answer()."""
     if _state["taint"]:
         _restore_builtins()
-    _state["answer"] = _dumps(_enc(answer))
+    _state["answer"] = _dumps(_enc_top(answer))
     _state["has_answer"] = True
 
 
