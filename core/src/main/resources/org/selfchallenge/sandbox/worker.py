@@ -7,7 +7,7 @@
 # loaded through libseccomp with ctypes, default action EPERM) and then serves JSON lines on
 # stdin/stdout for its whole life. Every tool call is proxied back to Java, which owns the
 # environment state. The protocol is documented in PythonWorker.java.
-import sys, os, json, _json, ctypes, resource, random, decimal, builtins, time, gc
+import sys, os, json, _json, ctypes, resource, random, decimal, builtins, time, gc, signal
 
 # Modules task code may import (already loaded, so `import x` needs no file access after lockdown).
 import math, re, datetime, _strptime, collections, collections.abc, itertools, functools, operator
@@ -36,8 +36,9 @@ def _dumps(obj):
 
 _mono = time.monotonic_ns   # CLOCK_MONOTONIC, the clock of Java's System.nanoTime() on Linux
 _pending = []                # run results not yet written (sent with the next message)
-_pending_since = [0.0]
-FLUSH_AFTER_S = 0.05         # results older than this are flushed when the next run starts
+_sending = [False]
+FLUSH_AFTER_S = 0.05         # a run still going after this long gets the queued results flushed
+_setitimer = signal.setitimer
 
 
 def _write_all(text):
@@ -48,27 +49,42 @@ def _write_all(text):
 
 
 def _send(obj):
-    """Writes obj (and any pending results before it) as JSON lines in one write."""
-    line = _dumps(obj) + "\n"
-    if _pending:
-        line = "".join(_pending) + line
-        _pending.clear()
-    _write_all(line)
+    """Writes obj (and any queued results before it) as JSON lines in one write."""
+    _sending[0] = True
+    try:
+        line = _dumps(obj) + "\n"
+        if _pending:
+            _setitimer(signal.ITIMER_REAL, 0)
+            line = "".join(_pending) + line
+            _pending.clear()
+        _write_all(line)
+    finally:
+        _sending[0] = False
 
 
 def _post(result):
     """Queues a run result; it goes out with the next message, so a run costs no extra write. The
-    result carries its end time ("ts") so Java starts the next run's wall clock at the right moment."""
+    result carries its end time ("ts") so Java starts the next run's wall clock at the right moment.
+    If the next run takes longer than FLUSH_AFTER_S without writing anything, SIGALRM flushes the
+    queue (a run stuck inside one C call, such as 10**(10**8), cannot run the handler: its TIMEOUT
+    is then reported on the earliest run whose result was still queued)."""
     result["ts"] = _mono()
-    if not _pending:
-        _pending_since[0] = _perf()
     _pending.append(_dumps({"t": "r", "r": result}) + "\n")
 
 
-def _flush_if_old():
-    if _pending and _perf() - _pending_since[0] > FLUSH_AFTER_S:
-        _write_all("".join(_pending))
+def _arm_flush():
+    if _pending:
+        _setitimer(signal.ITIMER_REAL, FLUSH_AFTER_S)
+
+
+def _on_alarm(signum, frame):
+    if _pending and not _sending[0]:
+        text = "".join(_pending)
         _pending.clear()
+        _write_all(text)
+
+
+signal.signal(signal.SIGALRM, _on_alarm)
 
 
 _stdin = sys.stdin.buffer
@@ -87,7 +103,7 @@ SCMP_CMP_EQ = 4
 ALLOWED = ["brk", "mmap", "munmap", "mremap", "mprotect", "madvise", "futex", "rt_sigaction",
            "rt_sigprocmask", "rt_sigreturn", "sigaltstack", "clock_gettime", "clock_getres",
            "gettimeofday", "time", "getpid", "gettid", "getrandom", "exit", "exit_group", "fstat",
-           "newfstatat", "lseek", "getrusage", "sched_yield", "restart_syscall"]
+           "newfstatat", "lseek", "getrusage", "sched_yield", "restart_syscall", "setitimer", "getitimer"]
 
 
 class _ArgCmp(ctypes.Structure):
@@ -445,7 +461,7 @@ def _namespace(extra):
 def _fresh_run_state(limits, names=None):
     """Resets what one run could change without being tainted. The random and decimal state is
     reset only for code that names those modules (others cannot reach them)."""
-    _flush_if_old()
+    _arm_flush()
     if names is None or "random" in names:
         random.seed(0)
     if names is None or "decimal" in names:
