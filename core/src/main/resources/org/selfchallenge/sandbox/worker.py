@@ -1,5 +1,5 @@
 # Code-as-Task sandbox worker. org.selfchallenge.sandbox.PythonWorker starts it as
-#   /usr/bin/python3 -S -s -B -c BOOT <this file> MEM_BYTES CPU_SECONDS
+#   /usr/bin/python3 -S -s -B -c BOOT <this file> MEM_BYTES CPU_SECONDS JVM_PID
 # where BOOT execs this file with a PRIVATE copy of the builtins dict, so task code that poisons the
 # builtins module (a tainted run) cannot break the worker's own functions.
 #
