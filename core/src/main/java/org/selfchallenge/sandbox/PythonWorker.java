@@ -237,6 +237,10 @@ final class PythonWorker {
             }
         } catch (IOException e) {
             return broken(runs, calls, runStart, null);
+        } catch (RuntimeException e) {
+            // e.g. Environment.fresh() failing: a recorded outcome, never an exception out of a verifier
+            kill();
+            return broken(runs, calls, runStart, "sandbox host error: " + e);
         }
     }
 
