@@ -7,7 +7,7 @@
 #   ./run.sh cluster start|stop        a local standalone master + 2 workers
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-MVN_FLAGS=(-B -q)
+MVN_FLAGS=(-B -q -Dstyle.color=never)
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-2}"
 
