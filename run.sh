@@ -55,7 +55,8 @@ ensure_built() {
   fi
   log "building (first build downloads dependencies: a few minutes)"
   (cd "$ROOT" && mvn "${MVN_FLAGS[@]}" -DskipTests package dependency:build-classpath \
-      -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=compile)
+      -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=compile) >&2
+  # (Maven's own output goes to stderr: stdout belongs to the subcommand, e.g. JSON lines.)
   touch "$stamp"
 }
 
