@@ -202,8 +202,11 @@ def losses(c, W, batch, clip_eps, kl_coef, grpo_eps):
         if len(idx) > 1:
             adv_g[idx] = (r - r.mean()) / (r.std(unbiased=True) + grpo_eps)
 
-    def ppo(adv, kl):
-        tot = 0.0
+    scale = {"nll": nll.abs(), "reinforce": sum((a.abs() * m * lp.abs()).sum() for a, m, lp in zip(adv_rf, ms, lps))
+             / ntok}
+
+    def ppo(adv, kl, key):
+        tot, mag = 0.0, 0.0
         for a, m, lp, b in zip(adv, ms, lps, batch):
             old = torch.tensor(b["behaviour"])
             ratio = torch.exp(lp - old)
@@ -214,10 +217,13 @@ def losses(c, W, batch, clip_eps, kl_coef, grpo_eps):
                 dlt = ref - lp
                 term = term + kl_coef * (torch.exp(dlt) - dlt - 1)
             tot = tot + (m * term).sum()
+            mag = mag + (m * term.abs()).sum()
+        scale[key] = mag / ntok
         return tot / ntok
 
-    return {"nll": nll, "reinforce": reinforce, "ppo": ppo(adv_rf, False), "ppo_kl": ppo(adv_rf, True),
-            "grpo": ppo(adv_g, True)}, adv_rf, adv_g
+    values = {"nll": nll, "reinforce": reinforce, "ppo": ppo(adv_rf, False, "ppo"),
+              "ppo_kl": ppo(adv_rf, True, "ppo_kl"), "grpo": ppo(adv_g, True, "grpo")}
+    return values, scale, adv_rf, adv_g
 
 
 def greedy(c, W, prompt, n):
@@ -267,13 +273,14 @@ def main(out_root):
             for b in batch:
                 lp = token_logprobs(c, W, b["tokens"])
                 noise = 0.3 * torch.randn(len(b["tokens"]), generator=g)
-                b["behaviour"] = (lp + noise).tolist()
-                b["reference"] = (lp - 0.5 * noise + 0.05).tolist()
+                # float32-representable inputs, so the Java side (float32 feeds) sees exactly these values
+                b["behaviour"] = (lp + noise).float().double().tolist()
+                b["reference"] = (lp - 0.5 * noise + 0.05).float().double().tolist()
             logits = [forward(c, W, b["tokens"]).tolist() for b in batch[:2]]
             logps = [token_logprobs(c, W, b["tokens"]).tolist() for b in batch]
             prompts = [batch[0]["tokens"][:5], batch[1]["tokens"][:3]]
             greedy_out = [greedy(c, W, p, 6) for p in prompts]
-        L, adv_rf, adv_g = losses(c, W, batch, clip_eps, kl_coef, grpo_eps)
+        L, scale, adv_rf, adv_g = losses(c, W, batch, clip_eps, kl_coef, grpo_eps)
         grad_names = ["model.embed_tokens.weight", "model.layers.0.self_attn.q_proj.weight", "model.norm.weight",
                       "model.layers.0.mlp.down_proj.weight"]
         if "model.layers.0.self_attn.q_proj.bias" in W:
@@ -285,6 +292,7 @@ def main(out_root):
         golden = dict(name=name, clip_eps=clip_eps, kl_coef=kl_coef, grpo_eps=grpo_eps,
                       sequences=batch, logits=logits, token_logprobs=logps,
                       losses={k: float(v) for k, v in L.items()},
+                      loss_scales={k: float(v) for k, v in scale.items()},
                       advantages_reinforce=adv_rf.tolist(), advantages_grpo=adv_g.tolist(),
                       gradients=grads, greedy_prompts=prompts, greedy_tokens=greedy_out)
         with open(os.path.join(d, "golden.json"), "w") as f:

@@ -115,6 +115,15 @@ public final class LlamaModel implements AutoCloseable {
         }
     }
 
+    /** The full-sequence forward's placeholders and per-token log-prob output, for graph extensions. */
+    public record FullForward(Placeholder<TInt32> ids, Placeholder<TInt32> positions, Placeholder<TFloat32> keyMask,
+                              Placeholder<TInt32> targets, Operand<TFloat32> tokenLogp) {
+    }
+
+    public FullForward fullForward() {
+        return new FullForward(fullIds, fullPos, fullMask, fullTargets, tokenLogp);
+    }
+
     public Graph graph() {
         return graph;
     }
