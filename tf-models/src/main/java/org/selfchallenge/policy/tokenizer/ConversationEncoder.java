@@ -34,8 +34,19 @@ public final class ConversationEncoder {
     }
 
     public EncodedConversation encode(List<Message> messages) {
+        return encode(messages, null);
+    }
+
+    /**
+     * As {@link #encode(List)}, but for assistant messages whose sampled tokens are known (same index in
+     * {@code sampled}, entries may be null) those exact tokens and their log-probs are used, so training sees
+     * what the sampler produced. If the template's text for that turn does not start with the decoded sampled
+     * tokens (e.g. a stop string cut the text), the turn's text is re-tokenised with unknown (NaN) log-probs.
+     */
+    public EncodedConversation encode(List<Message> messages, List<Sampled> sampled) {
         List<Integer> toks = new ArrayList<>();
         List<Boolean> mask = new ArrayList<>();
+        List<Float> lps = new ArrayList<>();
         int consumed = 0;
         for (int i = 0; i < messages.size(); i++) {
             if (!"assistant".equals(messages.get(i).role())) {
@@ -47,35 +58,60 @@ public final class ConversationEncoder {
                 throw new IllegalArgumentException("chat template is not prefix-stable at message " + i
                         + "; cannot separate assistant tokens");
             }
-            add(toks, mask, tokenizer.encode(prefix.substring(consumed)), false);
-            int[] out = tokenizer.encode(full.substring(prefix.length()));
-            boolean trainable = true;
-            for (int t : out) {
-                toks.add(t);
-                mask.add(trainable);
-                if (trainable && stops.contains(t)) {
-                    trainable = false;
+            add(toks, mask, lps, tokenizer.encode(prefix.substring(consumed)));
+            String segment = full.substring(prefix.length());
+            Sampled s = sampled != null && i < sampled.size() ? sampled.get(i) : null;
+            String decoded = s == null ? null : tokenizer.decode(s.tokens(), false);
+            if (s != null && segment.startsWith(decoded)) {
+                for (int k = 0; k < s.tokens().length; k++) {
+                    toks.add(s.tokens()[k]);
+                    mask.add(true);
+                    lps.add(s.logprobs()[k]);
+                }
+                add(toks, mask, lps, tokenizer.encode(segment.substring(decoded.length())));
+            } else {
+                boolean trainable = true;
+                for (int t : tokenizer.encode(segment)) {
+                    toks.add(t);
+                    mask.add(trainable);
+                    lps.add(trainable ? Float.NaN : 0f);
+                    if (trainable && stops.contains(t)) {
+                        trainable = false;
+                    }
                 }
             }
             consumed = full.length();
         }
         String all = template.render(messages, false);
         if (all.length() > consumed) {
-            add(toks, mask, tokenizer.encode(all.substring(consumed)), false);
+            add(toks, mask, lps, tokenizer.encode(all.substring(consumed)));
         }
         int[] t = new int[toks.size()];
         boolean[] m = new boolean[t.length];
+        float[] l = new float[t.length];
         for (int i = 0; i < t.length; i++) {
             t[i] = toks.get(i);
             m[i] = mask.get(i);
+            l[i] = lps.get(i);
         }
-        return new EncodedConversation(t, m);
+        return new EncodedConversation(t, m, l);
     }
 
-    private static void add(List<Integer> toks, List<Boolean> mask, int[] ids, boolean m) {
+    /** Sampled tokens of one assistant turn and the sampler's log-probs of them (e.g. from a Completion). */
+    public record Sampled(int[] tokens, float[] logprobs) {
+        public Sampled {
+            if (tokens.length != logprobs.length) {
+                throw new IllegalArgumentException("tokens and logprobs differ in length");
+            }
+        }
+    }
+
+    /** Untrainable context tokens. */
+    private static void add(List<Integer> toks, List<Boolean> mask, List<Float> lps, int[] ids) {
         for (int id : ids) {
             toks.add(id);
-            mask.add(m);
+            mask.add(false);
+            lps.add(0f);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The byte-level tokenizer through DJL/HF tokenizers, and tokens + loss mask of ChatML conversations. */
 class ConversationEncoderTest {
@@ -86,5 +87,25 @@ class ConversationEncoderTest {
         // the prompt for the next turn is the rendering up to the assistant header
         int[] prompt = new ConversationEncoder(tok).encodePrompt(msgs.subList(0, 2));
         assertArrayEquals(java.util.Arrays.copyOf(ec.tokens(), prompt.length), prompt);
+    }
+
+    @Test
+    void sampledTokensAndLogprobsAreUsedWhenTheyMatchTheText() {
+        List<Message> msgs = List.of(Message.user("U"), Message.assistant("AB"));
+        ConversationEncoder enc = new ConversationEncoder(tok);
+        EncodedConversation ec = enc.encode(msgs, java.util.Arrays.asList(null,
+                new ConversationEncoder.Sampled(new int[]{65, 66, 258}, new float[]{-1f, -2f, -3f})));
+        int n = ec.tokens().length;
+        // ... assistant\n | A B <|im_end|> | \n
+        assertArrayEquals(new int[]{65, 66, 258, 10}, java.util.Arrays.copyOfRange(ec.tokens(), n - 4, n));
+        assertArrayEquals(new boolean[]{false, true, true, true, false},
+                java.util.Arrays.copyOfRange(ec.mask(), n - 5, n));
+        assertArrayEquals(new float[]{-1f, -2f, -3f, 0f}, java.util.Arrays.copyOfRange(ec.behaviourLogprobs(), n - 4, n));
+        // sampled tokens that do not match the text (e.g. cut by a stop string): re-tokenised, log-probs unknown
+        EncodedConversation fb = enc.encode(msgs, java.util.Arrays.asList(null,
+                new ConversationEncoder.Sampled(new int[]{65, 67}, new float[]{-1f, -2f})));
+        assertArrayEquals(ec.tokens(), fb.tokens());
+        assertArrayEquals(ec.mask(), fb.mask());
+        assertTrue(Float.isNaN(fb.behaviourLogprobs()[n - 4]));
     }
 }
