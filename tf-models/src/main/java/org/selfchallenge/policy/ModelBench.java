@@ -74,6 +74,8 @@ public final class ModelBench {
             // the machine may be shared: take the best of several runs, before and after the model benchmarks
             double peak = peakGflops(opts);
             System.out.printf(Locale.ROOT, "{\"bench\": \"fp32_peak\", \"device\": \"%s\", \"gflops\": %.1f}%n", device, peak);
+            System.out.printf(Locale.ROOT, "{\"bench\": \"session_run\", \"trivial_run_ms\": %.4f}%n",
+                    trivialRunMs(opts));
             List<Size> sizes = List.of(new Size("tiny", 512, 128, 2, 4, 2, 8, 128),
                     new Size("d512", 4096, 512, 4, 8, 4, 8, 128));
             for (Size s : sizes) {
@@ -115,6 +117,25 @@ public final class ModelBench {
                 best = Math.max(best, PEAK_CHAIN * 2.0 * PEAK_N * (double) PEAK_N * PEAK_N / sec / 1e9);
             }
             return best;
+        }
+    }
+
+    /** Fixed cost of one Session.run (feed a scalar, fetch a scalar): the floor under every decode step. */
+    static double trivialRunMs(ModelOptions opts) {
+        try (Graph g = new Graph(); Session s = new Session(g, opts.sessionConfig());
+             TFloat32 x = TFloat32.scalarOf(1f)) {
+            Ops tf = Ops.create(g);
+            var p = tf.placeholder(TFloat32.class);
+            Operand<TFloat32> y = tf.math.add(p, tf.constant(1f));
+            for (int i = 0; i < 500; i++) {
+                s.runner().feed(p, x).fetch(y).run().close();
+            }
+            int n = 5000;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                s.runner().feed(p, x).fetch(y).run().close();
+            }
+            return (System.nanoTime() - t0) / 1e6 / n;
         }
     }
 
