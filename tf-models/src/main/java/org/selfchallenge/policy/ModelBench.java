@@ -8,7 +8,6 @@ import org.selfchallenge.policy.model.KvCache;
 import org.selfchallenge.policy.model.LlamaModel;
 import org.selfchallenge.policy.model.ModelOptions;
 import org.selfchallenge.policy.model.RandomInit;
-import org.selfchallenge.policy.sample.Generator;
 import org.selfchallenge.policy.train.Algorithm;
 import org.selfchallenge.policy.train.PolicyTrainer;
 import org.selfchallenge.policy.train.TrainConfig;
@@ -217,22 +216,14 @@ public final class ModelBench {
                     java.util.Arrays.fill(mask[i], 1f);
                 }
                 LlamaModel.StepOutput so = m.step(ids, pos, trim(mask, prompt), m.emptyCache(b));
-                // fixed-capacity cache as Generator uses it (blocks of Generator.CACHE_BLOCK slots)
-                int cap = ((prompt + steps + 1) / Generator.CACHE_BLOCK + 1) * Generator.CACHE_BLOCK;
-                KvCache cache = m.grow(so.cache(), cap);
-                float[][] capMask = new float[b][cap];
-                for (float[] row : capMask) {
-                    java.util.Arrays.fill(row, 0, prompt + 1, 1f);
-                }
-                so = m.decode(new int[b][1], col(b, prompt), capMask, prompt, cache); // warm-up
+                KvCache cache = so.cache();
+                // warm-up decode step
+                so = m.step(new int[b][1], col(b, prompt), trim(mask, prompt + 1), cache);
                 cache = so.cache();
                 long t0 = System.nanoTime();
                 for (int k = 0; k < steps; k++) {
                     int p = prompt + 1 + k;
-                    for (float[] row : capMask) {
-                        row[p] = 1f;
-                    }
-                    so = m.decode(new int[b][1], col(b, p), capMask, p, cache);
+                    so = m.step(new int[b][1], col(b, p), trim(mask, p + 1), cache);
                     cache = so.cache();
                 }
                 double sec = (System.nanoTime() - t0) / 1e9;

@@ -11,20 +11,13 @@ import java.util.List;
 public final class KvCache implements AutoCloseable {
     final List<TFloat32> keys;
     final List<TFloat32> values;
-    /** Slots in use (tokens cached). */
+    /** Cached length P. */
     public final int length;
-    /** Slots allocated (the tensors' third dimension); equal to length for an append-only cache. */
-    public final int capacity;
 
     KvCache(List<TFloat32> keys, List<TFloat32> values, int length) {
-        this(keys, values, length, length);
-    }
-
-    KvCache(List<TFloat32> keys, List<TFloat32> values, int length, int capacity) {
         this.keys = keys;
         this.values = values;
         this.length = length;
-        this.capacity = capacity;
     }
 
     @Override

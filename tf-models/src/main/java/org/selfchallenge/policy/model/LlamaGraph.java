@@ -139,18 +139,6 @@ public final class LlamaGraph {
      */
     public Forward forward(Operand<TInt32> ids, Operand<TInt32> positions, Operand<TFloat32> keyMask,
                            List<Operand<TFloat32>> pastK, List<Operand<TFloat32>> pastV) {
-        return forward(ids, positions, keyMask, pastK, pastV, null);
-    }
-
-    /**
-     * As above; with {@code writeIndex} (a scalar) the cache has a fixed capacity C: the single new token's K/V
-     * (S must be 1) are written at slot writeIndex instead of appended, the key mask is [B, C], and the present
-     * K/V keep shape [B, Hkv, C, D]. Constant shapes across decode steps let TF/oneDNN reuse their kernels'
-     * primitives (a growing cache changes every attention shape at every step).
-     * <pre>  present = past * (1 - onehot(w)) + k_new * onehot(w)   (onehot over the C slots) </pre>
-     */
-    public Forward forward(Operand<TInt32> ids, Operand<TInt32> positions, Operand<TFloat32> keyMask,
-                           List<Operand<TFloat32>> pastK, List<Operand<TFloat32>> pastV, Operand<TInt32> writeIndex) {
         LlamaConfig c = config;
         int h = c.numHeads;
         int hkv = c.numKvHeads;
@@ -182,13 +170,6 @@ public final class LlamaGraph {
                 tf.constant(-MASK_BIAS)), tf.constant(1));
         Operand<TFloat32> scale = tf.constant((float) (1.0 / Math.sqrt(hd)));
         Operand<TInt32> perm = tf.constant(new int[]{0, 2, 1, 3});
-        Operand<TFloat32> slot = null;
-        Operand<TFloat32> keep = null;
-        if (writeIndex != null) {
-            Operand<TFloat32> oh = tf.oneHot(writeIndex, kDim, tf.constant(1f), tf.constant(0f));
-            slot = tf.reshape(oh, tf.constant(new int[]{1, 1, -1, 1}));
-            keep = tf.math.sub(tf.constant(1f), slot);
-        }
 
         List<Operand<TFloat32>> presentK = new ArrayList<>();
         List<Operand<TFloat32>> presentV = new ArrayList<>();
@@ -204,10 +185,7 @@ public final class LlamaGraph {
             v = l.linalg.transpose(l.reshape(v, dims(bDim, sDim, l.constant(hkv), l.constant(hd))), perm);
             q = rope(q, cos, sin);
             k = rope(k, cos, sin);
-            if (pastK != null && writeIndex != null) {
-                k = l.math.add(l.math.mul(pastK.get(i), keep), l.math.mul(k, slot));
-                v = l.math.add(l.math.mul(pastV.get(i), keep), l.math.mul(v, slot));
-            } else if (pastK != null) {
+            if (pastK != null) {
                 k = l.concat(List.of(pastK.get(i), k), l.constant(2));
                 v = l.concat(List.of(pastV.get(i), v), l.constant(2));
             }

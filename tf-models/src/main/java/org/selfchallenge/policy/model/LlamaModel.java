@@ -52,19 +52,6 @@ public final class LlamaModel implements AutoCloseable {
     private final Operand<TFloat32> lastLogits; // [B, V]
     private final List<Operand<TFloat32>> presentK;
     private final List<Operand<TFloat32>> presentV;
-    // fixed-capacity decode (S = 1, write slot) and cache growth
-    private final Placeholder<TInt32> decIds;
-    private final Placeholder<TInt32> decPos;
-    private final Placeholder<TFloat32> decMask;
-    private final Placeholder<TInt32> decWrite;
-    private final List<Placeholder<TFloat32>> decPastK = new ArrayList<>();
-    private final List<Placeholder<TFloat32>> decPastV = new ArrayList<>();
-    private final Operand<TFloat32> decLogits;
-    private final List<Operand<TFloat32>> decPresentK;
-    private final List<Operand<TFloat32>> decPresentV;
-    private final Placeholder<TInt32> growPaddings;
-    private final List<Placeholder<TFloat32>> growIn = new ArrayList<>();
-    private final List<Operand<TFloat32>> growOut = new ArrayList<>();
 
     public LlamaModel(LlamaConfig config, Map<String, TensorData> weights, ModelOptions options) {
         this.config = config;
@@ -109,30 +96,6 @@ public final class LlamaModel implements AutoCloseable {
         lastLogits = llama.logits2d(tf.reshape(last, tf.constant(new int[]{-1, config.hiddenSize})));
         presentK = sw.presentK();
         presentV = sw.presentV();
-
-        Ops d = tf.withSubScope("decode");
-        decIds = d.withName("ids").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, 1)));
-        decPos = d.withName("pos").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, 1)));
-        decMask = d.withName("mask").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
-        decWrite = d.withName("write").placeholder(TInt32.class, Placeholder.shape(Shape.scalar()));
-        Shape kvShape = Shape.of(-1, config.numKvHeads, -1, config.headDim);
-        for (int i = 0; i < config.numLayers; i++) {
-            decPastK.add(d.withName("past_k_" + i).placeholder(TFloat32.class, Placeholder.shape(kvShape)));
-            decPastV.add(d.withName("past_v_" + i).placeholder(TFloat32.class, Placeholder.shape(kvShape)));
-        }
-        LlamaGraph.Forward dw = llama.forward(decIds, decPos, decMask, new ArrayList<>(decPastK),
-                new ArrayList<>(decPastV), decWrite);
-        decLogits = llama.logits2d(tf.reshape(dw.hidden(), tf.constant(new int[]{-1, config.hiddenSize})));
-        decPresentK = dw.presentK();
-        decPresentV = dw.presentV();
-
-        Ops gr = tf.withSubScope("grow");
-        growPaddings = gr.withName("paddings").placeholder(TInt32.class, Placeholder.shape(Shape.of(4, 2)));
-        for (int i = 0; i < 2 * config.numLayers; i++) {
-            Placeholder<TFloat32> in = gr.withName("in_" + i).placeholder(TFloat32.class, Placeholder.shape(kvShape));
-            growIn.add(in);
-            growOut.add(gr.pad(in, growPaddings, gr.constant(0f)));
-        }
     }
 
     public static LlamaModel load(Path checkpointDir, ModelOptions options) throws IOException {
@@ -326,68 +289,6 @@ public final class LlamaModel implements AutoCloseable {
                 v.add((TFloat32) res.get(1 + config.numLayers + i));
             }
             return new StepOutput(logits, new KvCache(k, v, past.length + s));
-        }
-    }
-
-    /** Re-allocates the cache with {@code capacity} slots (zero-filled beyond the used ones); consumes it. */
-    public KvCache grow(KvCache cache, int capacity) {
-        if (capacity < cache.capacity) {
-            throw new IllegalArgumentException("cannot shrink a cache from " + cache.capacity + " to " + capacity);
-        }
-        int extra = capacity - cache.capacity;
-        try (cache; TInt32 pad = TInt32.tensorOf(Shape.of(4, 2),
-                DataBuffers.of(new int[]{0, 0, 0, 0, 0, extra, 0, 0}, true, false))) {
-            Session.Runner r = session().runner().feed(growPaddings, pad);
-            for (int i = 0; i < config.numLayers; i++) {
-                r.feed(growIn.get(2 * i), cache.keys.get(i)).feed(growIn.get(2 * i + 1), cache.values.get(i));
-            }
-            growOut.forEach(r::fetch);
-            Result res = r.run();
-            List<TFloat32> k = new ArrayList<>();
-            List<TFloat32> v = new ArrayList<>();
-            for (int i = 0; i < config.numLayers; i++) {
-                k.add((TFloat32) res.get(2 * i));
-                v.add((TFloat32) res.get(2 * i + 1));
-            }
-            return new KvCache(k, v, cache.length, capacity);
-        }
-    }
-
-    /**
-     * One decode step on a fixed-capacity cache: {@code ids}/{@code positions} [B][1], {@code keyMask} [B][C]
-     * with C = cache.capacity (1 for every used slot including {@code writeIndex}), the new token's K/V are
-     * written at slot {@code writeIndex}. Consumes {@code cache} and returns the updated one.
-     */
-    public StepOutput decode(int[][] ids, int[][] positions, float[][] keyMask, int writeIndex, KvCache cache) {
-        int b = ids.length;
-        if (writeIndex < 0 || writeIndex >= cache.capacity) {
-            throw new IllegalArgumentException("write slot " + writeIndex + " outside cache capacity " + cache.capacity);
-        }
-        try (cache;
-             TInt32 idT = Batch.ints(ids, 1); TInt32 posT = Batch.ints(positions, 1);
-             TFloat32 maskT = Batch.floats(keyMask, cache.capacity); TInt32 w = TInt32.scalarOf(writeIndex)) {
-            Session.Runner r = session().runner().feed(decIds, idT).feed(decPos, posT).feed(decMask, maskT)
-                    .feed(decWrite, w);
-            for (int i = 0; i < config.numLayers; i++) {
-                r.feed(decPastK.get(i), cache.keys.get(i)).feed(decPastV.get(i), cache.values.get(i));
-            }
-            r.fetch(decLogits);
-            decPresentK.forEach(r::fetch);
-            decPresentV.forEach(r::fetch);
-            Result res = r.run();
-            float[][] logits = new float[b][config.vocabSize];
-            try (TFloat32 lt = (TFloat32) res.get(0)) {
-                for (int i = 0; i < b; i++) {
-                    lt.asRawTensor().data().asFloats().offset((long) i * config.vocabSize).read(logits[i]);
-                }
-            }
-            List<TFloat32> k = new ArrayList<>();
-            List<TFloat32> v = new ArrayList<>();
-            for (int i = 0; i < config.numLayers; i++) {
-                k.add((TFloat32) res.get(1 + i));
-                v.add((TFloat32) res.get(1 + config.numLayers + i));
-            }
-            return new StepOutput(logits, new KvCache(k, v, Math.max(cache.length, writeIndex + 1), cache.capacity));
         }
     }
 

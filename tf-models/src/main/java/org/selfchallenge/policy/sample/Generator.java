@@ -17,8 +17,6 @@ import java.util.function.Function;
  * until every row is done, so each row's result is independent of its batch-mates.
  */
 public final class Generator {
-    /** Decode caches grow in blocks of this many slots, so attention shapes stay constant within a block. */
-    public static final int CACHE_BLOCK = 64;
     private final LlamaModel model;
     private final Set<Integer> stopTokens;
     private final Function<int[], String> decoder;
@@ -56,7 +54,7 @@ public final class Generator {
         int limit = model.config.maxPositionEmbeddings;
         int[][] ids = new int[b][width];
         int[][] pos = new int[b][width];
-        float[][] mask = new float[b][width + maxNew + CACHE_BLOCK];
+        float[][] mask = new float[b][width + maxNew];
         int[] nextPos = new int[b];
         SplitMix64[] rng = new SplitMix64[b];
         List<List<Integer>> out = new ArrayList<>();
@@ -84,26 +82,11 @@ public final class Generator {
         int keyLen = width;
         try {
             for (int step = 0; step < maxNew; step++) {
-                LlamaModel.StepOutput so;
-                if (step == 0) {
-                    // prefill: the whole (left-padded) prompt block
-                    float[][] km = new float[b][];
-                    for (int i = 0; i < b; i++) {
-                        km[i] = Arrays.copyOf(mask[i], keyLen);
-                    }
-                    so = model.step(curIds, curPos, km, cache);
-                } else {
-                    // decode: the token fed goes to slot keyLen - 1 of a fixed-capacity cache
-                    int slot = keyLen - 1;
-                    if (slot >= cache.capacity) {
-                        cache = model.grow(cache, (slot / CACHE_BLOCK + 1) * CACHE_BLOCK);
-                    }
-                    float[][] km = new float[b][];
-                    for (int i = 0; i < b; i++) {
-                        km[i] = Arrays.copyOf(mask[i], cache.capacity);
-                    }
-                    so = model.decode(curIds, curPos, km, slot, cache);
+                float[][] km = new float[b][];
+                for (int i = 0; i < b; i++) {
+                    km[i] = Arrays.copyOf(mask[i], keyLen);
                 }
+                LlamaModel.StepOutput so = model.step(curIds, curPos, km, cache);
                 cache = so.cache();
                 int[][] nextIds = new int[b][1];
                 int[][] nPos = new int[b][1];
