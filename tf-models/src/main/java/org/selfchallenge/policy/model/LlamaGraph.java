@@ -164,6 +164,17 @@ public final class LlamaGraph {
         Operand<TInt64> past = tf.dtypes.cast(tf.math.sub(kDim, sDim), TInt64.class);
         Operand<TFloat32> ones = tf.fill(dims(sDim, kDim), tf.constant(1f));
         Operand<TFloat32> causal = tf.linalg.bandPart(ones, tf.constant(-1L), past);
+        if (c.slidingWindow > 0) {
+            // Mistral sliding window: query at cache slot P + i sees key slot j only when (P + i) - j < W
+            // (left padding shifts slots and positions alike, so slot differences are position differences)
+            Operand<TInt32> pastI = tf.math.sub(kDim, sDim);
+            Operand<TInt32> qSlot = tf.expandDims(tf.math.add(tf.range(tf.constant(0), sDim, tf.constant(1)), pastI),
+                    tf.constant(1));
+            Operand<TInt32> kSlot = tf.expandDims(tf.range(tf.constant(0), kDim, tf.constant(1)), tf.constant(0));
+            Operand<TFloat32> inWindow = tf.dtypes.cast(tf.math.less(tf.math.sub(qSlot, kSlot),
+                    tf.constant(c.slidingWindow)), TFloat32.class);
+            causal = tf.math.mul(causal, inWindow);
+        }
         Operand<TFloat32> allowed = tf.math.mul(tf.expandDims(causal, tf.constant(0)),
                 tf.expandDims(keyMask, tf.constant(1)));
         Operand<TFloat32> bias = tf.expandDims(tf.math.mul(tf.math.sub(allowed, tf.constant(1f)),
