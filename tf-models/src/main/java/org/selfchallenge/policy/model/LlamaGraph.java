@@ -27,7 +27,8 @@ import java.util.Map;
  *   rms(x) = x / sqrt(mean(x^2) + eps) * w;   logits = rms(x) W_lm^T   (W_lm = E when tied)
  *   rope(x) = x cos(p f) + rotate_half(x) sin(p f),  rotate_half([a, b]) = [-b, a]
  *   attn: softmax(q k^T / sqrt(D) + bias) v, bias = 0 where key j is allowed (causal within the new block,
- *         all past keys, key mask 1), -1e9 otherwise. GQA: query head h uses KV head h / (H / Hkv).
+ *         all past keys, key mask 1, and for Mistral within the sliding window), -1e9 otherwise.
+ *   GQA: query head h uses KV head h / (H / Hkv).
  * </pre>
  * Each weight is read once ({@link #read(String)}); every forward built on this graph uses the same reads,
  * so gradients are taken with respect to those reads.
