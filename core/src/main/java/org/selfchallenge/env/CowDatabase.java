@@ -1,0 +1,271 @@
+package org.selfchallenge.env;
+
+import org.selfchallenge.pyval.PyHash;
+import org.selfchallenge.pyval.PyRepr;
+import org.selfchallenge.pyval.PyValues;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One environment's database: the shared, frozen {@link SharedTables} plus a private overlay of the
+ * records this instance has written (copy-on-write at record granularity). A new instance costs one
+ * object allocation; the first write to a record deep-copies that one record (~1 µs for an order).
+ *
+ * <p>Rules for tools: read with {@link #read}, and before mutating a record get its private copy with
+ * {@link #write} (re-fetch nested dicts from the returned map; never mutate what {@code read} returned).
+ * New records go through {@link #insert}. Python dict order is kept: an overlaid record keeps its
+ * table position, inserted ids go last.
+ *
+ * <p>Not thread-safe (one instance per episode / verification run); the shared tables are.
+ */
+public final class CowDatabase {
+    private final SharedTables base;
+    /** table → id → private mutable record (overlay). Null until the first write. */
+    private HashMap<String, HashMap<String, Map<String, Object>>> overlay;
+    /** table → ids not in the initial data, in insertion order. */
+    private HashMap<String, ArrayList<String>> added;
+
+    public CowDatabase(SharedTables base) {
+        this.base = base;
+    }
+
+    /** A new database holding the initial state (not this instance's writes). */
+    public CowDatabase fresh() {
+        return new CowDatabase(base);
+    }
+
+    public SharedTables base() {
+        return base;
+    }
+
+    /** True when no record has been written since creation (the hash is then the cached initial one). */
+    public boolean isPristine() {
+        return overlay == null;
+    }
+
+    private Map<String, Object> overlaid(String table, Object id) {
+        if (overlay == null) {
+            return null;
+        }
+        HashMap<String, Map<String, Object>> t = overlay.get(table);
+        return t == null ? null : t.get(id);
+    }
+
+    /** Python {@code id in data[table]}; ids of any type are accepted (a non-str id is never found). */
+    public boolean has(String table, Object id) {
+        return read(table, id) != null;
+    }
+
+    /**
+     * The record for {@code id}, or null: a read-only view for initial records, the private copy if
+     * this instance wrote it. Callers must not mutate the result.
+     */
+    public Map<String, Object> read(String table, Object id) {
+        if (!(id instanceof String)) {
+            base.table(table);
+            return null;
+        }
+        Map<String, Object> r = overlaid(table, id);
+        if (r != null) {
+            return r;
+        }
+        return base.table(table).records.get(id);
+    }
+
+    /**
+     * The private, mutable copy of a record (deep-copied from the shared data on first call).
+     *
+     * @throws IllegalArgumentException if the record does not exist (callers check first, as Python
+     *                                  would raise KeyError)
+     */
+    public Map<String, Object> write(String table, Object id) {
+        Map<String, Object> r = overlaid(table, id);
+        if (r != null) {
+            return r;
+        }
+        Map<String, Object> shared = id instanceof String ? base.table(table).records.get(id) : null;
+        if (shared == null) {
+            throw new IllegalArgumentException("no record " + PyRepr.repr(id) + " in table " + table);
+        }
+        Map<String, Object> copy = PyValues.deepCopy(shared);
+        overlayTable(table).put((String) id, copy);
+        return copy;
+    }
+
+    private HashMap<String, Map<String, Object>> overlayTable(String table) {
+        if (overlay == null) {
+            overlay = new HashMap<>(8);
+        }
+        return overlay.computeIfAbsent(table, k -> new HashMap<>());
+    }
+
+    /**
+     * {@code data[table][id] = record}: replaces an existing record in place (keeping its position) or
+     * appends a new id. The record is stored as given (the caller hands over ownership).
+     */
+    public void insert(String table, String id, Map<String, Object> record) {
+        SharedTables.Table t = base.table(table);
+        boolean exists = t.records.containsKey(id) || overlaid(table, id) != null;
+        overlayTable(table).put(id, record);
+        if (!exists) {
+            if (added == null) {
+                added = new HashMap<>(4);
+            }
+            added.computeIfAbsent(table, k -> new ArrayList<>()).add(id);
+        }
+    }
+
+    /** Ids of a table in Python dict order (file order, then inserted ids). */
+    public List<String> ids(String table) {
+        SharedTables.Table t = base.table(table);
+        List<String> extra = added == null ? null : added.get(table);
+        if (extra == null) {
+            return Collections.unmodifiableList(Arrays.asList(t.ids));
+        }
+        ArrayList<String> all = new ArrayList<>(t.ids.length + extra.size());
+        all.addAll(Arrays.asList(t.ids));
+        all.addAll(extra);
+        return all;
+    }
+
+    public int size(String table) {
+        List<String> extra = added == null ? null : added.get(table);
+        return base.table(table).ids.length + (extra == null ? 0 : extra.size());
+    }
+
+    /** Number of records this instance holds privately (written or inserted). */
+    public int touchedRecords() {
+        if (overlay == null) {
+            return 0;
+        }
+        int n = 0;
+        for (HashMap<String, Map<String, Object>> t : overlay.values()) {
+            n += t.size();
+        }
+        return n;
+    }
+
+    /** The whole current state as a mutable Python value {@code {table: {id: record}}} (a deep copy). */
+    public LinkedHashMap<String, Object> snapshot() {
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+        for (String table : base.tableNames()) {
+            LinkedHashMap<String, Object> rows = new LinkedHashMap<>();
+            for (String id : ids(table)) {
+                rows.put(id, PyValues.deepCopy(read(table, id)));
+            }
+            out.put(table, rows);
+        }
+        return out;
+    }
+
+    /** sha256 hex of {@code str(to_hashable(data))}, equal to τ-bench's {@code get_data_hash()}. */
+    public String hash() {
+        if (overlay == null) {
+            return base.initialHash();
+        }
+        return computeHash();
+    }
+
+    private static final byte[] OPEN = "(".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CLOSE = ")".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ONE_CLOSE = ",)".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Streams {@code ((name1, ((id, rec), …)), (name2, …))} into sha256: cached bytes for runs of
+     * untouched records, a fresh rendering for overlaid ones, inserted ids merged in sorted position.
+     */
+    String computeHash() {
+        MessageDigest md = PyHash.sha256();
+        String[] names = base.sortedTableNames();
+        md.update(OPEN);
+        StringBuilder sb = new StringBuilder(4096);
+        for (int ti = 0; ti < names.length; ti++) {
+            if (ti > 0) {
+                md.update(SharedTables.SEP);
+            }
+            sb.setLength(0);
+            sb.append('(');
+            PyRepr.appendStr(sb, names[ti]);
+            sb.append(", (");
+            md.update(sb.toString().getBytes(StandardCharsets.UTF_8));
+            int n = hashTable(md, base.table(names[ti]), sb);
+            md.update(n == 1 ? ONE_CLOSE : CLOSE);
+            md.update(CLOSE);
+        }
+        md.update(names.length == 1 ? ONE_CLOSE : CLOSE);
+        return PyHash.hex(md.digest());
+    }
+
+    /** Streams one table's records tuple body; returns the number of records. */
+    private int hashTable(MessageDigest md, SharedTables.Table t, StringBuilder sb) {
+        HashMap<String, Map<String, Object>> over = overlay == null ? null : overlay.get(t.name);
+        List<String> extra = added == null ? null : added.get(t.name);
+        if ((over == null || over.isEmpty()) && extra == null) {
+            SharedTables.Rendered r = t.rendered();
+            SharedTables.updateRange(md, r.body(), 0, r.body().length);
+            return t.ids.length;
+        }
+        // Positions (in sorted order) of the initial records that are overlaid, and the inserted ids.
+        SharedTables.Rendered r = t.rendered();
+        int[] touched = over == null ? new int[0] : over.keySet().stream()
+                .map(t.sortedIndex::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue)
+                .sorted().toArray();
+        String[] ins = extra == null ? new String[0] : extra.toArray(new String[0]);
+        Arrays.sort(ins, PyHash.CODE_POINT_ORDER);
+
+        int n = t.sortedIds.length + ins.length;
+        int written = 0;
+        int next = 0;   // next initial record (sorted index) not yet written
+        int ti = 0;     // next touched position
+        int ii = 0;     // next inserted id
+        while (next < t.sortedIds.length || ii < ins.length) {
+            // Write an inserted id if it sorts before the next initial record.
+            if (ii < ins.length && (next >= t.sortedIds.length
+                    || PyHash.compareCodePoints(ins[ii], t.sortedIds[next]) < 0)) {
+                if (written++ > 0) {
+                    md.update(SharedTables.SEP);
+                }
+                renderInto(md, sb, ins[ii], over.get(ins[ii]));
+                ii++;
+                continue;
+            }
+            if (ti < touched.length && touched[ti] == next) {
+                if (written++ > 0) {
+                    md.update(SharedTables.SEP);
+                }
+                renderInto(md, sb, t.sortedIds[next], over.get(t.sortedIds[next]));
+                ti++;
+                next++;
+                continue;
+            }
+            // A run of cached initial records: up to the next touched one or the next inserted id.
+            int stop = ti < touched.length ? touched[ti] : t.sortedIds.length;
+            if (ii < ins.length) {
+                int pos = Arrays.binarySearch(t.sortedIds, next, stop, ins[ii], PyHash.CODE_POINT_ORDER);
+                int insertAt = pos >= 0 ? pos : -pos - 1;
+                stop = Math.min(stop, insertAt);
+            }
+            if (written > 0) {
+                md.update(SharedTables.SEP);
+            }
+            SharedTables.updateRange(md, r.body(), r.start()[next], r.end(stop - 1));
+            written += stop - next;
+            next = stop;
+        }
+        return n;
+    }
+
+    private static void renderInto(MessageDigest md, StringBuilder sb, String id, Map<String, Object> rec) {
+        sb.setLength(0);
+        SharedTables.appendPair(sb, id, rec);
+        md.update(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}
