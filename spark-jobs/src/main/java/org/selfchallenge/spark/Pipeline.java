@@ -81,6 +81,34 @@ public final class Pipeline {
         return writeMetrics();
     }
 
+    /**
+     * Runs the single stage {@code name} of round {@code round} (what one Airflow task does). The stage
+     * before it in the run order must be committed.
+     */
+    public void runOnly(int round, String name) throws Exception {
+        if (round < 0 || round > cfg.rounds) {
+            throw new IllegalArgumentException("--stage: round " + round + " is outside 0.." + cfg.rounds);
+        }
+        List<Stage> order = round == 0 ? ROUND0 : ROUND;
+        int i = 0;
+        while (i < order.size() && !order.get(i).name().equals(name)) {
+            i++;
+        }
+        if (i == order.size()) {
+            throw new IllegalArgumentException("--stage: round " + round + " has no stage '" + name + "' (stages: "
+                    + order.stream().map(Stage::name).toList() + ")");
+        }
+        fs.mkdirs(layout.root());
+        committer.write(new Path(layout.root(), RunLayout.RESOLVED_CONF), cfg.resolvedHocon);
+        Stage prev = i > 0 ? order.get(i - 1) : (round > 0 ? (round == 1 ? ROUND0.get(ROUND0.size() - 1) : ROUND.get(ROUND.size() - 1)) : null);
+        int prevRound = i > 0 ? round : round - 1;
+        if (prev != null && !committer.isCommitted(layout.stage(prevRound, prev.name()))) {
+            throw new IllegalStateException("stage " + round + "/" + name + " needs " + prevRound + "/" + prev.name()
+                    + " committed first");
+        }
+        runStage(order.get(i), round);
+    }
+
     /** Runs one stage unless committed; public for tests that stop between stages. */
     public void runStage(Stage s, int round) throws Exception {
         Path dir = layout.stage(round, s.name());

@@ -37,11 +37,13 @@ public final class PipelineCli {
 
     public static int run(String[] args, PrintStream out) {
         PipelineConfig cfg;
+        String onlyStage;
         try {
+            onlyStage = stageArg(args);
             cfg = parse(args);
         } catch (ConfigError | IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: run.sh demo [--out DIR] | run.sh pipeline --conf FILE [--out DIR] [--rounds N]");
+            System.err.println("usage: run.sh demo [--out DIR] | run.sh pipeline --conf FILE [--out DIR] [--rounds N] [--stage ROUND/NAME]");
             return 2;
         }
         if (cfg == null) {
@@ -51,6 +53,12 @@ public final class PipelineCli {
         SparkSession spark = session(cfg);
         try {
             Pipeline p = new Pipeline(spark, cfg, out);
+            if (onlyStage != null) {
+                String[] rs = onlyStage.split("/", 2);
+                p.runOnly(Integer.parseInt(rs[0]), rs[1]);
+                p.writeMetrics();
+                return 0;
+            }
             Map<String, Object> metrics = p.run();
             printSummary(out, p.layout(), metrics, (System.nanoTime() - t0) / 1e9);
             return 0;
@@ -61,6 +69,19 @@ public final class PipelineCli {
         } finally {
             spark.stop();
         }
+    }
+
+    /** {@code --stage ROUND/NAME}: run only that stage (one Airflow task). */
+    static String stageArg(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--stage")) {
+                if (!args[i + 1].matches("\\d+/[a-z]+")) {
+                    throw new IllegalArgumentException("--stage wants ROUND/NAME, e.g. 1/solve (got " + args[i + 1] + ")");
+                }
+                return args[i + 1];
+            }
+        }
+        return null;
     }
 
     /** Parses flags into a validated configuration (null after --help). */
@@ -77,8 +98,9 @@ public final class PipelineCli {
                 case "--conf" -> conf = new File(value(args, ++i, a));
                 case "--out" -> flags.put(PipelineConfig.ROOT + ".run.out", value(args, ++i, a));
                 case "--rounds" -> flags.put(PipelineConfig.ROOT + ".run.rounds", Integer.parseInt(value(args, ++i, a)));
+                case "--stage" -> value(args, ++i, a);
                 case "-h", "--help" -> {
-                    System.out.println("usage: run.sh demo [--out DIR] | run.sh pipeline --conf FILE [--out DIR] [--rounds N]");
+                    System.out.println("usage: run.sh demo [--out DIR] | run.sh pipeline --conf FILE [--out DIR] [--rounds N] [--stage ROUND/NAME]");
                     return null;
                 }
                 default -> throw new IllegalArgumentException("unknown argument: " + a);
