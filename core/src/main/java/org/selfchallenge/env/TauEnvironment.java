@@ -72,7 +72,7 @@ public abstract class TauEnvironment implements Environment {
             return "Unknown action " + tool;
         }
         Map<String, Object> kw = kwargs == null ? Map.of() : kwargs;
-        String bindError = bindError(t, kw);
+        String bindError = bindError(domain.name(), t, kw);
         if (bindError != null) {
             return "Error: " + bindError;
         }
@@ -94,14 +94,19 @@ public abstract class TauEnvironment implements Environment {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
-    /** CPython's TypeError text for {@code Cls.invoke(data=..., **kwargs)} with bad keywords, or null. */
-    static String bindError(TauTool t, Map<String, Object> kw) {
+    /**
+     * CPython's TypeError text for {@code Cls.invoke(data=self.data, **kwargs)} with bad keywords, or
+     * null. A {@code data} keyword collides at the call site, where CPython names the function by its
+     * module path ({@code tau_bench/envs/<env>/tools/<tool>.py}).
+     */
+    static String bindError(String envName, TauTool t, Map<String, Object> kw) {
         List<String> params = t.parameters();
         String fn = t.pythonClassName() + ".invoke()";
+        if (kw.containsKey("data")) {
+            return "tau_bench.envs." + envName + ".tools." + t.name() + "." + fn
+                    + " got multiple values for keyword argument 'data'";
+        }
         for (String k : kw.keySet()) {
-            if ("data".equals(k)) {
-                return fn + " got multiple values for argument 'data'";
-            }
             if (!params.contains(k)) {
                 return fn + " got an unexpected keyword argument '" + k + "'";
             }

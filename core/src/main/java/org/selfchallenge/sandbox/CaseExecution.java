@@ -25,6 +25,7 @@ final class CaseExecution {
     private final RunResult[] caseRuns;
     private final RunResult[] evalRuns;
     private final boolean stringConvention;
+    private RunResult evalCheck;
 
     CaseExecution(PythonWorkerPool pool, Environment prototype, String evalSource, List<String> cases,
                   boolean[] expect, boolean[] allowRaise, SandboxLimits limits) {
@@ -54,12 +55,13 @@ final class CaseExecution {
         return envs[i];
     }
 
-    List<CaseRun> run() {
+    // Plan: step 0 = compile check of the evaluation function; step 1+2i = case i; step 2+2i = evaluate i.
+    CaseBatch run() {
         boolean suspicious = TaintScanner.suspicious(evalSource);
         for (String c : cases) {
             suspicious |= TaintScanner.suspicious(c);
         }
-        int planSize = cases.size() * 2;
+        int planSize = 1 + cases.size() * 2;
         int pos = 0;
         boolean stop = false;
         while (pos < planSize && !stop) {
@@ -69,7 +71,8 @@ final class CaseExecution {
                 break;
             }
             int from = pos;
-            int to = suspicious ? pos + 1 : planSize;
+            // suspicious text: one run per worker (the compile check runs no task code, so it may share)
+            int to = !suspicious ? planSize : pos == 0 ? 2 : pos + 1;
             PythonWorker.Exchange ex;
             try {
                 PythonWorkerPool.bindTools(w, prototype);
@@ -79,10 +82,11 @@ final class CaseExecution {
                 ex = new PythonWorker.Exchange(List.of(RunResult.failed(RunStatus.CRASH,
                         "worker pipe closed: " + e.getMessage(), List.of(), 0)), false);
             }
-            boolean discard = suspicious || !ex.completed();
+            boolean discard = (suspicious && to > 1) || !ex.completed();
             for (RunResult r : ex.runs()) {
-                if (pos >= planSize) {
+                if (pos >= to) {
                     discard = true; // more results than steps: forged output
+                    stop = true;
                     break;
                 }
                 store(pos, r);
@@ -99,20 +103,25 @@ final class CaseExecution {
         for (int i = 0; i < cases.size() && caseRuns[i] != null; i++) {
             out.add(new CaseRun(i, caseRuns[i], evalRuns[i]));
         }
-        return out;
+        return new CaseBatch(evalCheck, out);
     }
 
     private void store(int step, RunResult r) {
-        if (step % 2 == 0) {
-            caseRuns[step / 2] = r;
+        if (step == 0) {
+            evalCheck = r;
+        } else if (step % 2 == 1) {
+            caseRuns[(step - 1) / 2] = r;
         } else {
-            evalRuns[step / 2] = r;
+            evalRuns[(step - 1) / 2] = r;
         }
     }
 
     private boolean expected(int step, RunResult r) {
-        int i = step / 2;
-        if (step % 2 == 0) {
+        if (step == 0) {
+            return r.status() == RunStatus.OK;
+        }
+        int i = (step - 1) / 2;
+        if (step % 2 == 1) {
             return r.status() == RunStatus.OK || (allowRaise[i] && r.status() == RunStatus.RAISED);
         }
         return r.status() == RunStatus.OK && Boolean.valueOf(expect[i]).equals(r.value());
@@ -125,16 +134,21 @@ final class CaseExecution {
         PythonWorkerPool.writeLimits(g, limits);
         g.writeArrayFieldStart("steps");
         for (int s = from; s < to; s++) {
-            int i = s / 2;
             g.writeStartObject();
-            g.writeNumberField("c", i);
-            if (s % 2 == 0) {
-                g.writeStringField("code", cases.get(i));
-                g.writeBooleanField("ar", allowRaise[i]);
+            if (s == 0) {
+                g.writeNumberField("c", 0);
+                g.writeNumberField("chk", 1);
             } else {
-                g.writeBooleanField("ev", expect[i]);
-                if (s == from && caseRuns[i] != null && caseRuns[i].hasAnswer()) {
-                    g.writeStringField("a", WireValues.toText(caseRuns[i].answer()));
+                int i = (s - 1) / 2;
+                g.writeNumberField("c", i);
+                if (s % 2 == 1) {
+                    g.writeStringField("code", cases.get(i));
+                    g.writeBooleanField("ar", allowRaise[i]);
+                } else {
+                    g.writeBooleanField("ev", expect[i]);
+                    if (s == from && caseRuns[i] != null && caseRuns[i].hasAnswer()) {
+                        g.writeStringField("a", WireValues.toText(caseRuns[i].answer()));
+                    }
                 }
             }
             g.writeEndObject();

@@ -40,10 +40,12 @@ public interface CodeRunner extends AutoCloseable {
      * {@code evalSource} in another namespace on that same state, with {@code final_answer()} = the
      * case's submitted answer. Stops after the first case whose outcome is not the expected one:
      * case i must end OK (or RAISED when {@code allowRaise[i]}), and {@code evaluate()} must return
-     * exactly {@code expect[i]}. The result holds the cases run so far, in order.
+     * exactly {@code expect[i]}. The result holds the cases run so far, in order, and the result of
+     * checking first that {@code evalSource} compiles and defines {@code evaluate} (when the
+     * engine can check it up front; else null).
      */
-    default List<CaseRun> runCases(Environment prototype, String evalSource, List<String> cases,
-                                   boolean[] expect, boolean[] allowRaise, SandboxLimits limits) {
+    default CaseBatch runCases(Environment prototype, String evalSource, List<String> cases,
+                               boolean[] expect, boolean[] allowRaise, SandboxLimits limits) {
         List<CaseRun> out = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             try (CodeSession s = open(prototype.fresh(), limits)) {
@@ -60,7 +62,7 @@ public interface CodeRunner extends AutoCloseable {
                 }
             }
         }
-        return out;
+        return new CaseBatch(null, out);
     }
 
     /** Stops the engine's processes; idempotent. */

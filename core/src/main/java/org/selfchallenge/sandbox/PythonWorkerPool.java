@@ -220,7 +220,7 @@ public final class PythonWorkerPool implements CodeRunner {
     }
 
     @Override
-    public List<CaseRun> runCases(Environment prototype, String evalSource, List<String> cases,
+    public CaseBatch runCases(Environment prototype, String evalSource, List<String> cases,
                                   boolean[] expect, boolean[] allowRaise, SandboxLimits limits) {
         return new CaseExecution(this, prototype, evalSource, cases, expect, allowRaise, limits).run();
     }

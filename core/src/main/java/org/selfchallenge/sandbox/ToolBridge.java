@@ -26,7 +26,7 @@ final class ToolBridge {
     /** τ-bench environments return strings (JSON records or error text) from every tool. */
     static boolean stringConvention(Environment env) {
         String n = env.name();
-        return "retail".equals(n) || "airline".equals(n);
+        return env instanceof org.selfchallenge.env.TauEnvironment || "retail".equals(n) || "airline".equals(n);
     }
 
     static boolean isTauError(String s) {

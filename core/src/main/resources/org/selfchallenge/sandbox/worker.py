@@ -209,7 +209,7 @@ def _call(name, kw):
     _state["wait"] += _perf() - t0
     if not line:
         os._exit(0)
-    r = _dec(line)
+    r = _dec(line.decode("ascii"))
     if "v" in r:
         return r["v"]
     if "j" in r:
@@ -430,7 +430,21 @@ def _serve():
             for st in req["steps"]:
                 i = st["c"]
                 _state["case"] = i
-                if "code" in st:
+                if "chk" in st:
+                    # the evaluation function must be valid code defining evaluate, before anything runs
+                    _fresh_run_state(limits)
+                    t0 = _perf()
+                    code, err = _compile(req["eval"], "evaluate")
+                    if code is None:
+                        r = _result("syntax", err, t0, False)
+                    elif "evaluate" not in code.co_names:
+                        r = _result("noeval", "the evaluation function does not define evaluate()", t0, False)
+                    else:
+                        r = _result("ok", None, t0, False)
+                    _send({"t": "r", "r": r})
+                    if r["s"] != "ok":
+                        break
+                elif "code" in st:
                     r = _run_case(st["code"], "case%d" % i, limits)
                     _send({"t": "r", "r": r})
                     answers[i] = r.get("a")
