@@ -28,24 +28,46 @@ public final class Explorer {
         return env.name();
     }
 
-    /** Calls a read-only tool; the raw result (a JSON string for τ-bench tools, a Python value for M3). */
-    public Object call(String tool, Map<String, Object> kwargs) {
-        ToolSpec spec = env.tools().stream().filter(t -> t.name().equals(tool)).findFirst()
+    private ToolSpec spec(String tool) {
+        return env.tools().stream().filter(t -> t.name().equals(tool)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no tool " + tool + " in " + env.name()));
+    }
+
+    /** Calls a read-only tool with positional arguments, bound to names as Python would. */
+    public Object callArgs(String tool, Object... positional) {
+        List<String> names = spec(tool).parameterNames();
+        if (positional.length > names.size()) {
+            throw new IllegalArgumentException(tool + " takes " + names.size() + " arguments");
+        }
+        Map<String, Object> kw = new LinkedHashMap<>();
+        for (int i = 0; i < positional.length; i++) {
+            kw.put(names.get(i), positional[i]);
+        }
+        return call(tool, kw);
+    }
+
+    /**
+     * Calls a read-only tool; the raw result (a JSON string for τ-bench tools, a Python value for M3),
+     * or null when the tool raised (the error is in the trace).
+     */
+    public Object call(String tool, Map<String, Object> kwargs) {
+        ToolSpec spec = spec(tool);
         if (!spec.readOnly()) {
             throw new IllegalArgumentException("the procedural challenger only explores with read-only tools: " + tool);
         }
         Object result;
+        String shown;
         try {
             result = env.call(tool, kwargs);
+            shown = String.valueOf(result);
         } catch (RuntimeException e) {
-            result = "Error: " + e.getMessage();
+            result = null;
+            shown = "raised " + e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         Map<String, Object> step = new LinkedHashMap<>();
         step.put("tool", tool);
         step.put("arguments", kwargs);
-        String s = String.valueOf(result);
-        step.put("result", s.length() > TRACE_RESULT_CHARS ? s.substring(0, TRACE_RESULT_CHARS) + "..." : s);
+        step.put("result", shown.length() > TRACE_RESULT_CHARS ? shown.substring(0, TRACE_RESULT_CHARS) + "..." : shown);
         trace.add(step);
         return result;
     }

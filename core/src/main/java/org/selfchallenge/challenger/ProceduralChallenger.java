@@ -51,13 +51,21 @@ public final class ProceduralChallenger {
     public record Result(String text, String family, String traceJson) {
     }
 
+    /** SplitMix64 finaliser: z ^= z>>>30; z *= 0xbf58476d1ce4e5b9; z ^= z>>>27; z *= 0x94d049bb133111eb; z ^= z>>>31. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
     public Result challenge(String envName, long seed) {
         List<TaskFamily> fs = families(envName);
         if (fs.isEmpty()) {
             throw new IllegalArgumentException("the procedural challenger has no task families for '" + envName
                     + "' (it has: " + families.keySet() + ")");
         }
-        Random rnd = new Random(seed);
+        // java.util.Random's first draws are nearly equal for consecutive seeds: scramble first.
+        Random rnd = new Random(mix(seed));
         TaskFamily family = fs.get(rnd.nextInt(fs.size()));
         Environment env = Environments.load(envName);
         Explorer ex = new Explorer(env);
