@@ -11,7 +11,7 @@ public class RawTaskRow implements Serializable {
     private String taskId;
     private String env;
     private int round;
-    private int episode;
+    private long episode;
     private long seed;
     private String challengerId;
     private String text;
@@ -27,8 +27,8 @@ public class RawTaskRow implements Serializable {
     public void setEnv(String v) { env = v; }
     public int getRound() { return round; }
     public void setRound(int v) { round = v; }
-    public int getEpisode() { return episode; }
-    public void setEpisode(int v) { episode = v; }
+    public long getEpisode() { return episode; }
+    public void setEpisode(long v) { episode = v; }
     public long getSeed() { return seed; }
     public void setSeed(long v) { seed = v; }
     public String getChallengerId() { return challengerId; }

@@ -48,7 +48,7 @@ public final class ChallengeStage implements Stage {
                 RawTaskRow r = new RawTaskRow();
                 r.setEnv(env);
                 r.setRound(round);
-                r.setEpisode((int) (index));
+                r.setEpisode(index);
                 r.setTaskId(taskId(env, round, e));
                 r.setSeed(Seeds.derive(cfg.seed, "challenge/" + env + "/" + index));
                 items.add(r);
@@ -86,7 +86,7 @@ public final class ChallengeStage implements Stage {
             RawTaskRow r = it.next();
             r.setChallengerId(challenger.id());
             try {
-                TaskChallenger.ChallengeOutput o = challenger.challenge(r.getEnv(), r.getSeed());
+                TaskChallenger.ChallengeOutput o = challenger.challenge(r.getEnv(), r.getEpisode(), r.getSeed());
                 r.setText(o.text() == null ? "" : o.text());
                 r.setTrace(o.trace() == null ? "[]" : o.trace());
             } catch (RuntimeException e) {

@@ -28,8 +28,37 @@ final class Episodes {
     private Episodes() {
     }
 
-    /** One planned episode. */
-    record Item(TaskSolver.SolveInput input, int round) implements Serializable {
+    /** One planned episode (a plain class, not a record: Spark's Kryo cannot build records). */
+    static final class Item implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final String taskId;
+        final String env;
+        final String instruction;
+        final String evaluation;
+        final String solution;
+        final int sampleIndex;
+        final long seed;
+        final int round;
+
+        Item(String taskId, String env, String instruction, String evaluation, String solution, int sampleIndex,
+             long seed, int round) {
+            this.taskId = taskId;
+            this.env = env;
+            this.instruction = instruction;
+            this.evaluation = evaluation;
+            this.solution = solution;
+            this.sampleIndex = sampleIndex;
+            this.seed = seed;
+            this.round = round;
+        }
+
+        TaskSolver.SolveInput input() {
+            return new TaskSolver.SolveInput(taskId, env, instruction, evaluation, solution, sampleIndex, seed);
+        }
+
+        int round() {
+            return round;
+        }
     }
 
     /** Tasks sorted by id, K samples each, seeds derived from the run seed and the trajectory id. */
@@ -41,8 +70,8 @@ final class Episodes {
             for (int k = 0; k < samples; k++) {
                 String id = TrajectoryRecord.idFor(r.getString(0), round, k);
                 long seed = Seeds.derive(rootSeed, purpose + "/" + id);
-                items.add(new Item(new TaskSolver.SolveInput(r.getString(0), r.getString(1), r.getString(2),
-                        r.getString(3), r.getString(4), k, seed), round));
+                items.add(new Item(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), k,
+                        seed, round));
             }
         }
         return items;

@@ -60,8 +60,13 @@ public final class TrainStage implements Stage {
         }
         System.out.printf("  [round %d train] %s on %s%n", round, cfg.algorithm,
                 cfg.gpuEnabled ? cfg.gpuAmount + " GPU (stage-level resource profile)" : "CPU");
-        List<TrainReport> reports = one.map(r -> train(cfg, r, trajectories, policyIn, out, hadoop.value())).collect();
-        TrainReport rep = reports.get(0);
+        // Records cannot cross Kryo: the report travels as its fields.
+        List<double[]> reports = one.map(r -> {
+            TrainReport t = train(cfg, r, trajectories, policyIn, out, hadoop.value());
+            return new double[]{t.sequences(), t.steps(), t.finalLoss(), t.meanReward(), t.trainableTokens(), t.seconds()};
+        }).collect();
+        double[] d = reports.get(0);
+        TrainReport rep = new TrainReport(null, (int) d[0], (long) d[1], d[2], d[3], (long) d[4], d[5]);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("algorithm", cfg.algorithm);
         m.put("policy_version", ctx.layout().root().toUri().relativize(new Path(ctx.stageDir(NAME), CHECKPOINT).toUri()).toString());
