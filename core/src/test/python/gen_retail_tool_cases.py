@@ -92,6 +92,13 @@ CASES = {
   # get_*
   "order details": [A("get_order_details", order_id="#W1840144")],
   "order details not found": [A("get_order_details", order_id="W1840144")],
+  "order details list id": [A("get_order_details", order_id=["#W1840144"])],
+  "order details int id": [A("get_order_details", order_id=1840144)],
+  "cancel dict id": [A("cancel_pending_order", order_id={"id": "#W6779827"}, reason="no longer needed")],
+  "return item_ids str": [A("return_delivered_order_items", order_id="#W1840144", item_ids="8590708195", payment_method_id="paypal_2306935")],
+  "exchange item_ids int": [A("exchange_delivered_order_items", order_id="#W1840144", item_ids=5, new_item_ids=[], payment_method_id="paypal_2306935")],
+  "modify items null payment": [A("modify_pending_order_items", order_id="#W8367380", item_ids=["2444431651"], new_item_ids=["8068777068"], payment_method_id=None)],
+  "user details bool": [A("get_user_details", user_id=True)],
   "product details": [A("get_product_details", product_id="8560156827")],
   "product details not found": [A("get_product_details", product_id="0")],
   "user details": [A("get_user_details", user_id="harper_brown_7363")],

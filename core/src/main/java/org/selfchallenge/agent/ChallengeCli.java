@@ -44,6 +44,11 @@ public final class ChallengeCli {
     private ChallengeCli() {
     }
 
+    /** For running without run.sh: {@code java -cp ... org.selfchallenge.agent.ChallengeCli ...}. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
     public static int run(String[] args) {
         return run(args, System.out, System.err);
     }
@@ -95,7 +100,8 @@ public final class ChallengeCli {
         Environments.prototype(env); // fail early on an environment missing from this build
         ObjectMapper json = new ObjectMapper();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try (ChatModel model = ChatModels.open(a.required("model")); ActionSandbox sandbox = SandboxFactory.open()) {
+        try (ChatModel model = ChatModels.openShared(a.required("model"), threads);
+             ActionSandbox sandbox = SandboxFactory.open()) {
             ChallengerEpisode episode = new ChallengerEpisode(model, sandbox, cfg);
             List<Future<ChallengerEpisode.Result>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 package org.selfchallenge.agent;
 
+import org.selfchallenge.cat.ChallengerPrompt;
 import org.selfchallenge.env.Environment;
 import org.selfchallenge.llm.ChatModel;
 import org.selfchallenge.llm.ChatModelException;
@@ -116,13 +117,12 @@ public final class ChallengerEpisode {
                 "env", env.name(),
                 "policy", env.policy() == null || env.policy().isBlank() ? "(none)" : env.policy().strip(),
                 "tool_docs", ToolDocs.render(env.tools()),
-                "conventions", sandbox.conventions().strip(),
+                "cat_format", ChallengerPrompt.conventions().strip(),
                 "max_turns", Integer.toString(config.maxExploreTurns()),
                 "instruction_rule", answerBased
-                        ? "It must have one exact answer, which the agent gives as its final answer."
-                        : "Write it as the user's persona and goal (\"You are ... You want to ...\"): a simulated user"
-                        + " will act it out, so include every id or detail the agent needs from the user.",
-                "answer_hint", answerBased ? " and the agent's final answer" : "",
+                        ? "The task must have one exact answer, which the agent gives as its final answer."
+                        : "Write the instruction as the user's persona and goal (\"You are ... You want to ...\"): a"
+                        + " simulated user will act it out, so include every id or detail the agent needs from the user.",
                 "min_failure_cases", Integer.toString(config.minFailureCases()),
                 "example", ChallengerExamples.forEnv(env.name()).strip()));
     }

@@ -1,5 +1,6 @@
 package org.selfchallenge.agent;
 
+import org.selfchallenge.cat.CodeAsTask;
 import org.selfchallenge.env.Environment;
 import org.selfchallenge.env.Environments;
 
@@ -13,6 +14,11 @@ import java.util.Map;
  */
 public record SyntheticTask(String id, String envName, String instruction, String evaluationSource)
         implements ExecutorTask {
+
+    /** From a verified task. */
+    public static SyntheticTask of(String id, String envName, CodeAsTask task) {
+        return new SyntheticTask(id, envName, task.instruction(), task.evaluationFunction());
+    }
 
     @Override
     public Environment environment() {

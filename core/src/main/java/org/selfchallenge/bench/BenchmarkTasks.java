@@ -1,5 +1,11 @@
 package org.selfchallenge.bench;
 
+import org.selfchallenge.bench.m3.M3Task;
+import org.selfchallenge.bench.m3.M3Tasks;
+import org.selfchallenge.bench.tau.TauTask;
+import org.selfchallenge.bench.tau.TauTasks;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -19,7 +25,23 @@ public final class BenchmarkTasks {
 
     public static List<BenchmarkTask> load(String env, String split) {
         checkEnv(env);
-        throw new IllegalStateException("benchmark tasks for " + env + " are not in this build yet");
+        List<BenchmarkTask> out = new ArrayList<>();
+        if (TAU.contains(env)) {
+            for (TauTask t : TauTasks.load(env, split)) {
+                TauBenchTask bt = new TauBenchTask(env, split, t);
+                out.add(new BenchmarkTask(bt, bt.goldReplay()));
+            }
+            return out;
+        }
+        if (!"test".equals(split)) {
+            throw new IllegalArgumentException("M3ToolEval has only a test split; got '" + split + "'");
+        }
+        M3Tasks all = M3Tasks.get();
+        for (M3Task t : "web".equals(env) ? all.web() : all.calculation()) {
+            M3BenchTask bt = new M3BenchTask(env, t);
+            out.add(new BenchmarkTask(bt, bt.goldReplay()));
+        }
+        return out;
     }
 
     private static void checkEnv(String env) {

@@ -8,9 +8,9 @@ public enum Reason {
     PARSE_ERROR,
     /** The evaluation function does not compile or does not define {@code evaluate}. */
     EVAL_NOT_EXECUTABLE,
-    /** {@code evaluate()} raised (after the solution or after a failure case). */
+    /** {@code evaluate()} raised after the solution (after a failure case a raise counts as reward 0). */
     EVAL_RAISED,
-    /** {@code evaluate()} returned something other than {@code True}/{@code False}. */
+    /** {@code evaluate()} returned a non-bool after the solution (reward 0). */
     EVAL_NOT_BOOLEAN,
     /** The solution does not compile. */
     SOLUTION_NOT_EXECUTABLE,

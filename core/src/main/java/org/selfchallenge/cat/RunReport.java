@@ -15,10 +15,11 @@ import org.selfchallenge.sandbox.ToolCall;
  * @param toolCalls calls made (name, arguments, error)
  * @param stdout    captured output, cut to {@value #STDOUT_EXCERPT_CHARS} characters
  * @param error     error text when not OK
- * @param nanos     wall time of the run
+ * @param nanos       wall time of the run
+ * @param pythonNanos time the worker spent running code, excluding waits for tool results
  */
 public record RunReport(String kind, int caseIndex, RunStatus status, String result, List<ToolCall> toolCalls,
-                        String stdout, String error, long nanos) {
+                        String stdout, String error, long nanos, long pythonNanos) {
     public static final int STDOUT_EXCERPT_CHARS = 500;
 
     public static RunReport of(String kind, int caseIndex, RunResult r) {
@@ -32,6 +33,7 @@ public record RunReport(String kind, int caseIndex, RunStatus status, String res
         if (out.length() > STDOUT_EXCERPT_CHARS) {
             out = out.substring(0, STDOUT_EXCERPT_CHARS) + "...";
         }
-        return new RunReport(kind, caseIndex, r.status(), result, r.toolCalls(), out, r.error(), r.nanos());
+        return new RunReport(kind, caseIndex, r.status(), result, r.toolCalls(), out, r.error(), r.nanos(),
+                r.pythonNanos());
     }
 }

@@ -21,10 +21,14 @@ import org.selfchallenge.sandbox.SandboxLimits;
  *   <li>after every failure case, each on its own fresh copy, {@code evaluate()} returns exactly
  *       {@code False}.</li>
  * </ol>
- * The solution must run without raising; a failure case may raise (a plausible wrong call that a
- * tool rejects is a fine failure case) as long as {@code evaluate()} then returns False.
- * {@code evaluate()} raising or returning a non-bool rejects the task (EVAL_RAISED,
- * EVAL_NOT_BOOLEAN). Verification stops at the first failed check; the {@link Reason} names it.
+ * The reward of a run is 1 only when {@code evaluate()} returns exactly {@code True} (the executor's
+ * reward uses the same rule). So after the solution, {@code evaluate()} raising or returning a
+ * non-bool rejects the task (EVAL_RAISED, EVAL_NOT_BOOLEAN); after a failure case, False, a raise
+ * and a non-bool all count as the wanted reward 0 (an {@code order["return_items"]} lookup that
+ * raises KeyError because the wrong call failed is fine). The solution must run without raising; a
+ * failure case may raise (a plausible wrong call that a tool rejects is a fine failure case).
+ * TIMEOUT, SANDBOX_CRASH and OUTPUT_LIMIT reject wherever they happen. Verification stops at the
+ * first failed check; the {@link Reason} names it.
  *
  * <p>Deterministic: every case starts from {@link Environment#fresh()}, Python's random module is
  * reseeded and hash randomisation is off in the workers, and no worker that ran suspicious code is
@@ -150,6 +154,8 @@ public final class Verifier {
             } else if (e.status() == RunStatus.SYNTAX_ERROR || e.status() == RunStatus.NO_EVALUATE) {
                 reason = Reason.EVAL_NOT_EXECUTABLE;
                 detail = "evaluation function: " + e.error();
+            } else if (i > 0 && !e.returnedTrue()) {
+                continue; // reward 0 after a failure case: False, or evaluate() raised / returned a non-bool
             } else if (e.status() == RunStatus.RAISED) {
                 reason = Reason.EVAL_RAISED;
                 detail = "evaluate() after the " + what + " raised: " + e.error();

@@ -1,5 +1,6 @@
 package org.selfchallenge.env;
 
+import org.selfchallenge.pyval.PyException;
 import org.selfchallenge.pyval.PyHash;
 import org.selfchallenge.pyval.PyRepr;
 import org.selfchallenge.pyval.PyValues;
@@ -59,7 +60,10 @@ public final class CowDatabase {
         return t == null ? null : t.get(id);
     }
 
-    /** Python {@code id in data[table]}; ids of any type are accepted (a non-str id is never found). */
+    /**
+     * Python {@code id in data[table]}: a non-str id is never found; a list or dict id raises
+     * TypeError (unhashable), as in Python.
+     */
     public boolean has(String table, Object id) {
         return read(table, id) != null;
     }
@@ -71,6 +75,10 @@ public final class CowDatabase {
     public Map<String, Object> read(String table, Object id) {
         if (!(id instanceof String)) {
             base.table(table);
+            if (id instanceof List || id instanceof Map) {
+                // Python: `[...] in some_dict` raises before any lookup.
+                throw new PyException("TypeError", "unhashable type: '" + PyRepr.typeName(id) + "'");
+            }
             return null;
         }
         Map<String, Object> r = overlaid(table, id);
@@ -174,73 +182,109 @@ public final class CowDatabase {
         return computeHash();
     }
 
-    private static final byte[] OPEN = "(".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] CLOSE = ")".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] ONE_CLOSE = ",)".getBytes(StandardCharsets.US_ASCII);
-
     /**
-     * Streams {@code ((name1, ((id, rec), …)), (name2, …))} into sha256: cached bytes for runs of
+     * Streams {@code (('name1', ((id, rec), …)), ('name2', …))} into sha256: cached bytes for runs of
      * untouched records, a fresh rendering for overlaid ones, inserted ids merged in sorted position.
+     * The digest does not start from byte 0: it resumes from the checkpoint (a saved sha256 state,
+     * see {@link SharedTables.Checkpoints}) just before the first modified record, since everything
+     * before it is identical to the initial data.
      */
     String computeHash() {
-        MessageDigest md = PyHash.sha256();
         String[] names = base.sortedTableNames();
-        md.update(OPEN);
-        StringBuilder sb = new StringBuilder(4096);
-        for (int ti = 0; ti < names.length; ti++) {
-            if (ti > 0) {
-                md.update(SharedTables.SEP);
+        // First (in hash order) table with a modification, and the first modified sorted position in it.
+        int ft = -1;
+        int firstPos = 0;
+        for (int ti = 0; ti < names.length && ft < 0; ti++) {
+            int p = firstModifiedPosition(base.table(names[ti]));
+            if (p >= 0) {
+                ft = ti;
+                firstPos = p;
             }
-            sb.setLength(0);
-            sb.append('(');
-            PyRepr.appendStr(sb, names[ti]);
-            sb.append(", (");
-            md.update(sb.toString().getBytes(StandardCharsets.UTF_8));
-            int n = hashTable(md, base.table(names[ti]), sb);
-            md.update(n == 1 ? ONE_CLOSE : CLOSE);
-            md.update(CLOSE);
         }
-        md.update(names.length == 1 ? ONE_CLOSE : CLOSE);
+        if (ft < 0) {
+            return base.initialHash();
+        }
+        SharedTables.Checkpoints cp = base.checkpoints();
+        SharedTables.Table first = base.table(names[ft]);
+        int from = cp.checkpointAtOrBefore(first, firstPos);
+        MessageDigest md = cp.state(ft, from);
+        StringBuilder sb = new StringBuilder(4096);
+        for (int ti = ft; ti < names.length; ti++) {
+            SharedTables.Table t = base.table(names[ti]);
+            if (ti > ft) {
+                md.update(SharedTables.SEP);
+                md.update(SharedTables.tableHeader(t.name));
+            }
+            int n = hashTable(md, t, sb, ti == ft ? from : 0);
+            md.update(n == 1 ? SharedTables.ONE_CLOSE : SharedTables.CLOSE);
+            md.update(SharedTables.CLOSE);
+        }
+        md.update(names.length == 1 ? SharedTables.ONE_CLOSE : SharedTables.CLOSE);
         return PyHash.hex(md.digest());
     }
 
-    /** Streams one table's records tuple body; returns the number of records. */
-    private int hashTable(MessageDigest md, SharedTables.Table t, StringBuilder sb) {
+    /** Smallest sorted position in {@code t} that differs from the initial data, or -1 if none. */
+    private int firstModifiedPosition(SharedTables.Table t) {
         HashMap<String, Map<String, Object>> over = overlay == null ? null : overlay.get(t.name);
         List<String> extra = added == null ? null : added.get(t.name);
-        if ((over == null || over.isEmpty()) && extra == null) {
-            SharedTables.Rendered r = t.rendered();
-            SharedTables.updateRange(md, r.body(), 0, r.body().length);
-            return t.ids.length;
+        int best = Integer.MAX_VALUE;
+        if (over != null) {
+            for (String id : over.keySet()) {
+                Integer i = t.sortedIndex.get(id);
+                if (i != null && i < best) {
+                    best = i;
+                }
+            }
         }
-        // Positions (in sorted order) of the initial records that are overlaid, and the inserted ids.
+        if (extra != null) {
+            for (String id : extra) {
+                int pos = Arrays.binarySearch(t.sortedIds, id, PyHash.CODE_POINT_ORDER);
+                int at = pos >= 0 ? pos : -pos - 1;
+                if (at < best) {
+                    best = at;
+                }
+            }
+        }
+        return best == Integer.MAX_VALUE ? -1 : best;
+    }
+
+    /**
+     * Streams one table's records tuple body starting at initial record {@code from} (sorted index;
+     * the digest already holds everything before it, including the separator); returns the total
+     * number of records in the table.
+     */
+    private int hashTable(MessageDigest md, SharedTables.Table t, StringBuilder sb, int from) {
+        HashMap<String, Map<String, Object>> over = overlay == null ? null : overlay.get(t.name);
+        List<String> extra = added == null ? null : added.get(t.name);
         SharedTables.Rendered r = t.rendered();
         int[] touched = over == null ? new int[0] : over.keySet().stream()
                 .map(t.sortedIndex::get).filter(java.util.Objects::nonNull).mapToInt(Integer::intValue)
-                .sorted().toArray();
+                .filter(i -> i >= from).sorted().toArray();
         String[] ins = extra == null ? new String[0] : extra.toArray(new String[0]);
         Arrays.sort(ins, PyHash.CODE_POINT_ORDER);
 
         int n = t.sortedIds.length + ins.length;
-        int written = 0;
-        int next = 0;   // next initial record (sorted index) not yet written
-        int ti = 0;     // next touched position
-        int ii = 0;     // next inserted id
+        boolean needSep = false; // the checkpoint already contains the separator before record `from`
+        int next = from; // next initial record (sorted index) not yet written
+        int ti = 0;      // next touched position
+        int ii = 0;      // next inserted id
         while (next < t.sortedIds.length || ii < ins.length) {
             // Write an inserted id if it sorts before the next initial record.
             if (ii < ins.length && (next >= t.sortedIds.length
                     || PyHash.compareCodePoints(ins[ii], t.sortedIds[next]) < 0)) {
-                if (written++ > 0) {
+                if (needSep) {
                     md.update(SharedTables.SEP);
                 }
+                needSep = true;
                 renderInto(md, sb, ins[ii], over.get(ins[ii]));
                 ii++;
                 continue;
             }
             if (ti < touched.length && touched[ti] == next) {
-                if (written++ > 0) {
+                if (needSep) {
                     md.update(SharedTables.SEP);
                 }
+                needSep = true;
                 renderInto(md, sb, t.sortedIds[next], over.get(t.sortedIds[next]));
                 ti++;
                 next++;
@@ -253,11 +297,11 @@ public final class CowDatabase {
                 int insertAt = pos >= 0 ? pos : -pos - 1;
                 stop = Math.min(stop, insertAt);
             }
-            if (written > 0) {
+            if (needSep) {
                 md.update(SharedTables.SEP);
             }
+            needSep = true;
             SharedTables.updateRange(md, r.body(), r.start()[next], r.end(stop - 1));
-            written += stop - next;
             next = stop;
         }
         return n;

@@ -96,6 +96,92 @@ public final class SharedTables {
     }
 
     static final byte[] SEP = ", ".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] OPEN = "(".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] CLOSE = ")".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] ONE_CLOSE = ",)".getBytes(StandardCharsets.US_ASCII);
+
+    /** {@code ('name', (} — what precedes a table's records in the hash input. */
+    static byte[] tableHeader(String name) {
+        StringBuilder sb = new StringBuilder("(");
+        PyRepr.appendStr(sb, name);
+        return sb.append(", (").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Records between two saved sha256 states. */
+    static final int CHECKPOINT_EVERY = 8;
+
+    /**
+     * Saved sha256 states of the initial data's hash input: for table ti (sorted order) and initial
+     * record i (a multiple of {@link #CHECKPOINT_EVERY}), the digest after every byte that precedes
+     * record i, including its separator. A modified database resumes hashing from the last checkpoint
+     * before its first modified record instead of from byte 0.
+     */
+    static final class Checkpoints {
+        private final MessageDigest[][] states;
+
+        Checkpoints(SharedTables tables) {
+            String[] names = tables.sortedTableNames;
+            states = new MessageDigest[names.length][];
+            MessageDigest md = PyHash.sha256();
+            md.update(OPEN);
+            for (int ti = 0; ti < names.length; ti++) {
+                Table t = tables.table(names[ti]);
+                if (ti > 0) {
+                    md.update(SEP);
+                }
+                md.update(tableHeader(t.name));
+                Rendered r = t.rendered();
+                int n = t.sortedIds.length;
+                MessageDigest[] s = new MessageDigest[Math.max(1, (n + CHECKPOINT_EVERY - 1) / CHECKPOINT_EVERY)];
+                int pos = 0;
+                for (int c = 0; c < s.length; c++) {
+                    int at = n == 0 ? 0 : r.start()[c * CHECKPOINT_EVERY];
+                    updateRange(md, r.body(), pos, at);
+                    pos = at;
+                    s[c] = copy(md);
+                }
+                updateRange(md, r.body(), pos, r.body().length);
+                md.update(n == 1 ? ONE_CLOSE : CLOSE);
+                md.update(CLOSE);
+                states[ti] = s;
+            }
+        }
+
+        /** The last checkpointed record index ≤ {@code pos} that is a real record (or 0). */
+        int checkpointAtOrBefore(Table t, int pos) {
+            int last = Math.max(0, t.sortedIds.length - 1);
+            return (Math.min(pos, last) / CHECKPOINT_EVERY) * CHECKPOINT_EVERY;
+        }
+
+        /** A private copy of the digest state before record {@code record} of table {@code ti}. */
+        MessageDigest state(int ti, int record) {
+            return copy(states[ti][record / CHECKPOINT_EVERY]);
+        }
+
+        private static MessageDigest copy(MessageDigest md) {
+            try {
+                return (MessageDigest) md.clone();
+            } catch (CloneNotSupportedException e) {
+                throw new IllegalStateException("the JDK's SHA-256 is cloneable", e);
+            }
+        }
+    }
+
+    private volatile Checkpoints checkpoints;
+
+    Checkpoints checkpoints() {
+        Checkpoints c = checkpoints;
+        if (c == null) {
+            synchronized (this) {
+                c = checkpoints;
+                if (c == null) {
+                    c = new Checkpoints(this);
+                    checkpoints = c;
+                }
+            }
+        }
+        return c;
+    }
 
     /** Writes {@code ('id', to_hashable(record))} as Python's str() prints it. */
     static void appendPair(StringBuilder sb, String id, Object record) {
@@ -173,13 +259,28 @@ public final class SharedTables {
             t.rendered();
         }
         initialHash();
+        checkpoints();
     }
 
-    /** The hash of the untouched initial data (computed once). */
+    /** The hash of the untouched initial data (computed once, streaming every table's cached body). */
     public String initialHash() {
         String h = initialHash;
         if (h == null) {
-            h = new CowDatabase(this).computeHash();
+            MessageDigest md = PyHash.sha256();
+            md.update(OPEN);
+            for (int ti = 0; ti < sortedTableNames.length; ti++) {
+                Table t = table(sortedTableNames[ti]);
+                if (ti > 0) {
+                    md.update(SEP);
+                }
+                md.update(tableHeader(t.name));
+                byte[] body = t.rendered().body();
+                updateRange(md, body, 0, body.length);
+                md.update(t.ids.length == 1 ? ONE_CLOSE : CLOSE);
+                md.update(CLOSE);
+            }
+            md.update(sortedTableNames.length == 1 ? ONE_CLOSE : CLOSE);
+            h = PyHash.hex(md.digest());
             initialHash = h;
         }
         return h;

@@ -13,6 +13,17 @@ public final class ChatModels {
     private ChatModels() {
     }
 
+    /**
+     * Opens {@code spec} for use by {@code parallelism} concurrent episodes: an in-process backend (the TF
+     * policy) is wrapped in a {@link BatchingChatModel} so that their requests are decoded in batches by
+     * one thread; HTTP backends already run requests concurrently and are returned as they are.
+     */
+    public static ChatModel openShared(String spec, int parallelism) {
+        ChatModel m = open(spec);
+        if (m instanceof OpenAiChatModel || parallelism <= 1) return m;
+        return new BatchingChatModel(m, parallelism, BatchingChatModel.DEFAULT_MAX_WAIT_MS, true);
+    }
+
     public static ChatModel open(String spec) {
         List<String> providers = new ArrayList<>();
         for (ChatModelProvider p : ServiceLoader.load(ChatModelProvider.class)) {

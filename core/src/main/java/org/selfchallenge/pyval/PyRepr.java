@@ -235,10 +235,52 @@ public final class PyRepr {
             sb.append((long) d).append(".0");
             return;
         }
+        if (d < FAST_LIMIT && appendFewDecimals(sb, d)) {
+            return;
+        }
         String[] dd = shortestDigits(d);
         String digits = dd[0];
         int decpt = Integer.parseInt(dd[1]);
         formatRepr(sb, digits, decpt);
+    }
+
+    private static final double FAST_LIMIT = 1e9;
+    private static final double[] POW10 = {1, 10, 100, 1000};
+
+    /**
+     * Fast path for the common money-like floats (0.001 ≤ d &lt; 1e9 with at most 3 decimals): the
+     * first k in 1..3 with {@code m = round(d·10^k)} and {@code m / 10^k == d} (one correctly rounded
+     * division, so the k-decimal string round-trips) is the shortest repr, and it is unique because
+     * 10^-k is far above the spacing of doubles below 1e9. Returns false when no such k exists.
+     */
+    private static boolean appendFewDecimals(StringBuilder sb, double d) {
+        for (int k = 1; k <= 3; k++) {
+            long m = Math.round(d * POW10[k]);
+            if (m / POW10[k] == d) {
+                long p = (long) POW10[k];
+                long ip = m / p;
+                long fp = m % p;
+                sb.append(ip).append('.');
+                String f = Long.toString(fp);
+                for (int i = f.length(); i < k; i++) {
+                    sb.append('0');
+                }
+                sb.append(f);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The general path only (no fast paths), for tests. */
+    static String floatReprGeneral(double d) {
+        if (!(d > 0) || Double.isInfinite(d)) {
+            return floatRepr(d);
+        }
+        StringBuilder sb = new StringBuilder();
+        String[] dd = shortestDigits(d);
+        formatRepr(sb, dd[0], Integer.parseInt(dd[1]));
+        return sb.toString();
     }
 
     /** Writes digits d1d2…dn × 10^(decpt-n) the way {@code float_repr_style 'short'} does. */

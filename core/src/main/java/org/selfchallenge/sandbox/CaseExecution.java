@@ -76,7 +76,7 @@ final class CaseExecution {
             PythonWorker.Exchange ex;
             try {
                 PythonWorkerPool.bindTools(w, prototype);
-                ex = w.exchange(g -> writeSteps(g, from, to), this::env, stringConvention, limits);
+                ex = w.exchange(g -> writeSteps(g, from, to), this::env, stringConvention, limits, to - from);
             } catch (IOException e) {
                 w.kill();
                 ex = new PythonWorker.Exchange(List.of(RunResult.failed(RunStatus.CRASH,
@@ -124,7 +124,19 @@ final class CaseExecution {
         if (step % 2 == 1) {
             return r.status() == RunStatus.OK || (allowRaise[i] && r.status() == RunStatus.RAISED);
         }
-        return r.status() == RunStatus.OK && Boolean.valueOf(expect[i]).equals(r.value());
+        return rewardMatches(expect[i], r);
+    }
+
+    /**
+     * The reward of a run is 1 only when {@code evaluate()} returned exactly True. Expecting True:
+     * that. Expecting False: any zero reward (False, a raise, a non-bool) except a broken evaluation
+     * function or a sandbox failure (TIMEOUT/CRASH/OUTPUT_LIMIT), which end the verification.
+     */
+    static boolean rewardMatches(boolean expectTrue, RunResult r) {
+        if (expectTrue) {
+            return r.returnedTrue();
+        }
+        return r.status() == RunStatus.RAISED || (r.status() == RunStatus.OK && !Boolean.TRUE.equals(r.value()));
     }
 
     private void writeSteps(com.fasterxml.jackson.core.JsonGenerator g, int from, int to) throws IOException {

@@ -39,8 +39,9 @@ public interface CodeRunner extends AutoCloseable {
      * ({@code prototype.fresh()}), the case code in its own namespace, then {@code evaluate()} from
      * {@code evalSource} in another namespace on that same state, with {@code final_answer()} = the
      * case's submitted answer. Stops after the first case whose outcome is not the expected one:
-     * case i must end OK (or RAISED when {@code allowRaise[i]}), and {@code evaluate()} must return
-     * exactly {@code expect[i]}. The result holds the cases run so far, in order, and the result of
+     * case i must end OK (or RAISED when {@code allowRaise[i]}), and the reward ({@code evaluate()}
+     * returned exactly True) must equal {@code expect[i]}; a zero reward expected may come from False,
+     * a raise or a non-bool, not from a broken evaluation function or a sandbox failure. The result holds the cases run so far, in order, and the result of
      * checking first that {@code evalSource} compiles and defines {@code evaluate} (when the
      * engine can check it up front; else null).
      */
@@ -57,7 +58,7 @@ public interface CodeRunner extends AutoCloseable {
                 }
                 RunResult e = s.evaluate(evalSource, c.answer());
                 out.add(new CaseRun(i, c, e));
-                if (e.status() != RunStatus.OK || !Boolean.valueOf(expect[i]).equals(e.value())) {
+                if (!CaseExecution.rewardMatches(expect[i], e)) {
                     break;
                 }
             }

@@ -31,13 +31,19 @@ import org.selfchallenge.env.Environment;
  * </ul>
  * Worker → Java: {@code {"t":"ready"}} once; during a request any number of
  * {@code {"t":"call","c":case,"n":tool,"a":{kwargs}}} (Java answers each with one line, see
- * {@link ToolBridge}), one {@code {"t":"r","r":{result}}} per finished run, then {@code {"t":"done","cpu":s}}.
+ * {@link ToolBridge}), one {@code {"t":"r","r":{result}}} per finished run (queued in the worker
+ * and written together with its next message; {@code ts} in the result is the run's end on the
+ * monotonic clock, which restarts the per-run wall clock here; results older than 50 ms are flushed
+ * when the next run starts), then {@code {"t":"done","cpu":s}}.
  * A result has {@code s} (ok/raised/syntax/noeval/output), {@code o} stdout kept, {@code n} chars
  * printed, {@code e} error, {@code v} evaluate's bool or {@code vt}/{@code vr} type/repr, {@code a}
  * submitted answer as JSON text, {@code d}/{@code w} seconds running/waiting for tools, {@code k} taint.
  *
  * <p>Wall-clock limits: {@link #deadlineNanos} is restarted at each run; the {@link Watchdog} kills
- * the process when it passes, which turns into EOF here and a TIMEOUT result.
+ * the process when it passes, which turns into EOF here and a TIMEOUT result for the first run
+ * whose result had not arrived. Because results are queued for up to 50 ms, a run that follows a
+ * quick run without any tool call may in the worst case be cut up to 50 ms early, and a result that
+ * was still queued at the kill is lost (the TIMEOUT is then attributed to that earlier run).
  */
 final class PythonWorker {
     /** Longest protocol line accepted; anything longer is a broken or hostile worker. */
@@ -46,6 +52,11 @@ final class PythonWorker {
     static final long STARTUP_TIMEOUT_MS = 20_000;
 
     private static final String SCRIPT = loadScript();
+    /** CPU seconds used by all workers of this JVM (as each reports after a request; start-up excluded). */
+    static final java.util.concurrent.atomic.DoubleAdder TOTAL_CPU = new java.util.concurrent.atomic.DoubleAdder();
+    /** Runs worker.py (argv[1]) with a private copy of the builtins dict (see worker.py). */
+    private static final String BOOT = "import sys, builtins\nexec(compile(sys.argv[1], '<sandbox-worker>', 'exec'), "
+            + "{'__builtins__': dict(builtins.__dict__), '__name__': '__sandbox_worker__'})";
 
     private final Process process;
     private final OutputStream out;
@@ -70,6 +81,7 @@ final class PythonWorker {
         this.in = p.getInputStream();
         try {
             this.gen = WireValues.FACTORY.createGenerator(out);
+            this.gen.setRootValueSeparator(null); // one request per line, no leading blank
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -98,8 +110,9 @@ final class PythonWorker {
     /** Starts a worker and waits until it has locked itself down. */
     static PythonWorker start(PythonWorkerPool.Config cfg) {
         checkPython(cfg.python());
-        ProcessBuilder pb = new ProcessBuilder(cfg.python(), "-S", "-s", "-B", "-c", SCRIPT,
-                Long.toString(cfg.memoryBytes()), Integer.toString(cfg.cpuSeconds()));
+        ProcessBuilder pb = new ProcessBuilder(cfg.python(), "-S", "-s", "-B", "-c", BOOT, SCRIPT,
+                Long.toString(cfg.memoryBytes()), Integer.toString(cfg.cpuSeconds()),
+                Long.toString(ProcessHandle.current().pid()));
         pb.environment().clear();
         pb.environment().put("PYTHONHASHSEED", "0"); // deterministic set/dict-of-str order; cleared in the worker
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -157,7 +170,7 @@ final class PythonWorker {
 
     /** Writes the request, answers tool calls and collects run results until "done". */
     Exchange exchange(RequestWriter request, IntFunction<Environment> envForCase, boolean stringConvention,
-                      SandboxLimits limits) {
+                      SandboxLimits limits, int maxRuns) {
         requests++;
         List<RunResult> runs = new ArrayList<>();
         List<ToolCall> calls = new ArrayList<>();
@@ -196,14 +209,26 @@ final class PythonWorker {
                     out.flush();
                     calls.add(tc);
                 } else if ("r".equals(t)) {
+                    if (runs.size() >= maxRuns) {
+                        kill();
+                        return broken(runs, calls, runStart, "protocol error: more results than runs requested");
+                    }
+                    // results may arrive batched: "ts" (CLOCK_MONOTONIC, as nanoTime) is when the run
+                    // ended, i.e. when the next one started; clamped so a forged value buys no time
                     long now = System.nanoTime();
-                    runs.add(toResult(msg.get("r"), calls, now - runStart));
+                    long ts = msg.path("r").path("ts").asLong(0);
+                    long end = ts <= 0 || ts - now > 0 ? now : ts - runStart < 0 ? runStart : ts;
+                    runs.add(toResult(msg.get("r"), calls, end - runStart));
                     calls = new ArrayList<>();
-                    runStart = now;
-                    deadlineNanos = now + timeoutNanos;
+                    runStart = end;
+                    deadlineNanos = end + timeoutNanos;
                 } else if ("done".equals(t)) {
                     deadlineNanos = Long.MAX_VALUE;
-                    cpuSeconds = msg.path("cpu").asDouble();
+                    double cpu = msg.path("cpu").asDouble();
+                    if (cpu > cpuSeconds) {
+                        TOTAL_CPU.add(cpu - cpuSeconds);
+                    }
+                    cpuSeconds = cpu;
                     return new Exchange(runs, true);
                 } else {
                     kill();

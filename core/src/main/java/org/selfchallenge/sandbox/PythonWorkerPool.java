@@ -73,8 +73,22 @@ public final class PythonWorkerPool implements CodeRunner {
             t.setDaemon(true);
             return t;
         });
+        // Workers are started only from the long-lived spawner threads: a worker dies with the
+        // thread that started it (PR_SET_PDEATHSIG), and a caller's thread may end any time.
         live.incrementAndGet();
-        idle.add(PythonWorker.start(config));
+        try {
+            idle.add(spawner.submit(() -> PythonWorker.start(config)).get());
+        } catch (java.util.concurrent.ExecutionException e) {
+            spawner.shutdownNow();
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new SandboxUnavailableException("sandbox worker failed to start: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            spawner.shutdownNow();
+            throw new SandboxUnavailableException("interrupted while starting the sandbox", e);
+        }
         for (int i = 1; i < config.size(); i++) {
             spawnAsync();
         }
@@ -99,6 +113,11 @@ public final class PythonWorkerPool implements CodeRunner {
 
     public Config config() {
         return config;
+    }
+
+    /** CPU seconds the workers of all pools in this JVM spent serving requests (for benchmarks). */
+    public static double workerCpuSeconds() {
+        return PythonWorker.TOTAL_CPU.sum();
     }
 
     /** Workers replaced so far (timeouts, crashes, tainted code, retirement). */

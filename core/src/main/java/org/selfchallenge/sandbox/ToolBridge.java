@@ -9,8 +9,9 @@ import org.selfchallenge.env.ToolException;
 /**
  * Answers one tool call from Python against the Java-owned environment and writes the reply line.
  *
- * <p>Reply format: {@code {"v": value}} (a Python value), {@code {"j": "text"}} (a τ-bench string:
- * Python parses it when it is a JSON object/array, else keeps the string) or
+ * <p>Reply format: {@code {"v": value}} (a Python value), {@code {"j": "text"}} or {@code J<text>}
+ * (a τ-bench string, the second form raw when it has no newline: Python parses it when it is a
+ * JSON object/array, else keeps the string) or
  * {@code {"x": "ExceptionType", "m": "message"}} (raised inside Python).
  *
  * <p>Error convention: τ-bench environments (retail, airline) report errors as result strings
@@ -39,6 +40,7 @@ final class ToolBridge {
         Object result;
         String errType;
         String errMsg;
+        long t0 = System.nanoTime();
         if (overLimit) {
             errType = "RuntimeError";
             errMsg = "tool call limit exceeded";
@@ -66,9 +68,17 @@ final class ToolBridge {
                 errMsg = name + "() failed: " + e;
             }
         }
+        long nanos = System.nanoTime() - t0;
         if (errType == null && stringConvention && result instanceof String s && isTauError(s)) {
             errType = "ToolError";
             errMsg = s;
+        }
+        if (errType == null && stringConvention && result instanceof String s && s.indexOf('\n') < 0) {
+            // the common case, a one-line json.dumps record or plain text: sent raw ("J" + text),
+            // so it is neither escaped here nor unescaped before Python parses it
+            g.writeRaw('J');
+            g.writeRaw(s);
+            return new ToolCall(name, args, result, null, nanos);
         }
         g.writeStartObject();
         if (errType != null) {
@@ -82,6 +92,6 @@ final class ToolBridge {
         }
         g.writeEndObject();
         return new ToolCall(name, args, errType == null ? result : null,
-                errType == null ? null : errType + ": " + errMsg);
+                errType == null ? null : errType + ": " + errMsg, nanos);
     }
 }

@@ -17,6 +17,12 @@ final class Watchdog implements Runnable {
         Thread t = new Thread(this, "sandbox-watchdog");
         t.setDaemon(true);
         t.start();
+        // every live worker is registered here: none may outlive the JVM (PDEATHSIG is the backstop)
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (PythonWorker w : workers) {
+                w.kill();
+            }
+        }, "sandbox-kill-workers"));
     }
 
     void watch(PythonWorker w) {

@@ -88,7 +88,7 @@ final class WorkerSession implements CodeSession {
         PythonWorker.Exchange ex;
         try {
             PythonWorkerPool.bindTools(worker, env);
-            ex = worker.exchange(req, c -> env, stringConvention, limits);
+            ex = worker.exchange(req, c -> env, stringConvention, limits, 1);
         } catch (IOException e) {
             ex = new PythonWorker.Exchange(List.of(RunResult.failed(RunStatus.CRASH,
                     "worker pipe closed: " + e.getMessage(), List.of(), 0)), false);

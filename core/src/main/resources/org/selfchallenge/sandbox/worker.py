@@ -1,30 +1,74 @@
-# Code-as-Task sandbox worker (started by org.selfchallenge.sandbox.PythonWorker with
-# "/usr/bin/python3 -S -s -B -c <this file> MEM_BYTES CPU_SECONDS").
+# Code-as-Task sandbox worker. org.selfchallenge.sandbox.PythonWorker starts it as
+#   /usr/bin/python3 -S -s -B -c BOOT <this file> MEM_BYTES CPU_SECONDS
+# where BOOT execs this file with a PRIVATE copy of the builtins dict, so task code that poisons the
+# builtins module (a tainted run) cannot break the worker's own functions.
 #
 # It imports the modules task code may use, locks itself down ONCE (rlimits + a seccomp allow-list
 # loaded through libseccomp with ctypes, default action EPERM) and then serves JSON lines on
 # stdin/stdout for its whole life. Every tool call is proxied back to Java, which owns the
 # environment state. The protocol is documented in PythonWorker.java.
-import sys, os, json, ctypes, resource, random, decimal, builtins, time, gc
+import sys, os, json, _json, ctypes, resource, random, decimal, builtins, time, gc
 
 # Modules task code may import (already loaded, so `import x` needs no file access after lockdown).
 import math, re, datetime, _strptime, collections, collections.abc, itertools, functools, operator
 import string, statistics, fractions, copy, heapq, bisect, typing, enum, textwrap, unicodedata
 import base64, calendar, pprint, difflib, dis
 
-_loads = json.loads
-_dumps = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), allow_nan=True).encode
+_write = os.write
+_exit = os._exit
 _perf = time.perf_counter
 _cpu = time.process_time
 TUPLE = "\u0000t"
 
 
-def _send(obj):
-    data = (_dumps(obj) + "\n").encode("ascii")
-    view = memoryview(data)
+def _no_default(o):
+    raise TypeError("not JSON serializable: " + type(o).__name__)
+
+
+# The C encoder/scanner themselves (captured now), so patched json modules cannot affect the protocol.
+_c_encode = _json.make_encoder(None, _no_default, _json.encode_basestring_ascii, None, ":", ",",
+                               False, False, True)
+
+
+def _dumps(obj):
+    return "".join(_c_encode(obj, 0))
+
+
+_mono = time.monotonic_ns   # CLOCK_MONOTONIC, the clock of Java's System.nanoTime() on Linux
+_pending = []                # run results not yet written (sent with the next message)
+_pending_since = [0.0]
+FLUSH_AFTER_S = 0.05         # results older than this are flushed when the next run starts
+
+
+def _write_all(text):
+    view = memoryview(text.encode("ascii"))
     while view:
-        n = os.write(1, view)
+        n = _write(1, view)
         view = view[n:]
+
+
+def _send(obj):
+    """Writes obj (and any pending results before it) as JSON lines in one write."""
+    line = _dumps(obj) + "\n"
+    if _pending:
+        line = "".join(_pending) + line
+        _pending.clear()
+    _write_all(line)
+
+
+def _post(result):
+    """Queues a run result; it goes out with the next message, so a run costs no extra write. The
+    result carries its end time ("ts") so Java starts the next run's wall clock at the right moment."""
+    result["ts"] = _mono()
+    if not _pending:
+        _pending_since[0] = _perf()
+    _pending.append(_dumps({"t": "r", "r": result}) + "\n")
+
+
+def _flush_if_old():
+    if _pending and _perf() - _pending_since[0] > FLUSH_AFTER_S:
+        _write_all("".join(_pending))
+        _pending.clear()
 
 
 _stdin = sys.stdin.buffer
@@ -33,7 +77,7 @@ _readline = _stdin.readline
 
 def _fatal(msg):
     _send({"t": "fatal", "m": msg})
-    os._exit(3)
+    _exit(3)
 
 
 # ---------------------------------------------------------------- lockdown
@@ -49,6 +93,18 @@ ALLOWED = ["brk", "mmap", "munmap", "mremap", "mprotect", "madvise", "futex", "r
 class _ArgCmp(ctypes.Structure):
     _fields_ = [("arg", ctypes.c_uint), ("op", ctypes.c_int),
                 ("datum_a", ctypes.c_uint64), ("datum_b", ctypes.c_uint64)]
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent_pid):
+    """SIGKILL this worker when the JVM's spawning thread ends, so that a busy worker never outlives
+    its JVM; if the JVM is already gone, exit now."""
+    libc = ctypes.CDLL(None)
+    libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0)
+    if os.getppid() != parent_pid:
+        _exit(4)
 
 
 def _lockdown(mem, cpu):
@@ -100,7 +156,9 @@ def _lockdown(mem, cpu):
             pass
 
 
-_lockdown(int(sys.argv[1]), int(sys.argv[2]))
+_die_with_parent(int(sys.argv[4]))
+_lockdown(int(sys.argv[2]), int(sys.argv[3]))
+del sys.argv[1:]
 os.environ.clear()
 for _name in ("ctypes", "_ctypes", "ctypes._endian", "resource"):
     sys.modules.pop(_name, None)
@@ -141,7 +199,25 @@ def _hook(d):
     return d
 
 
-_dec = json.JSONDecoder(object_hook=_hook).decode
+_scan_tagged = _json.make_scanner(json.JSONDecoder(object_hook=_hook))
+_scan_plain = _json.make_scanner(json.JSONDecoder())
+
+
+def _dec(text):
+    """Wire JSON -> Python value (tuples restored)."""
+    return _scan_tagged(text.strip(), 0)[0]
+
+
+def _loads(text):
+    """Plain JSON text (a tau-bench tool result) -> Python value; ValueError if not one JSON value."""
+    t = text.strip()
+    try:
+        obj, end = _scan_plain(t, 0)
+    except StopIteration:
+        raise ValueError("not JSON")
+    if end != len(t):
+        raise ValueError("extra data")
+    return obj
 
 
 def _dec_json_text(s):
@@ -199,16 +275,32 @@ class ToolError(Exception):
 _RAISABLE = {n: getattr(builtins, n) for n in dir(builtins)
              if isinstance(getattr(builtins, n), type) and issubclass(getattr(builtins, n), Exception)}
 _tools = {}
-_state = {"calls": 0, "answer": None, "has_answer": False, "case": 0, "wait": 0.0}
+_state = {"calls": 0, "answer": None, "has_answer": False, "case": 0, "wait": 0.0, "taint": False}
+
+
+_BUILTINS_MODULE_DICT = builtins.__dict__
+_BUILTINS_SNAPSHOT = dict(builtins.__dict__)
+
+
+def _restore_builtins():
+    """Undoes poisoning of the builtins module (only tainted code can reach it) so that library code
+    the worker relies on keeps working until the tainted worker is discarded."""
+    if _BUILTINS_MODULE_DICT != _BUILTINS_SNAPSHOT:
+        _BUILTINS_MODULE_DICT.clear()
+        _BUILTINS_MODULE_DICT.update(_BUILTINS_SNAPSHOT)
 
 
 def _call(name, kw):
+    if _state["taint"]:
+        _restore_builtins()
     _send({"t": "call", "c": _state["case"], "n": name, "a": _enc(kw)})
     t0 = _perf()
     line = _readline()
     _state["wait"] += _perf() - t0
     if not line:
-        os._exit(0)
+        _exit(0)
+    if line[:1] == b"J":      # raw tau-bench result text (one line): a JSON object/array or a string
+        return _dec_json_text(line[1:-1].decode("utf-8", "surrogateescape"))
     r = _dec(line.decode("ascii"))
     if "v" in r:
         return r["v"]
@@ -250,6 +342,8 @@ def _define_tools(specs):
 
 def submit_answer(answer):
     """Records the run's final answer (answer-based tasks); evaluate() reads it via final_answer()."""
+    if _state["taint"]:
+        _restore_builtins()
     _state["answer"] = _dumps(_enc(answer))
     _state["has_answer"] = True
 
@@ -263,6 +357,14 @@ linecache traceback warnings types weakref dis setattr delattr getattr vars glob
 compile open breakpoint input memoryview attrgetter methodcaller""".split())
 _FRAME_PREFIXES = ("f_", "gi_", "cr_", "ag_", "tb_", "co_")
 _STORE_OPS = bytes([dis.opmap[o] for o in ("STORE_ATTR", "DELETE_ATTR") if o in dis.opmap])
+
+
+def _names(code, out):
+    out.update(code.co_names)
+    for c in code.co_consts:
+        if hasattr(c, "co_code"):
+            _names(c, out)
+    return out
 
 
 def _tainted(code):
@@ -279,6 +381,19 @@ def _tainted(code):
     return False
 
 
+class _Compiled:
+    """A compiled piece of task code with what the worker needs to know about it."""
+    __slots__ = ("code", "err", "taint", "names")
+
+    def __init__(self, src, label):
+        self.code, self.err = _compile(src, label)
+        if self.code is not None:
+            self.taint = _tainted(self.code)
+            self.names = _names(self.code, set())
+        else:
+            self.taint, self.names = False, frozenset()
+
+
 # ---------------------------------------------------------------- running code
 _REMOVED_BUILTINS = ("open", "input", "breakpoint", "help", "exit", "quit", "copyright", "credits", "license")
 _BUILTINS = {k: v for k, v in builtins.__dict__.items() if k not in _REMOVED_BUILTINS}
@@ -292,9 +407,14 @@ def _namespace(extra):
     return ns
 
 
-def _fresh_run_state(limits):
-    random.seed(0)
-    decimal.setcontext(_DEFAULT_DECIMAL.copy())
+def _fresh_run_state(limits, names=None):
+    """Resets what one run could change without being tainted. The random and decimal state is
+    reset only for code that names those modules (others cannot reach them)."""
+    _flush_if_old()
+    if names is None or "random" in names:
+        random.seed(0)
+    if names is None or "decimal" in names:
+        decimal.setcontext(_DEFAULT_DECIMAL.copy())
     _cap.reset(limits[0], limits[1])
     _state["wait"] = 0.0
 
@@ -330,8 +450,9 @@ def _compile(src, label):
         return None, "%s: %s" % (type(e).__name__, e)
 
 
-def _exec(code, ns, src):
+def _exec(code, ns, src, taint):
     """Runs code in ns; returns (status, error). Status: ok | raised | output."""
+    _state["taint"] = taint
     try:
         exec(code, ns)
         status, err = "ok", None
@@ -339,6 +460,8 @@ def _exec(code, ns, src):
         status, err = "output", "output limit exceeded"
     except BaseException as e:
         status, err = "raised", _format_exc(e, src)
+    if taint:
+        _restore_builtins()
     if _cap.over:
         status, err = "output", "output limit exceeded (%d characters)" % _cap.total
     return status, err
@@ -354,45 +477,49 @@ def _result(status, err, t0, taint, extra=None):
 
 
 def _run_case(src, label, limits):
-    """Case code (solution, failure case or a session step) in a fresh namespace."""
-    _fresh_run_state(limits)
+    """Case code (solution, failure case) in a fresh namespace."""
+    c = _Compiled(src, label)
+    _fresh_run_state(limits, c.names)
     _state["answer"], _state["has_answer"] = None, False
     t0 = _perf()
-    code, err = _compile(src, label)
-    if code is None:
-        return _result("syntax", err, t0, False)
-    taint = _tainted(code)
-    status, err = _exec(code, _namespace({"submit_answer": submit_answer}), src)
+    if c.code is None:
+        return _result("syntax", c.err, t0, False)
+    status, err = _exec(c.code, _namespace({"submit_answer": submit_answer}), src, c.taint)
     extra = {"a": _state["answer"]} if _state["has_answer"] else None
-    return _result(status, err, t0, taint, extra)
+    return _result(status, err, t0, c.taint, extra)
 
 
-def _run_evaluate(src, answer_json, limits):
+def _run_evaluate(src, answer_json, limits, compiled=None):
     """evaluate() in its own namespace; final_answer() returns a fresh copy of the answer."""
-    _fresh_run_state(limits)
+    c = compiled if compiled is not None else _Compiled(src, "evaluate")
+    _fresh_run_state(limits, c.names)
     t0 = _perf()
-    code, err = _compile(src, "evaluate")
-    if code is None:
-        return _result("syntax", err, t0, False)
-    taint = _tainted(code)
+    if c.code is None:
+        return _result("syntax", c.err, t0, False)
+    taint = c.taint
 
     def final_answer():
+        if _state["taint"]:
+            _restore_builtins()
         return None if answer_json is None else _dec(answer_json)
 
     ns = _namespace({"final_answer": final_answer})
-    status, err = _exec(code, ns, src)
+    status, err = _exec(c.code, ns, src, taint)
     if status != "ok":
         return _result(status, err, t0, taint)
     fn = ns.get("evaluate")
     if not callable(fn):
         return _result("noeval", "the evaluation function does not define evaluate()", t0, taint)
     try:
+        _state["taint"] = taint
         value = fn()
         status, err = "ok", None
     except _OutputLimit:
         status, err, value = "output", "output limit exceeded", None
     except BaseException as e:
         status, err, value = "raised", _format_exc(e, src), None
+    if taint:
+        _restore_builtins()
     if _cap.over:
         status, err = "output", "output limit exceeded (%d characters)" % _cap.total
     if status != "ok":
@@ -414,8 +541,8 @@ def _serve():
     while True:
         line = _readline()
         if not line:
-            os._exit(0)
-        req = _loads(line)
+            _exit(0)
+        req = _dec(line.decode("ascii"))
         op = req["op"]
         limits = req.get("lim", (10000, 1000000))
         if op == "tools":
@@ -427,33 +554,42 @@ def _serve():
             # soon as the run ends (Java restarts its per-run wall clock on it). Stops at the first
             # unexpected outcome, and after any tainted run (Java continues on a clean worker).
             answers = {}
+            ev_code = None
             for st in req["steps"]:
                 i = st["c"]
                 _state["case"] = i
                 if "chk" in st:
                     # the evaluation function must be valid code defining evaluate, before anything runs
-                    _fresh_run_state(limits)
                     t0 = _perf()
-                    code, err = _compile(req["eval"], "evaluate")
-                    if code is None:
-                        r = _result("syntax", err, t0, False)
-                    elif "evaluate" not in code.co_names:
+                    ev_code = _Compiled(req["eval"], "evaluate")
+                    if ev_code.code is None:
+                        r = _result("syntax", ev_code.err, t0, False)
+                    elif "evaluate" not in ev_code.code.co_names:
                         r = _result("noeval", "the evaluation function does not define evaluate()", t0, False)
                     else:
                         r = _result("ok", None, t0, False)
-                    _send({"t": "r", "r": r})
+                    _post(r)
                     if r["s"] != "ok":
                         break
                 elif "code" in st:
                     r = _run_case(st["code"], "case%d" % i, limits)
-                    _send({"t": "r", "r": r})
+                    _post(r)
                     answers[i] = r.get("a")
                     if r["k"] or not (r["s"] == "ok" or (r["s"] == "raised" and st["ar"])):
                         break
                 else:
-                    ev = _run_evaluate(req["eval"], st["a"] if "a" in st else answers.get(i), limits)
-                    _send({"t": "r", "r": ev})
-                    if ev["k"] or ev["s"] != "ok" or ev.get("v") is not st["ev"]:
+                    if ev_code is None:
+                        ev_code = _Compiled(req["eval"], "evaluate")
+                    ev = _run_evaluate(req["eval"], st["a"] if "a" in st else answers.get(i), limits, ev_code)
+                    _post(ev)
+                    # the reward is 1 only if evaluate() returns exactly True: after the solution
+                    # that is required; after a failure case anything else (False, raising, a
+                    # non-bool) is the wanted 0, except a broken evaluation function
+                    if st["ev"]:
+                        good = ev["s"] == "ok" and ev.get("v") is True
+                    else:
+                        good = ev["s"] == "raised" or (ev["s"] == "ok" and ev.get("v") is not True)
+                    if ev["k"] or not good:
                         break
             _send({"t": "done", "cpu": _cpu()})
         elif op == "run":
@@ -461,21 +597,21 @@ def _serve():
             if req.get("fresh"):
                 _session = _namespace({"submit_answer": submit_answer})
                 _state["answer"], _state["has_answer"] = None, False
-            _fresh_run_state(limits)
+            c = _Compiled(req["code"], "step")
+            _fresh_run_state(limits, c.names)
             t0 = _perf()
-            code, err = _compile(req["code"], "step")
-            if code is None:
-                r = _result("syntax", err, t0, False)
+            if c.code is None:
+                r = _result("syntax", c.err, t0, False)
             else:
-                taint = _tainted(code)
-                status, err = _exec(code, _session, req["code"])
+                taint = c.taint
+                status, err = _exec(c.code, _session, req["code"], taint)
                 r = _result(status, err, t0, taint, {"a": _state["answer"]} if _state["has_answer"] else None)
-            _send({"t": "r", "r": r})
+            _post(r)
             _send({"t": "done", "cpu": _cpu()})
         elif op == "eval":
             _session = {}
             _state["case"] = 0
-            _send({"t": "r", "r": _run_evaluate(req["src"], req.get("a"), req.get("lim", limits))})
+            _post(_run_evaluate(req["src"], req.get("a"), req.get("lim", limits)))
             _send({"t": "done", "cpu": _cpu()})
         elif op == "gc":
             _session = {}

@@ -38,6 +38,22 @@ class PyReprTest {
     }
 
     @Test
+    void moneyFastPathAgreesWithPythonAndTheGeneralPath() {
+        double[] v = {1619.16, 754.25, 3254.67, 362.18, 2679.41, 1828.44, 289.99, 2537.18, 0.001, 0.5,
+            100000000.125, 999999999.999, 0.1 + 0.7, 4.35, 1.005, 2.675};
+        String[] py = {"1619.16", "754.25", "3254.67", "362.18", "2679.41", "1828.44", "289.99", "2537.18", "0.001",
+            "0.5", "100000000.125", "999999999.999", "0.7999999999999999", "4.35", "1.005", "2.675"};
+        for (int i = 0; i < v.length; i++) {
+            assertEquals(py[i], PyRepr.floatRepr(v[i]));
+        }
+        java.util.Random r = new java.util.Random(42);
+        for (int i = 0; i < 200_000; i++) {
+            double d = i % 2 == 0 ? Math.round(r.nextDouble() * 1e7) / 100.0 : r.nextDouble() * Math.pow(10, r.nextInt(12) - 3);
+            assertEquals(PyRepr.floatReprGeneral(d), PyRepr.floatRepr(d), "value bits " + Double.doubleToLongBits(d));
+        }
+    }
+
+    @Test
     void strReprQuotingAndEscapes() {
         assertEquals("'plain'", PyRepr.repr("plain"));
         assertEquals("\"O'Hare\"", PyRepr.repr("O'Hare"));

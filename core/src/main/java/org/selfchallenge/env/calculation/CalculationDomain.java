@@ -38,17 +38,17 @@ public enum CalculationDomain {
         switch (this) {
             case MESSAGE_DECODER:
                 return List.of(new ConvertHexToAsciiTool(), new ReverseStringTool(), new CaesarDecodeTool(),
-                        new StringLengthTool(), ExtremeTool.minimumValue(), ExtremeTool.maximumValue());
+                        new StringLengthTool(), new MinimumValueTool(), new MaximumValueTool());
             case DNA_SEQUENCER:
                 return List.of(new CountNucleotidesTool(), new TranscribeDnaToMrnaTool(),
                         new TranslateMrnaToAminoAcidTool(), new FindMaxNucleotideTool(), new IsValidDnaSequenceTool(),
                         new ReverseTranscribeMrnaToDnaTool());
             case TRADE_CALCULATOR: {
-                ArithmeticTool convert = ArithmeticTool.convertCurrency();
-                ArithmeticTool tariff = ArithmeticTool.calculateTariff();
-                ArithmeticTool fin = ArithmeticTool.estimateFinalValue();
-                ExtremeTool min = ExtremeTool.findMinimum();
-                ExtremeTool max = ExtremeTool.findMaximum();
+                PyTool convert = new ConvertCurrencyTool();
+                PyTool tariff = new CalculateTariffTool();
+                PyTool fin = new EstimateFinalValueTool();
+                PyTool min = new FindMinimumTool();
+                PyTool max = new FindMaximumTool();
                 // eval() inside calculator sees the module's functions
                 CalculatorTool calc = new CalculatorTool().withModuleFunctions(List.of(convert, tariff, fin, min, max));
                 return List.of(convert, tariff, fin, calc, min, max);
@@ -56,8 +56,8 @@ public enum CalculationDomain {
             case TRAVEL_ITINERARY_PLANNING:
             default: {
                 TravelData data = TravelData.get();
-                return List.of(new FindFlightsTool(data), new BookHotelTool(data), ArithmeticTool.budgetCalculator(),
-                        BuiltinTool.max(), BuiltinTool.min(), BuiltinTool.sum());
+                return List.of(new FindFlightsTool(data), new BookHotelTool(data), new BudgetCalculatorTool(),
+                        new MaxTool(), new MinTool(), new SumTool());
             }
         }
     }

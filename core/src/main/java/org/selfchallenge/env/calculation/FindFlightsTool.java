@@ -29,8 +29,11 @@ public final class FindFlightsTool extends PyTool {
 
     @Override
     protected Object invoke(Object[] p, List<Object> extra) {
-        String from = data.checkLocation(p[0], "Origin", "from_locations");
-        String to = data.checkLocation(p[1], "Destination", "to_locations");
+        // both are stripped before either is checked
+        String from = PyStrings.strip(PyStrings.receiver(p[0], "strip"), "\"");
+        String to = PyStrings.strip(PyStrings.receiver(p[1], "strip"), "\"");
+        data.checkLocation(from, "Origin", "from_locations");
+        data.checkLocation(to, "Destination", "to_locations");
         List<Object> out = new ArrayList<>();
         for (Map<String, Object> f : data.flights()) {
             if (TravelData.stripQuotes(f.get("to_location")).equals(to) && PyOps.eq(f.get("date"), p[2])

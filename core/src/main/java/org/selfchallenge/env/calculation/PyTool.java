@@ -39,6 +39,8 @@ public abstract class PyTool implements PyFunction {
     private final String varargsType;
     private final boolean readOnly;
     private final ToolSpec spec;
+    private static final java.util.concurrent.ConcurrentHashMap<String, ToolSpec> SPEC_CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param paramsAndTypes alternating parameter name and JSON type ({@code null} = any)
@@ -59,7 +61,10 @@ public abstract class PyTool implements PyFunction {
         this.varargs = varargs;
         this.varargsType = varargsType;
         this.readOnly = readOnly;
-        this.spec = new ToolSpec(name, description, schemaJson(), params, varargs, readOnly);
+        // Specs are immutable and identical for every instance of a tool class: build each once, so
+        // that a fresh stateful environment (a new browser) does not re-serialise its schemas.
+        this.spec = SPEC_CACHE.computeIfAbsent(getClass().getName() + "/" + name,
+                k -> new ToolSpec(name, description, schemaJson(), params, varargs, readOnly));
     }
 
     public String name() {

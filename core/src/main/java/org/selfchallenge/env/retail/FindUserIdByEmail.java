@@ -15,9 +15,14 @@ public final class FindUserIdByEmail extends AbstractTauTool {
     @Override
     public String invoke(CowDatabase db, Map<String, Object> kw) {
         Object email = kw.get("email");
+        String wanted = null; // email.lower(), evaluated at the first user as upstream does
         for (String userId : db.ids(RetailData.USERS)) {
             Map<String, Object> profile = db.read(RetailData.USERS, userId);
-            if (PyOps.lower(PyOps.getItem(profile, "email")).equals(PyOps.lower(email))) {
+            String have = PyOps.lower(PyOps.getItem(profile, "email"));
+            if (wanted == null) {
+                wanted = PyOps.lower(email);
+            }
+            if (have.equals(wanted)) {
                 return userId;
             }
         }

@@ -1,12 +1,12 @@
 package org.selfchallenge.pyval.expr;
 
-import org.selfchallenge.pyval.PyException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.selfchallenge.pyval.PyException;
 import org.selfchallenge.pyval.PyTuple;
 
 /**

@@ -1,11 +1,11 @@
 package org.selfchallenge.pyval.expr;
 
-import org.selfchallenge.pyval.PyException;
-import org.selfchallenge.pyval.PyMath;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.selfchallenge.pyval.PyException;
+import org.selfchallenge.pyval.PyMath;
 import org.selfchallenge.pyval.PyTuple;
 
 /**
@@ -92,9 +92,13 @@ public final class PyArith {
     }
 
     private static Object repeat(Object seq, Object times) {
-        long n = Math.max(0, PyNumbers.big(times).max(BigInteger.ZERO).min(BigInteger.valueOf(Integer.MAX_VALUE)).longValue());
+        BigInteger t = PyNumbers.big(times);
+        if (t.bitLength() > 63) {
+            throw new PyException("OverflowError", "cannot fit 'int' into an index-sized integer");
+        }
+        long n = Math.max(0, t.longValue());
         long len = seq instanceof String s ? s.length() : PyOps.sequenceItems(seq).size();
-        if (len * n > MAX_RESULT_BITS) {
+        if (len != 0 && n > MAX_RESULT_BITS / len) {
             throw new PyException("MemoryError", "");
         }
         if (seq instanceof String s) {

@@ -1,11 +1,12 @@
 package org.selfchallenge.pyval.expr;
 
-import org.selfchallenge.pyval.PyException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.selfchallenge.pyval.PyException;
 
 /**
  * The Python builtins the M3ToolEval tools and the calculator rely on ({@code min}, {@code max},
@@ -43,6 +44,8 @@ public final class PyBuiltins {
             return org.selfchallenge.pyval.PyTuple.of(PyArith.binary("//", a.get(0), a.get(1)),
                     PyArith.binary("%", a.get(0), a.get(1)));
         }));
+        // print() returns None; its output went to the tool server's stdout upstream, not to the model
+        m.put("print", builtin((a, k) -> null));
         return m;
     }
 

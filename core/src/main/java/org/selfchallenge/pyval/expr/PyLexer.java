@@ -1,10 +1,11 @@
 package org.selfchallenge.pyval.expr;
 
-import org.selfchallenge.pyval.PyException;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+
+import org.selfchallenge.pyval.PyException;
 
 /**
  * Tokenizer for one Python expression source, as CPython's tokenizer sees {@code eval}/{@code
@@ -47,12 +48,29 @@ final class PyLexer {
         boolean lineStart = true;
         while (true) {
             if (lineStart && depth == 0) {
+                // CPython's indentation scan: a form feed resets the column, a backslash continuation
+                // carries the count over to the next physical line; any indent is an error in eval input.
                 int p = pos;
-                while (p < src.length() && (src.charAt(p) == ' ' || src.charAt(p) == '\t' || src.charAt(p) == '\f')) {
-                    p++;
+                int col = 0;
+                while (p < src.length()) {
+                    char c = src.charAt(p);
+                    if (c == ' ' || c == '\t') {
+                        col++;
+                        p++;
+                    } else if (c == '\f') {
+                        col = 0;
+                        p++;
+                    } else if (c == '\\' && p + 1 < src.length() && src.charAt(p + 1) == '\n') {
+                        p += 2;
+                        if (p >= src.length()) {
+                            throw new PyException("SyntaxError", "unexpected EOF while parsing");
+                        }
+                    } else {
+                        break;
+                    }
                 }
                 boolean blank = p >= src.length() || src.charAt(p) == '\n' || src.charAt(p) == '#';
-                if (!blank && p > pos) {
+                if (!blank && col > 0) {
                     throw new PyException("SyntaxError", "unexpected indent");
                 }
                 pos = p;
@@ -79,6 +97,9 @@ final class PyLexer {
             } else if (c == '\\') {
                 if (pos + 1 < src.length() && src.charAt(pos + 1) == '\n') {
                     pos += 2;
+                    if (pos >= src.length()) { // a continuation straight into EOF
+                        throw new PyException("SyntaxError", "unexpected EOF while parsing");
+                    }
                 } else if (pos + 1 >= src.length()) {
                     throw new PyException("SyntaxError", "unexpected EOF while parsing");
                 } else {

@@ -1,9 +1,11 @@
 package org.selfchallenge.pyval.expr;
 
-import org.selfchallenge.pyval.PyException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.regex.Pattern;
+
+import org.selfchallenge.pyval.PyException;
+import org.selfchallenge.pyval.PyMath;
 
 /**
  * Python's {@code int(str)} and {@code float(str)} conversions of text, and the int representation
@@ -100,7 +102,7 @@ public final class PyNumbers {
 
     /** A Python int as {@link Long} when it fits, else {@link BigInteger}. */
     public static Object normalize(BigInteger v) {
-        return v.bitLength() < 64 ? (Object) v.longValue() : v;
+        return PyMath.normalize(v);
     }
 
     public static boolean isInt(Object o) {
@@ -118,25 +120,9 @@ public final class PyNumbers {
         return BigInteger.valueOf(((Number) o).longValue());
     }
 
-    /** Python {@code float(int)}: correctly rounded; OverflowError when too large. */
+    /** Python {@code float(x)} of an int, bool or float; OverflowError when too large. */
     public static double toDouble(Object o) {
-        if (o instanceof Double d) {
-            return d;
-        }
-        if (o instanceof Boolean b) {
-            return b ? 1.0 : 0.0;
-        }
-        if (o instanceof Long l) {
-            return (double) l; // Java's long-to-double conversion rounds to nearest-even, as CPython
-        }
-        if (o instanceof Integer i) {
-            return i;
-        }
-        double d = new BigDecimal((BigInteger) o).doubleValue();
-        if (Double.isInfinite(d)) {
-            throw new PyException("OverflowError", "int too large to convert to float");
-        }
-        return d;
+        return PyMath.toDouble(o);
     }
 
     /** Short single-quoted rendering for error messages only (not a general repr). */

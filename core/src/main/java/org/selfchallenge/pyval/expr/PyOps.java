@@ -1,11 +1,11 @@
 package org.selfchallenge.pyval.expr;
 
-import org.selfchallenge.pyval.PyException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
+import org.selfchallenge.pyval.PyException;
 import org.selfchallenge.pyval.PyTuple;
 
 /**

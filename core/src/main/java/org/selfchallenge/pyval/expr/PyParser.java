@@ -1,10 +1,10 @@
 package org.selfchallenge.pyval.expr;
 
-import org.selfchallenge.pyval.PyException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import org.selfchallenge.pyval.PyException;
 import org.selfchallenge.pyval.expr.PyLexer.Kind;
 import org.selfchallenge.pyval.expr.PyLexer.Tok;
 
@@ -23,6 +23,10 @@ public final class PyParser {
             "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
             "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
             "try", "while", "with", "yield");
+
+    private static final Set<String> EXPRESSION_KEYWORDS = Set.of("True", "False", "None", "not", "lambda", "await");
+    private static final Set<String> EXPRESSION_OPENERS = Set.of("(", "[", "{", "-", "+", "~", "...");
+    private static final Set<String> COMPARISON_OPS = Set.of("<", ">", "<=", ">=", "==", "!=");
 
     private final List<Tok> toks;
     private int i;
@@ -110,8 +114,8 @@ public final class PyParser {
         Tok t = peek();
         return switch (t.kind()) {
             case NUM, STR -> true;
-            case NAME -> !KEYWORDS.contains(t.text()) || Set.of("True", "False", "None", "not", "lambda", "await").contains(t.text());
-            case OP -> Set.of("(", "[", "{", "-", "+", "~", "...").contains(t.text());
+            case NAME -> !KEYWORDS.contains(t.text()) || EXPRESSION_KEYWORDS.contains(t.text());
+            case OP -> EXPRESSION_OPENERS.contains(t.text());
             default -> false;
         };
     }
@@ -177,7 +181,7 @@ public final class PyParser {
         while (true) {
             Tok t = peek();
             String op = null;
-            if (t.kind() == Kind.OP && Set.of("<", ">", "<=", ">=", "==", "!=").contains(t.text())) {
+            if (t.kind() == Kind.OP && COMPARISON_OPS.contains(t.text())) {
                 op = t.text();
                 i++;
             } else if (isName("in")) {

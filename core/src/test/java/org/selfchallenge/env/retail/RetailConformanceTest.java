@@ -43,6 +43,23 @@ class RetailConformanceTest {
         assertEquals(20, check("dev"));
     }
 
+    /**
+     * The test split (115 tasks: read-only tools, lookups, calculate) against a replay of the upstream
+     * Python tools made by {@code core/src/test/python/gen_retail_split_reference.py} (which reproduces
+     * the official train reference 500/500).
+     */
+    @Test
+    void testSplitAgainstUpstreamReplay() {
+        Map<String, Object> saved = reference;
+        try {
+            reference = PyJson.parseObject(Resources.readString("/conformance/taubench/retail_test_upstream_replay.json"));
+            assertEquals(saved.get("initial_data_hash"), reference.get("initial_data_hash"));
+            assertEquals(115, check("test"));
+        } finally {
+            reference = saved;
+        }
+    }
+
     /** Checks every task of a split; reports all mismatches at once. Returns the number that matched. */
     @SuppressWarnings("unchecked")
     private int check(String split) {

@@ -46,7 +46,7 @@ class RetailToolCasesTest {
                 }
             }));
         }
-        assertEquals(103, tests.size());
+        assertEquals(110, tests.size());
         return tests;
     }
 }

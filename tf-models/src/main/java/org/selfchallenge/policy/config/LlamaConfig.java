@@ -63,7 +63,8 @@ public final class LlamaConfig {
         this.qkvBias = "qwen2".equals(modelType) || attentionBias;
         this.oBias = !"qwen2".equals(modelType) && attentionBias;
         this.maxPositionEmbeddings = n.path("max_position_embeddings").asInt(4096);
-        this.torchDtype = n.path("torch_dtype").asText("float32");
+        // transformers >= 4.56 writes "dtype" instead of "torch_dtype"
+        this.torchDtype = n.hasNonNull("torch_dtype") ? n.get("torch_dtype").asText() : n.path("dtype").asText("float32");
         this.bosTokenId = n.hasNonNull("bos_token_id") ? n.get("bos_token_id").asInt() : null;
         List<Integer> eos = new ArrayList<>();
         JsonNode e = n.get("eos_token_id");
@@ -83,11 +84,11 @@ public final class LlamaConfig {
         JsonNode rs = n.get("rope_scaling");
         if (rs != null && !rs.isNull()) {
             String type = rs.hasNonNull("rope_type") ? rs.get("rope_type").asText() : rs.path("type").asText("");
-            if (!RopeScaling.LLAMA3.equals(type)) {
+            if (!RopeScaling.LLAMA3.equals(type) && !RopeScaling.LINEAR.equals(type) && !"default".equals(type)) {
                 throw new IllegalArgumentException("config.json: unsupported rope_scaling type '" + type
-                        + "' (supported: llama3)");
+                        + "' (supported: llama3, linear, default)");
             }
-            this.ropeScaling = new RopeScaling(type, rs.path("factor").asDouble(8.0),
+            this.ropeScaling = "default".equals(type) ? null : new RopeScaling(type, rs.path("factor").asDouble(8.0),
                     rs.path("low_freq_factor").asDouble(1.0), rs.path("high_freq_factor").asDouble(4.0),
                     rs.path("original_max_position_embeddings").asInt(8192));
         } else {

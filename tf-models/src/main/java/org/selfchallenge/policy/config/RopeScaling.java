@@ -8,14 +8,22 @@ package org.selfchallenge.policy.config;
  *   w &gt; L/low_freq_factor             : f' = f / factor
  *   otherwise, s = (L/w - low)/(high - low): f' = (1 - s) f / factor + s f
  * </pre>
+ * Linear scaling ({@code "linear"}) divides positions by {@code factor}, i.e. f' = f / factor.
  */
 public record RopeScaling(String type, double factor, double lowFreqFactor, double highFreqFactor,
                           int originalMaxPositionEmbeddings) {
 
     public static final String LLAMA3 = "llama3";
+    public static final String LINEAR = "linear";
 
     /** Applies the scaling to inverse frequencies (in place) and returns them. */
     public double[] apply(double[] invFreq) {
+        if (LINEAR.equals(type)) {
+            for (int i = 0; i < invFreq.length; i++) {
+                invFreq[i] /= factor;
+            }
+            return invFreq;
+        }
         if (!LLAMA3.equals(type)) {
             throw new IllegalStateException("unsupported rope_scaling type: " + type);
         }

@@ -187,8 +187,29 @@ public final class LlamaModel implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Rejects token ids outside [0, vocab) and sequences longer than max_position_embeddings with a message
+     * naming the row (TF's own gather error would not).
+     */
+    public void checkIds(int[][] rows) {
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r].length > config.maxPositionEmbeddings) {
+                throw new IllegalArgumentException("sequence " + r + " has " + rows[r].length
+                        + " tokens, more than max_position_embeddings " + config.maxPositionEmbeddings);
+            }
+            for (int t = 0; t < rows[r].length; t++) {
+                int id = rows[r][t];
+                if (id < 0 || id >= config.vocabSize) {
+                    throw new IllegalArgumentException("sequence " + r + " position " + t + ": token id " + id
+                            + " outside [0, " + config.vocabSize + ")");
+                }
+            }
+        }
+    }
+
     /** Logits [T][V] of every position of one sequence. */
     public float[][] logits(int[] ids) {
+        checkIds(new int[][]{ids});
         try (Batch b = Batch.rightPadded(new int[][]{ids});
              Result res = session().runner().feed(fullIds, b.ids).feed(fullPos, b.pos).feed(fullMask, b.mask)
                      .fetch(fullLogits).run()) {
@@ -206,6 +227,7 @@ public final class LlamaModel implements AutoCloseable {
      * Sequences may have different lengths (right-padded internally).
      */
     public float[][] tokenLogprobs(int[][] seqs) {
+        checkIds(seqs);
         try (Batch b = Batch.rightPadded(seqs);
              Result res = session().runner().feed(fullIds, b.ids).feed(fullPos, b.pos).feed(fullMask, b.mask)
                      .feed(fullTargets, b.targets).fetch(tokenLogp).run()) {

@@ -50,6 +50,7 @@ public final class Generator {
             width = Math.max(width, prompts.get(i).length);
             maxNew = Math.max(maxNew, params.get(i).maxNewTokens());
         }
+        model.checkIds(prompts.toArray(new int[0][]));
         int limit = model.config.maxPositionEmbeddings;
         int[][] ids = new int[b][width];
         int[][] pos = new int[b][width];

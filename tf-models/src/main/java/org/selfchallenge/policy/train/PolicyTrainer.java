@@ -293,6 +293,11 @@ public final class PolicyTrainer implements AutoCloseable {
                 }
             }
         }
+        int[][] rows = new int[batch.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = batch.get(i).tokens();
+        }
+        model.checkIds(rows);
         int tokens = countTokens(batch);
         double meanReward = batch.stream().mapToDouble(TrainSequence::reward).average().orElse(0);
         if (tokens == 0) {

@@ -69,7 +69,9 @@ final class TrainGraph {
         biasCorr1 = tf.withName("bc1").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
         biasCorr2 = tf.withName("bc2").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
 
-        loss = policyLoss.build(tf, new LossInputs(ff.tokenLogp(), lossMask, oldLogp, refLogp, advantages, tokenNorm));
+        // Unknown behaviour log-probs (NaN, e.g. re-tokenised assistant text) are taken as on-policy: ratio 1.
+        Operand<TFloat32> old = tf.select(tf.math.isNan(oldLogp), tf.stopGradient(ff.tokenLogp()), oldLogp);
+        loss = policyLoss.build(tf, new LossInputs(ff.tokenLogp(), lossMask, old, refLogp, advantages, tokenNorm));
         logpSum = tf.sum(tf.math.mul(lossMask, tf.stopGradient(ff.tokenLogp())), tf.constant(new int[]{0, 1}));
 
         List<String> names = new ArrayList<>(llama.shapes().keySet());

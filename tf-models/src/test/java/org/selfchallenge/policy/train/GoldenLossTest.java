@@ -78,4 +78,29 @@ class GoldenLossTest {
             }
         }
     }
+
+    /** Unknown (NaN) behaviour log-probs count as on-policy: ratio 1, so PPO's loss is -sum_b A_b n_b / N. */
+    @org.junit.jupiter.api.Test
+    void nanBehaviourLogprobsMeanOnPolicy() throws Exception {
+        String name = "qwen2_bias_tied";
+        JsonNode g = Goldens.golden(name);
+        List<TrainSequence> batch = new ArrayList<>();
+        double num = 0;
+        int tokens = 0;
+        int i = 0;
+        for (JsonNode s : g.get("sequences")) {
+            int[] toks = Goldens.ints(s.get("tokens"));
+            float[] nan = new float[toks.length];
+            java.util.Arrays.fill(nan, Float.NaN);
+            TrainSequence ts = TrainSequence.rollout(toks, Goldens.mask(s.get("mask")), nan,
+                    s.get("reward").asDouble(), s.get("group").asLong());
+            batch.add(ts);
+            num += g.get("advantages_reinforce").get(i++).asDouble() * ts.trainableTokens();
+            tokens += ts.trainableTokens();
+        }
+        try (PolicyTrainer t = PolicyTrainer.open(Goldens.dir(name),
+                TrainConfig.builder().algorithm(Algorithm.PPO).threads(2, 1).build())) {
+            assertEquals(-num / tokens, t.evaluate(batch, List.of()).loss(), 1e-6);
+        }
+    }
 }

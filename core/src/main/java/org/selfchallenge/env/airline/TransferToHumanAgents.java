@@ -1,0 +1,32 @@
+package org.selfchallenge.env.airline;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code transfer_to_human_agents}: the terminate tool. It ends the episode and is skipped when the
+ * ground-truth actions are replayed for the reward.
+ */
+final class TransferToHumanAgents extends AirlineTool {
+    static final String NAME = "transfer_to_human_agents";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<String> parameters() {
+        return List.of("summary");
+    }
+
+    @Override
+    public boolean readOnly() {
+        return true;
+    }
+
+    @Override
+    String run(AirlineTables data, Map<String, Object> a) {
+        return "Transfer successful";
+    }
+}
