@@ -47,6 +47,7 @@ public final class PipelineConfig implements Serializable {
     public final int dedupShingleWords;
     public final int dedupHashTables;
     // solve
+    public final List<String> solveEnvs;
     public final int samplesPerTask;
     public final int solvePartitions;
     public final int solveMaxTurns;
@@ -105,6 +106,11 @@ public final class PipelineConfig implements Serializable {
         dedupJaccard = r.dblIn("verify.dedup.jaccard-threshold", 0.0, 1.0);
         dedupShingleWords = r.intIn("verify.dedup.shingle-words", 1, 100);
         dedupHashTables = r.intIn("verify.dedup.num-hash-tables", 1, 1000);
+        List<String> se = r.envListMaybeEmpty("solve.envs");
+        if (!envs.containsAll(se)) {
+            throw new ConfigError(ROOT + ".solve.envs", "must be a subset of envs " + envs + " (got " + se + ")");
+        }
+        solveEnvs = se.isEmpty() ? envs : se;
         samplesPerTask = r.intIn("solve.samples-per-task", 1, 100_000);
         solvePartitions = r.intIn("solve.partitions", 1, 100_000);
         solveMaxTurns = r.intIn("solve.max-turns", 1, 1000);

@@ -49,7 +49,8 @@ public final class SolveStage implements Stage {
     public Map<String, Object> run(StageContext ctx, Path tmp) throws IOException {
         PipelineConfig cfg = ctx.cfg();
         Dataset<Row> tasks = ctx.spark().read()
-                .parquet(new Path(ctx.stageDir(VerifyStage.NAME), VerifyStage.OUTPUT).toString()).filter("kept");
+                .parquet(new Path(ctx.stageDir(VerifyStage.NAME), VerifyStage.OUTPUT).toString()).filter("kept")
+                .filter(org.apache.spark.sql.functions.col("env").isin(cfg.solveEnvs.toArray()));
         List<Episodes.Item> items = Episodes.plan(tasks, cfg.samplesPerTask, ctx.round(), cfg.seed, "solve");
         String policy = ctx.policyIn().toString();
         String version = ctx.layout().root().toUri().relativize(ctx.policyIn().toUri()).toString();

@@ -72,7 +72,7 @@ public final class TrainStage implements Stage {
         m.put("policy_version", ctx.layout().root().toUri().relativize(new Path(ctx.stageDir(NAME), CHECKPOINT).toUri()).toString());
         m.put("train_sequences", rep.sequences());
         m.put("train_steps", rep.steps());
-        m.put("train_loss", rep.finalLoss());
+        m.put("train_loss", Double.isFinite(rep.finalLoss()) ? rep.finalLoss() : null);
         m.put("train_mean_reward", rep.meanReward());
         m.put("train_tokens", rep.trainableTokens());
         m.put("train_seconds", rep.seconds());
