@@ -19,6 +19,7 @@ import java.util.List;
  */
 public final class EpisodeRunner implements TaskSolver {
     private final ExecutorEpisode episode;
+    private final ChatModel policy;
     private final TrajectoryEncoder encoder;
     private final boolean conversational;
 
@@ -28,6 +29,11 @@ public final class EpisodeRunner implements TaskSolver {
                 ExecutorEpisode.Config.defaults(maxTurns, sampling));
         this.encoder = encoder;
         this.conversational = user != null;
+        this.policy = policy;
+    }
+
+    public ChatModel policy() {
+        return policy;
     }
 
     @Override
