@@ -152,6 +152,7 @@ class StandaloneClusterIT {
         assertTrue(submit.waitFor(10, TimeUnit.MINUTES), "job did not finish");
         String log = Files.readString(dir.resolve("submit.log"));
         assertEquals(0, submit.exitValue(), log);
+        assertTrue(log.contains("Lost executor"), "the killed executor was not noticed by Spark:\n" + log);
 
         Map<String, Object> m = new ObjectMapper().readValue(out.resolve("metrics.json").toFile(), Map.class);
         assertEquals(2, PipelineIT.round(m, 1).get("trajectories"));
