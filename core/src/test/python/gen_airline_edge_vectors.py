@@ -115,6 +115,15 @@ def edge_scenarios():
     sc(a("update_reservation_passengers", reservation_id="ZZZZZZ", passengers=P1))
     # calculate
     sc(*[a("calculate", expression=e) for e in ["2+2","(137+30)*2","1/3","1/0","2**10","1e5","","abc","7//2","(1"]])
+    # Python 3.12+ sum(): ten payments of 21.7 add up to exactly 217 (3.11: 216.99999999999994)
+    sc(book(payment_methods=[{"payment_id":CC,"amount":21.7}]*10))
+    sc(a("search_onestop_flight", origin="LGA", destination="DTW", date={"d": 1}))
+    # non-ASCII and quote characters reach json.dumps (ensure_ascii) and the hash (repr)
+    for name in ["José", "Zoë 😀", "O'Brien", 'a"b', "tab\there", "nbsp\u00a0x", "\u200b", "both'\""]:
+        sc(book(passengers=[{"first_name":name,"last_name":"L","dob":"1990-01-01"}],
+                payment_methods=[{"payment_id":CC,"amount":217}]),
+           a("update_reservation_passengers", reservation_id="3ELCIO",
+             passengers=[{"first_name":name,"last_name":name,"dob":"x"}]))
     return S
 
 

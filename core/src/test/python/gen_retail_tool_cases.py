@@ -1,55 +1,14 @@
 """Generates core/src/test/resources/conformance/taubench/retail_tool_cases.json by running the
-UPSTREAM τ-bench retail tools (sierra-research/tau-bench, tau_bench/envs/retail/tools) on the bundled
-data, with the upstream Env.step conventions. Nothing from upstream is copied into this repository:
-pass the path of a tau-bench checkout.
+UPSTREAM τ-bench retail tools (loaded by upstream_retail.py from a tau-bench checkout) on the bundled
+data, with the upstream Env.step conventions.
 
     python3 gen_retail_tool_cases.py /path/to/tau-bench core/src/main/resources/org/selfchallenge/data/taubench/retail OUT.json
 
 Each case is a sequence of actions run on a fresh copy of the data; recorded: every observation and
 the final data hash (sha256 of str(to_hashable(data)), as envs/base.py computes it).
 """
-import copy, importlib.util, json, os, sys, types
-from hashlib import sha256
-
-repo, data_dir, out = sys.argv[1], sys.argv[2], sys.argv[3]
-
-# Load tau_bench/envs/tool.py and the retail tool modules without importing the package (which pulls
-# in LLM clients).
-for name in ("tau_bench", "tau_bench.envs", "tau_bench.envs.retail", "tau_bench.envs.retail.tools"):
-    sys.modules[name] = types.ModuleType(name); sys.modules[name].__path__ = []
-def load(name, path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    mod = importlib.util.module_from_spec(spec); sys.modules[name] = mod; spec.loader.exec_module(mod)
-    return mod
-load("tau_bench.envs.tool", os.path.join(repo, "tau_bench/envs/tool.py"))
-tools_dir = os.path.join(repo, "tau_bench/envs/retail/tools")
-TOOLS = {}
-for f in sorted(os.listdir(tools_dir)):
-    if f.endswith(".py") and f != "__init__.py":
-        m = load("tau_bench.envs.retail.tools." + f[:-3], os.path.join(tools_dir, f))
-        for v in vars(m).values():
-            if isinstance(v, type) and hasattr(v, "get_info") and v.__module__ == m.__name__:
-                TOOLS[v.get_info()["function"]["name"]] = v
-
-def load_data():
-    return {t: json.load(open(os.path.join(data_dir, t + ".json"))) for t in ("orders", "products", "users")}
-
-def to_hashable(item):
-    if isinstance(item, dict):
-        return tuple((k, to_hashable(v)) for k, v in sorted(item.items()))
-    if isinstance(item, list):
-        return tuple(to_hashable(e) for e in item)
-    if isinstance(item, set):
-        return tuple(sorted(to_hashable(e) for e in item))
-    return item
-
-def step(data, name, kwargs):  # Env.step for a tool action
-    if name not in TOOLS:
-        return f"Unknown action {name}"
-    try:
-        return TOOLS[name].invoke(data=data, **kwargs)
-    except Exception as e:
-        return f"Error: {e}"
+import copy, json, sys
+import upstream_retail as u
 
 A = lambda name, **kw: {"name": name, "kwargs": kw}
 CASES = {
@@ -160,12 +119,16 @@ CASES = {
   "data arg": [A("think", thought="x", data=1)],
 }
 
-initial = sha256(str(to_hashable(load_data())).encode()).hexdigest()
+if __name__ != "__main__":
+    raise ImportError("run as a script")
+repo, data_dir, out = sys.argv[1], sys.argv[2], sys.argv[3]
+u.init(repo, data_dir)
+initial = u.data_hash(u.load_data())
 cases = []
 for name, actions in CASES.items():
-    data = load_data()
-    obs = [step(data, a["name"], copy.deepcopy(a["kwargs"])) for a in actions]
-    h = sha256(str(to_hashable(data)).encode()).hexdigest()
+    data = u.load_data()
+    obs = [u.step(data, a["name"], copy.deepcopy(a["kwargs"])) for a in actions]
+    h = u.data_hash(data)
     cases.append({"name": name, "actions": actions, "observations": obs, "data_hash": h, "unchanged": h == initial})
 json.dump({"generator": "core/src/test/python/gen_retail_tool_cases.py", "python": sys.version.split()[0],
            "initial_data_hash": initial, "cases": cases}, open(out, "w"), indent=1)

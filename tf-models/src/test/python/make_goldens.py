@@ -43,6 +43,12 @@ CONFIGS = {
                                    rms_norm_eps=1e-6, rope_theta=10000.0, tie_word_embeddings=False,
                                    attention_bias=True, max_position_embeddings=128, torch_dtype="float32",
                                    hidden_act="silu"),
+    # Mistral sliding-window attention with a window shorter than the sequences (W = 3)
+    "mistral_sliding_window": dict(model_type="mistral", vocab_size=72, hidden_size=16, intermediate_size=32,
+                                   num_hidden_layers=2, num_attention_heads=2, num_key_value_heads=1,
+                                   sliding_window=3, rms_norm_eps=1e-5, rope_theta=10000.0,
+                                   tie_word_embeddings=False, max_position_embeddings=128, torch_dtype="float32",
+                                   hidden_act="silu"),
 }
 SHARDED = {"llama_attnbias_sharded"}
 
@@ -156,6 +162,9 @@ def forward(c, W, ids):
         return v * cos + torch.cat([-b, a], -1) * sin
 
     causal = torch.tril(torch.ones(T, T, dtype=torch.bool))
+    if c["model_type"] == "mistral" and c.get("sliding_window"):
+        i, j = torch.arange(T)[:, None], torch.arange(T)[None, :]
+        causal = causal & (i - j < c["sliding_window"])
     for i in range(c["num_hidden_layers"]):
         p = "model.layers.%d." % i
         h = rms(x, W[p + "input_layernorm.weight"])
@@ -226,6 +235,25 @@ def losses(c, W, batch, clip_eps, kl_coef, grpo_eps):
     return values, scale, adv_rf, adv_g
 
 
+def adamw_steps(c, stored, batch, steps=2, lr=1e-2, wd=0.1, betas=(0.9, 0.999), eps=1e-8, max_norm=0.5):
+    """torch.optim.AdamW + clip_grad_norm_ on the masked NLL: decay on matrices/embeddings, not norms/biases."""
+    W = {k: v.to(torch.float64).clone().requires_grad_(True) for k, v in stored.items()}
+    decay = [v for k, v in W.items() if not (k.endswith("norm.weight") or k.endswith(".bias"))]
+    no_decay = [v for k, v in W.items() if k.endswith("norm.weight") or k.endswith(".bias")]
+    opt = torch.optim.AdamW([{"params": decay, "weight_decay": wd}, {"params": no_decay, "weight_decay": 0.0}],
+                            lr=lr, betas=betas, eps=eps)
+    norms = []
+    for _ in range(steps):
+        opt.zero_grad()
+        loss = losses(c, W, batch, 0.2, 0.0, 1e-6)[0]["nll"]
+        loss.backward()
+        norms.append(float(torch.nn.utils.clip_grad_norm_(list(W.values()), max_norm)))
+        opt.step()
+    names = ["model.layers.0.self_attn.q_proj.weight", "model.norm.weight", "model.layers.1.mlp.down_proj.weight"]
+    return dict(steps=steps, lr=lr, weight_decay=wd, beta1=betas[0], beta2=betas[1], eps=eps, max_norm=max_norm,
+                grad_norms=norms, weights_after={n: W[n].detach().flatten().tolist() for n in names})
+
+
 def greedy(c, W, prompt, n):
     seq = list(prompt)
     for _ in range(n):
@@ -289,7 +317,8 @@ def main(out_root):
         for lname in ["nll", "grpo"]:
             gs = torch.autograd.grad(L[lname], [W[n] for n in grad_names], retain_graph=True)
             grads[lname] = {n: gg.flatten().tolist() for n, gg in zip(grad_names, gs)}
-        golden = dict(name=name, clip_eps=clip_eps, kl_coef=kl_coef, grpo_eps=grpo_eps,
+        adamw = adamw_steps(c, stored, batch) if name == "llama_gqa_rope3_bf16" else None
+        golden = dict(name=name, adamw=adamw, clip_eps=clip_eps, kl_coef=kl_coef, grpo_eps=grpo_eps,
                       sequences=batch, logits=logits, token_logprobs=logps,
                       losses={k: float(v) for k, v in L.items()},
                       loss_scales={k: float(v) for k, v in scale.items()},

@@ -79,12 +79,13 @@ public final class ChallengerEpisode {
                     outcome = "model_error";
                     break;
                 }
-                boolean isTask = c.text().toLowerCase(Locale.ROOT).contains("<instruction>");
-                Action action = isTask ? null : ActionParser.parse(c.text());
-                add(turns, messages, new Turn("assistant", isTask ? "cat" : kind(action), c.text(), c.tokenIds(),
+                String reply = c.text() == null ? "" : c.text();
+                boolean isTask = reply.toLowerCase(Locale.ROOT).contains("<instruction>");
+                Action action = isTask ? null : ActionParser.parse(reply);
+                add(turns, messages, new Turn("assistant", isTask ? "cat" : kind(action), reply, c.tokenIds(),
                         c.logprobs(), true, c.finishReason(), List.of()));
                 if (isTask || lastChance) {
-                    text = c.text();
+                    text = reply;
                     outcome = isTask ? "task" : "forced";
                     break;
                 }

@@ -1,5 +1,6 @@
 package org.selfchallenge.agent;
 
+import org.selfchallenge.bench.m3.M3Protocol;
 import org.selfchallenge.env.Environment;
 import org.selfchallenge.llm.ChatModel;
 import org.selfchallenge.llm.ChatModelException;
@@ -33,9 +34,8 @@ import java.util.Map;
  */
 public final class ExecutorEpisode {
     public static final String PROMPT = "executor.v1";
-    /** Upstream M3ToolEval feedback for a wrong answer (main.py), verbatim, since it is part of the protocol. */
-    public static final String WRONG_ANSWER_FEEDBACK = "Your answer is incorrect. Please try again. Note that you should"
-            + " ONLY output the answer (e.g., single number), without any other text.";
+    /** Upstream M3ToolEval feedback for a wrong answer: part of the benchmark protocol. */
+    public static final String WRONG_ANSWER_FEEDBACK = M3Protocol.INCORRECT_ANSWER;
     public static final String TRUNCATED = "\n[Output truncated]";
     static final String EXTRA_BLOCKS = "\n[Only the first code block of your reply was run.]";
 
@@ -130,8 +130,9 @@ public final class ExecutorEpisode {
                     st.end("model_error", false);
                     break;
                 }
-                Action action = ActionParser.parse(c.text());
-                st.add(new Turn("assistant", kind(action, task.conversational()), c.text(), c.tokenIds(), c.logprobs(),
+                String reply = c.text() == null ? "" : c.text();
+                Action action = ActionParser.parse(reply);
+                st.add(new Turn("assistant", kind(action, task.conversational()), reply, c.tokenIds(), c.logprobs(),
                         true, c.finishReason(), List.of()));
                 if (action instanceof Action.Code code) {
                     codeAction(task, session, code, st);
@@ -150,8 +151,14 @@ public final class ExecutorEpisode {
             st.info.put("policy_turns", st.turns.stream().filter(Turn::policy).count());
             if (st.finalAnswer != null) st.info.put("final_answer", st.finalAnswer);
             if (st.done) {
-                reward = task.reward(new ExecutorTask.Ending(env, session, st.said, st.finalAnswer, st.answerValue));
-                st.info.put("reward_details", reward.details());
+                try {
+                    reward = task.reward(new ExecutorTask.Ending(env, session, st.said, st.finalAnswer, st.answerValue));
+                    st.info.put("reward_details", reward.details());
+                } catch (RuntimeException e) {
+                    // a broken reward (e.g. an evaluation the sandbox cannot run) is a recorded 0, not a lost episode
+                    st.info.put("error", "reward failed: " + e);
+                    st.outcome = "reward_error";
+                }
             }
         }
         Lineage lin = new Lineage(task.id(), env.name(), "executor", policy.id(), seed, config.sampling().withSeed(seed),
@@ -200,7 +207,8 @@ public final class ExecutorEpisode {
                 "policy", env.policy() == null ? "" : env.policy().strip(),
                 "tool_docs", ToolDocs.render(env.tools()),
                 "conventions", sandbox.conventions().strip(),
-                "message_rule", Prompts.load(conversational ? "executor_rule_user.v1" : "executor_rule_answer.v1").strip()));
+                "message_rule", Prompts.load(conversational ? "executor_rule_user.v1" : "executor_rule_answer.v1").strip()))
+                .strip(); // environments without a policy text (calculation, web) start with the tools
     }
 
     private String truncate(String s) {

@@ -51,15 +51,17 @@ public final class ToolDocs {
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = props.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String d = e.getValue().path("description").asText("");
+            String d = e.getValue().path("description").asText("").strip();
             JsonNode en = e.getValue().path("enum");
-            sb.append("    ").append(e.getKey()).append(": ").append(d.strip());
-            if (en.isArray()) sb.append(" One of ").append(en);
-            if (e.getValue().path("type").asText("").equals("array") && e.getValue().has("items")) {
-                sb.append(" Items: ").append(e.getValue().get("items"));
-            }
-            if (required.contains(e.getKey())) sb.append(" (required)");
-            sb.append('\n');
+            JsonNode items = e.getValue().path("items");
+            boolean richItems = items.isObject() && items.size() > 0;
+            if (d.isEmpty() && !en.isArray() && !richItems) continue; // the signature already says it all
+            List<String> notes = new java.util.ArrayList<>();
+            if (!d.isEmpty()) notes.add(d);
+            if (en.isArray()) notes.add("One of " + en + ".");
+            if (richItems) notes.add("Items: " + items);
+            sb.append("    ").append(e.getKey()).append(required.contains(e.getKey()) ? " (required)" : "")
+                    .append(": ").append(String.join(" ", notes)).append('\n');
         }
     }
 

@@ -76,7 +76,7 @@ public final class UserSimulator {
         private String next() {
             int turn = (messages.size() - 1) / 2;
             Completion c = model.complete(new ChatRequest(messages, params.withSeed(seed + turn)));
-            String text = c.text();
+            String text = c.text() == null ? "" : c.text();
             messages.add(Message.assistant(text));
             if (text.contains(STOP)) stopped = true;
             return text;

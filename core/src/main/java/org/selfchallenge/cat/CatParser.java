@@ -3,7 +3,6 @@ package org.selfchallenge.cat;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -63,14 +62,10 @@ public final class CatParser {
             this.tag = tag;
         }
 
+        /** The tag regex only matches the four names (any case, {@code _}/{@code -}/space/nothing between words). */
         static Section of(String raw) {
-            String t = raw.toLowerCase(Locale.ROOT).replaceAll("[ _-]+", "_");
-            return switch (t) {
-                case "instruction" -> INSTRUCTION;
-                case "evaluation_function", "evaluationfunction" -> EVALUATION_FUNCTION;
-                case "solution" -> SOLUTION;
-                default -> FAILURE_CASE;
-            };
+            char c = Character.toLowerCase(raw.charAt(0));
+            return c == 'i' ? INSTRUCTION : c == 'e' ? EVALUATION_FUNCTION : c == 's' ? SOLUTION : FAILURE_CASE;
         }
     }
 
@@ -187,7 +182,16 @@ public final class CatParser {
 
     /** Drops leading blank lines (keeping the first line's indentation) and trailing whitespace. */
     static String trimBlankLines(String s) {
-        return s.replaceAll("^(?:[ \t]*\n)+", "").stripTrailing();
+        int start = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\n') {
+                start = i + 1;
+            } else if (c != ' ' && c != '\t') {
+                break;
+            }
+        }
+        return s.substring(start).stripTrailing();
     }
 
     /** Removes a leading ```lang line and a trailing ``` (or a single pair of inline backticks). */
@@ -203,7 +207,7 @@ public final class CatParser {
                 t = t.stripTrailing();
                 t = t.substring(0, t.length() - 3);
             }
-            return t.replaceAll("^\\s*\\n", "").stripTrailing();
+            return trimBlankLines(t);
         }
         if (t.length() >= 2 && t.startsWith("`") && t.endsWith("`") && t.indexOf('`', 1) == t.length() - 1) {
             return t.substring(1, t.length() - 1);

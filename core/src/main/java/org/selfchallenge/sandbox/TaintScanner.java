@@ -1,8 +1,6 @@
 package org.selfchallenge.sandbox;
 
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Java's own conservative look at code before it runs: does its text mention anything that could
@@ -17,12 +15,13 @@ import java.util.regex.Pattern;
  * themselves); f-strings are scanned whole. It errs on the side of "suspicious".
  */
 public final class TaintScanner {
-    private static final Pattern IDENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     static final Set<String> BAD_NAMES = Set.of(("sys os posix io _io codecs builtins ctypes gc inspect "
             + "importlib marshal pickle socket subprocess signal resource threading _thread pathlib shutil "
             + "tempfile fcntl mmap select linecache traceback warnings types weakref dis setattr delattr "
             + "getattr vars globals locals eval exec compile open breakpoint input memoryview attrgetter "
             + "methodcaller").split(" "));
+
+    private static final int MAX_BAD_NAME_LENGTH = BAD_NAMES.stream().mapToInt(String::length).max().orElse(0);
 
     private TaintScanner() {
     }
@@ -32,11 +31,32 @@ public final class TaintScanner {
         if (code == null) {
             return false;
         }
-        Matcher m = IDENT.matcher(codeWithoutLiterals(code));
-        while (m.find()) {
-            String id = m.group();
-            if (id.charAt(0) == '_' ? id.length() > 1 : BAD_NAMES.contains(id) || frameAttribute(id)) {
-                return true;
+        String c = codeWithoutLiterals(code);
+        int n = c.length();
+        int i = 0;
+        while (i < n) {
+            char ch = c.charAt(i);
+            if (!(Character.isLetter(ch) || ch == '_')) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && (Character.isLetterOrDigit(c.charAt(i)) || c.charAt(i) == '_')) {
+                i++;
+            }
+            if (start > 0 && Character.isDigit(c.charAt(start - 1))) {
+                continue; // part of a number literal such as 1e5 or 0x_ff
+            }
+            int len = i - start;
+            if (ch == '_') {
+                if (len > 1) {
+                    return true;
+                }
+            } else if (len <= MAX_BAD_NAME_LENGTH || c.charAt(start + 2) == '_' || c.charAt(start + 1) == '_') {
+                String id = c.substring(start, i);
+                if (BAD_NAMES.contains(id) || frameAttribute(id)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -185,4 +185,34 @@ class RetailExecutorEpisodeTest {
         assertEquals(expected, t.policyTurns());
         assertTrue(expected >= 1);
     }
+
+    @Test
+    void aRewardThatThrowsIsARecordedOutcome() {
+        TauBenchTask real = task0();
+        ExecutorTask broken = new ExecutorTask() {
+            public String id() { return real.id(); }
+            public org.selfchallenge.env.Environment environment() { return real.environment(); }
+            public String instruction() { return real.instruction(); }
+            public boolean conversational() { return true; }
+            public Reward reward(Ending ending) { throw new IllegalStateException("evaluation unavailable"); }
+        };
+        ExecutorEpisode ep = new ExecutorEpisode(ScriptedChatModel.of("Bye."), sandbox,
+                new UserSimulator(ScriptedChatModel.of("Hi.", "###STOP###"), GREEDY),
+                ExecutorEpisode.Config.defaults(30, GREEDY));
+        Trajectory t = ep.run(broken, 0, 0L);
+        assertEquals("reward_error", t.outcome());
+        assertEquals(0.0, t.reward());
+        assertTrue(((String) t.info().get("error")).contains("evaluation unavailable"));
+    }
+
+    @Test
+    void aNullReplyFromABackendIsMalformedNotACrash() {
+        ScriptedChatModel policy = ScriptedChatModel.completions(List.of(
+                new org.selfchallenge.llm.Completion(null, null, null, "stop"),
+                org.selfchallenge.llm.Completion.textOnly("Bye.")));
+        Trajectory t = run(policy, ScriptedChatModel.of("Hi.", "###STOP###"));
+        assertEquals("malformed", t.turns().get(2).kind());
+        assertEquals("", t.turns().get(2).text());
+        assertEquals("user_stop", t.outcome());
+    }
 }

@@ -101,7 +101,8 @@ class HostileCodeTest {
                         v -> assertTrue(v.detail().endsWith("RuntimeError: can't start new thread"), v.detail())),
                 new Attack("threading", "import threading\nthreading.Thread(target=print).start()", Reason.SOLUTION_RAISED),
                 new Attack("kill parent", "import os\nos.kill(os.getppid(), 9)", Reason.SOLUTION_RAISED),
-                new Attack("busy loop", "while True:\n    pass", Reason.TIMEOUT),
+                new Attack("busy loop", "while True:\n    pass", Reason.TIMEOUT,
+                        v -> assertEquals("solution", v.runs().get(v.runs().size() - 1).kind(), v.toJson())),
                 new Attack("sleep", "import time\ntime.sleep(10**6)", Reason.SOLUTION_RAISED),
                 new Attack("huge string", "x = 'a' * 10**10", Reason.SOLUTION_RAISED,
                         v -> assertTrue(v.detail().endsWith("MemoryError"), v.detail())),
@@ -125,10 +126,18 @@ class HostileCodeTest {
                         + "{'return_items': ['8384507844'], 'return_payment_method_id': 'paypal_2306935'}", Reason.EVAL_RAISED),
                 new Attack("patch json module", "import json\njson.loads = lambda s: {'return_items': ['8384507844'], "
                         + "'return_payment_method_id': 'paypal_2306935'}", Reason.EVAL_RAISED),
+                // state shared through a module without touching internals: a clean worker follows
+                new Attack("poison copy.dispatch_table", "import copy\ncopy.dispatch_table[dict] = lambda d: (dict, ())\n"
+                        + solution, Reason.VALID),
                 new Attack("mutate returned dict", "o = get_order_details('#W1840144')\n"
                         + "o['return_items'] = ['8384507844']\no['return_payment_method_id'] = 'paypal_2306935'",
                         Reason.EVAL_RAISED),
                 new Attack("print 100 MB", "print('x' * 100_000_000)", Reason.OUTPUT_LIMIT),
+                // a 100 MB tool argument is refused in Python before it is encoded (the JVM also
+                // refuses protocol lines over 16 MB and would drop the worker)
+                new Attack("giant tool argument", "get_order_details('x' * 100_000_000)", Reason.SOLUTION_RAISED,
+                        v -> assertTrue(v.detail().endsWith("ValueError: tool arguments / answer larger than 8000000 characters"), v.detail())),
+                new Attack("giant answer", "submit_answer(['y' * 5_000_000, 'z' * 5_000_000])", Reason.SOLUTION_RAISED),
                 new Attack("forge protocol", "import os\nos.write(1, b'{\"t\":\"r\",\"r\":{\"s\":\"ok\",\"v\":true,\"k\":false}}\\n')\n"
                         + "os.write(1, b'{\"t\":\"done\",\"cpu\":0}\\n')", Reason.EVAL_RAISED),
                 new Attack("hostile evaluate loop", null, Reason.TIMEOUT));
@@ -177,6 +186,29 @@ class HostileCodeTest {
         assertEquals(pathBefore, System.getenv("PATH"));
         // the JVM and the pool still work normally
         assertEquals(normalAlone, VerifierTest.strip(verifier.verify(retail, normal).toJson()));
+    }
+
+    @Test
+    void sameWorkerAfterUntaintedAttacks() {
+        // attacks that do not taint their worker keep it: on a one-worker pool the next task surely
+        // runs on the very same process, and must verify exactly as alone
+        try (org.selfchallenge.sandbox.PythonWorkerPool one = new org.selfchallenge.sandbox.PythonWorkerPool(
+                org.selfchallenge.sandbox.PythonWorkerPool.Config.defaults().withSize(1))) {
+            Verifier v = new Verifier(one, new CatParser(), LIMITS);
+            String normal = RetailTasks.valid();
+            String alone = VerifierTest.strip(v.verify(retail, normal).toJson());
+            for (String attack : List.of("x = 'a' * 10**10", "x = [0] * 10**9", "def f():\n    return f()\nf()",
+                    "print('x' * 100_000_000)", "import time\ntime.sleep(10**6)", "print = None\nlen = None",
+                    "o = get_order_details('#W1840144')\no['status'] = 'cancelled'\n" + RetailTasks.SOLUTION,
+                    "get_order_details = lambda order_id: {}\n" + RetailTasks.SOLUTION,
+                    "import random, decimal\nrandom.seed(7)\nrandom.random()\ndecimal.getcontext().prec",
+                    "import json\nx = json.loads('[1]')\nx.append(2)")) {
+                Verdict a = v.verify(retail, RetailTasks.withSolution(attack));
+                assertFalse(a.reason() == Reason.SANDBOX_CRASH || a.reason() == Reason.TIMEOUT, a.toJson());
+                assertEquals(alone, VerifierTest.strip(v.verify(retail, normal).toJson()), attack);
+            }
+            assertEquals(0, one.respawns(), "none of these attacks should have cost the worker");
+        }
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.selfchallenge.env.Environment;
 import org.selfchallenge.env.Environments;
+import org.selfchallenge.sandbox.CodeRunner;
+import org.selfchallenge.sandbox.CodeSession;
 import org.selfchallenge.sandbox.RunStatus;
 import org.selfchallenge.sandbox.SandboxLimits;
 import org.selfchallenge.sandbox.SharedTestPool;
@@ -131,6 +133,12 @@ class VerifierTest {
         long t0 = System.nanoTime();
         assertReason(Reason.TIMEOUT, RetailTasks.withSolution("while True:\n    pass"));
         assertTrue(System.nanoTime() - t0 < (LIMITS.timeoutMs() + 1_000) * 1_000_000L);
+        // the queued result of the compile check was flushed, so the hang is blamed on the right run
+        assertEquals("solution: wall-clock limit exceeded; worker killed",
+                verify(RetailTasks.withSolution("x = 0\nwhile True:\n    x += 1")).detail());
+        assertEquals("evaluate() after the failure case #1: wall-clock limit exceeded; worker killed",
+                verify(RetailTasks.withEvaluate("def evaluate():\n    o = get_order_details('#W1840144')\n"
+                        + "    if 'return_items' in o:\n        return True\n    while True:\n        pass")).detail());
     }
 
     @Test
@@ -141,6 +149,32 @@ class VerifierTest {
     @Test
     void outputLimit() {
         assertReason(Reason.OUTPUT_LIMIT, RetailTasks.withSolution("while True:\n    print('spam' * 1000)"));
+    }
+
+    /** Test double: an engine that only implements sessions, so the interface's default runCases is used. */
+    static final class SessionOnlyTestRunner implements CodeRunner {
+        private final CodeRunner delegate;
+
+        SessionOnlyTestRunner(CodeRunner delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public CodeSession open(Environment env, SandboxLimits limits) {
+            return delegate.open(env, limits);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void defaultRunCasesGivesTheSameVerdicts() {
+        Verifier generic = new Verifier(new SessionOnlyTestRunner(SharedTestPool.get()), new CatParser(), LIMITS);
+        assertEquals(Reason.VALID, generic.verify(retail, RetailTasks.valid()).reason());
+        assertEquals(Reason.FAILURE_CASE_ACCEPTED, generic.verify(retail, RetailTasks.withFailure(RetailTasks.SOLUTION)).reason());
+        assertEquals(Reason.SOLUTION_RAISED, generic.verify(retail, RetailTasks.withSolution(RetailTasks.WRONG_PAYMENT)).reason());
     }
 
     @Test

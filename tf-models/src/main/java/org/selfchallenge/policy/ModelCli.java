@@ -1,18 +1,13 @@
 package org.selfchallenge.policy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.selfchallenge.llm.Message;
 import org.selfchallenge.llm.SamplingParams;
 import org.selfchallenge.policy.config.LlamaConfig;
-import org.selfchallenge.policy.io.DType;
-import org.selfchallenge.policy.io.HfCheckpoint;
 import org.selfchallenge.policy.model.LlamaModel;
 import org.selfchallenge.policy.model.ModelOptions;
-import org.selfchallenge.policy.model.RandomInit;
 import org.selfchallenge.policy.sample.Generation;
 import org.selfchallenge.policy.sample.Generator;
-import org.selfchallenge.policy.tokenizer.ByteLevelTokenizerFiles;
 import org.selfchallenge.policy.tokenizer.PolicyTokenizer;
 
 import java.io.PrintStream;
@@ -136,30 +131,7 @@ public final class ModelCli {
         Path cfgFile = Path.of(required(o, "config"));
         Path dir = Path.of(required(o, "out"));
         long seed = longOpt(o, "seed", 0);
-        LlamaConfig parsed = LlamaConfig.load(cfgFile);
-        if (parsed.vocabSize < ByteLevelTokenizerFiles.VOCAB) {
-            throw new IllegalArgumentException("vocab_size " + parsed.vocabSize + " is smaller than the byte-level "
-                    + "tokenizer's " + ByteLevelTokenizerFiles.VOCAB + " tokens");
-        }
-        ObjectNode json = parsed.toJson();
-        if (!json.has("eos_token_id")) {
-            json.put("eos_token_id", ByteLevelTokenizerFiles.IM_END_ID);
-        }
-        if (!json.has("pad_token_id")) {
-            json.put("pad_token_id", ByteLevelTokenizerFiles.ENDOFTEXT_ID);
-        }
-        if (!json.has("architectures")) {
-            json.putArray("architectures").add(switch (parsed.modelType) {
-                case "qwen2" -> "Qwen2ForCausalLM";
-                case "mistral" -> "MistralForCausalLM";
-                default -> "LlamaForCausalLM";
-            });
-        }
-        LlamaConfig cfg = LlamaConfig.parse(JSON.writeValueAsString(json));
-        double std = json.path("initializer_range").asDouble(RandomInit.DEFAULT_INIT_RANGE);
-        HfCheckpoint.write(dir, cfg, RandomInit.weights(cfg, seed, std).values(), DType.fromTorch(cfg.torchDtype),
-                HfCheckpoint.DEFAULT_MAX_SHARD_BYTES, null);
-        ByteLevelTokenizerFiles.write(dir);
+        LlamaConfig cfg = RandomCheckpoint.write(Files.readString(cfgFile), dir, seed);
         out.println("{\"checkpoint\": " + JSON.writeValueAsString(dir.toString()) + ", \"parameters\": "
                 + cfg.parameterCount() + ", \"seed\": " + seed + "}");
         return 0;

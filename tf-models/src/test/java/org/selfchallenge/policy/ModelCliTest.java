@@ -76,4 +76,26 @@ class ModelCliTest {
                 "--temperature", "0");
         assertEquals(g.out(), g2.out());
     }
+
+    /** The CLI path the acceptance check uses, on every golden configuration. */
+    @Test
+    void logitsCommandMatchesPyTorchGoldens() throws Exception {
+        for (String name : Goldens.NAMES) {
+            JsonNode g = Goldens.golden(name);
+            int[] ids = Goldens.ints(g.get("sequences").get(0).get("tokens"));
+            StringBuilder sb = new StringBuilder();
+            for (int id : ids) {
+                sb.append(sb.length() == 0 ? "" : ",").append(id);
+            }
+            Out r = run("logits", "--checkpoint", Goldens.dir(name).toString(), "--ids", sb.toString());
+            assertEquals(0, r.rc(), r.err());
+            JsonNode got = new ObjectMapper().readTree(r.out()).get("logits");
+            for (int t = 0; t < ids.length; t++) {
+                float[] want = Goldens.floats(g.get("logits").get(0).get(t));
+                for (int v = 0; v < want.length; v++) {
+                    assertEquals(want[v], got.get(t).get(v).asDouble(), 1e-4, name + " pos " + t + " token " + v);
+                }
+            }
+        }
+    }
 }

@@ -57,7 +57,6 @@ final class BookReservation extends AirlineTool {
             return "Error: user not found";
         }
         String uid = (String) userId;
-        Map<String, Object> user = data.user(uid);
 
         String reservationId = ID_1;
         if (data.hasReservation(reservationId)) {
@@ -84,41 +83,62 @@ final class BookReservation extends AirlineTool {
         reservation.put("nonfree_baggages", PyValues.deepCopy(a.get("nonfree_baggages")));
         reservation.put("insurance", PyValues.deepCopy(a.get("insurance")));
 
+        Object total = priceItinerary(data, reservation.get("flights"), cabin, passengers, a);
+        checkPayments(data.user(uid), paymentMethods, total);
+        debit(dict(data.userForWrite(uid).get("payment_methods")), paymentMethods);
+        data.putReservation(reservationId, reservation);
+        PyBuiltins.append(item(data.userForWrite(uid), "reservations"), reservationId);
+        return PyJson.dumps(reservation);
+    }
+
+    /**
+     * {@code Σ price·len(passengers)} over the (copied) segments, each checked and priced in place,
+     * {@code + 30·len(passengers)} if insured, {@code + 50·nonfree_baggages}; Python types kept.
+     */
+    private static Object priceItinerary(AirlineTables data, Object flights, Object cabin, Object passengers,
+                                         Map<String, Object> a) {
         Object total = 0L;
-        for (Object segment : iterate(reservation.get("flights"))) {
+        for (Object segment : iterate(flights)) {
             Object price = FlightSegments.priceSegment(data, segment, cabin, () -> PyBuiltins.len(passengers));
             total = PyBuiltins.add(total, PyBuiltins.mul(price, PyBuiltins.len(passengers)), "+=");
         }
         if (eq(a.get("insurance"), "yes")) {
             total = PyBuiltins.add(total, PyBuiltins.mul(INSURANCE_PER_PASSENGER, PyBuiltins.len(passengers)), "+=");
         }
-        total = PyBuiltins.add(total, PyBuiltins.mul(PRICE_PER_NONFREE_BAG, a.get("nonfree_baggages")), "+=");
+        return PyBuiltins.add(total, PyBuiltins.mul(PRICE_PER_NONFREE_BAG, a.get("nonfree_baggages")), "+=");
+    }
 
+    /** Each method must exist; gift cards and certificates must cover their amount; the sum must equal the total. */
+    private static void checkPayments(Map<String, Object> user, Object paymentMethods, Object total) {
         Map<String, Object> methods = dict(item(user, "payment_methods"));
         List<Object> amounts = new ArrayList<>();
         for (Object payment : iterate(paymentMethods)) {
             Object paymentId = item(payment, "payment_id");
             Object amount = item(payment, "amount");
             if (!in(methods, paymentId)) {
-                return "Error: payment method " + str(paymentId) + " not found";
+                throw new Failure("Error: payment method " + str(paymentId) + " not found");
             }
             Object method = methods.get((String) paymentId);
             Object source = item(method, "source");
             if ((eq(source, Payments.GIFT_CARD) || eq(source, Payments.CERTIFICATE))
                     && PyBuiltins.lt(item(method, "amount"), amount)) {
-                return "Error: not enough balance in payment method " + str(paymentId);
+                throw new Failure("Error: not enough balance in payment method " + str(paymentId));
             }
             amounts.add(amount);
         }
         Object paid = PyBuiltins.sum(amounts);
         if (!eq(paid, total)) {
-            return "Error: payment amount does not add up, total price is " + str(total) + ", but paid "
-                    + str(paid);
+            throw new Failure("Error: payment amount does not add up, total price is " + str(total) + ", but paid "
+                    + str(paid));
         }
+    }
 
-        // Checks passed. Upstream debits in payment order and can still fail half-way (a certificate
-        // listed twice is deleted, then looked up again: KeyError) leaving earlier debits applied.
-        Map<String, Object> writableMethods = dict(data.userForWrite(uid).get("payment_methods"));
+    /**
+     * Debits gift cards and deletes used certificates, in payment order. Upstream can still fail
+     * half-way here (a certificate listed twice is deleted, then looked up again: KeyError), leaving
+     * the earlier debits applied and storing no reservation; this keeps that.
+     */
+    private static void debit(Map<String, Object> writableMethods, Object paymentMethods) {
         for (Object payment : iterate(paymentMethods)) {
             Object paymentId = item(payment, "payment_id");
             Object amount = item(payment, "amount");
@@ -130,8 +150,5 @@ final class BookReservation extends AirlineTool {
                 writableMethods.remove((String) paymentId);
             }
         }
-        data.putReservation(reservationId, reservation);
-        PyBuiltins.append(item(data.userForWrite(uid), "reservations"), reservationId);
-        return PyJson.dumps(reservation);
     }
 }

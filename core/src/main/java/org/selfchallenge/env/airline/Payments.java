@@ -8,6 +8,8 @@ import static org.selfchallenge.env.airline.PyBuiltins.item;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.selfchallenge.pyval.PyException;
+
 /**
  * The payment check and gift-card charge shared by {@code update_reservation_baggages} and
  * {@code update_reservation_flights} (upstream repeats the same lines in both tools).
@@ -22,7 +24,7 @@ final class Payments {
     private static Map<String, Object> methodsOf(AirlineTables data, Map<String, Object> reservation) {
         Object userId = item(reservation, "user_id");
         if (!data.hasUser(userId)) {
-            throw org.selfchallenge.pyval.PyException.keyError(userId);
+            throw PyException.keyError(userId);
         }
         return dict(item(data.user((String) userId), "payment_methods"));
     }

@@ -12,7 +12,7 @@ import org.selfchallenge.pyval.PyTuple;
  * Python's binary and unary arithmetic on int (Long/BigInteger, bool counts as int), float (Double),
  * str, list and tuple: int op int stays int except {@code /}; any float makes a float; {@code //} and
  * {@code %} floor toward -inf with CPython's float_divmod rules; {@code int ** negative} is a float.
- * Complex arithmetic is not ported (TypeError). Results larger than {@link #MAX_RESULT_BITS} raise
+ * Complex operands go to {@link PyComplexMath}. Results larger than {@link #MAX_RESULT_BITS} raise
  * MemoryError instead of exhausting the JVM.
  */
 public final class PyArith {
@@ -23,6 +23,15 @@ public final class PyArith {
     }
 
     public static Object binary(String op, Object a, Object b) {
+        boolean complex = a instanceof PyComplex || b instanceof PyComplex;
+        if (complex && (PyOps.isReal(a) || a instanceof PyComplex) && (PyOps.isReal(b) || b instanceof PyComplex)) {
+            return PyComplexMath.binary(op, a, b);
+        }
+        if (op.equals("**") && PyOps.isReal(a) && b instanceof Double e && Double.isFinite(e) && e != Math.floor(e)
+                && PyNumbers.toDouble(a) < 0) {
+            // a negative base to a fractional power: CPython's float_pow hands over to complex_pow
+            return PyComplexMath.binary(op, a, b);
+        }
         if (PyOps.isReal(a) && PyOps.isReal(b)) {
             switch (op) {
                 case "+":

@@ -32,8 +32,8 @@ public final class PyBuiltins {
             }
             return PyArith.binary("**", a.get(0), a.get(1));
         }));
-        m.put("int", builtin((a, k) -> toInt(one("int", a, k))));
-        m.put("float", builtin((a, k) -> toFloat(one("float", a, k))));
+        m.put("int", builtin((a, k) -> a.isEmpty() && (k == null || k.isEmpty()) ? (Object) 0L : toInt(one("int", a, k))));
+        m.put("float", builtin((a, k) -> a.isEmpty() && (k == null || k.isEmpty()) ? (Object) 0.0 : toFloat(one("float", a, k))));
         m.put("len", builtin((a, k) -> len(one("len", a, k))));
         m.put("bool", builtin((a, k) -> PyOps.truthy(one("bool", a, k))));
         m.put("divmod", builtin((a, k) -> {

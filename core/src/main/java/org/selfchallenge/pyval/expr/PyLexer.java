@@ -1,6 +1,5 @@
 package org.selfchallenge.pyval.expr;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +21,8 @@ final class PyLexer {
 
     /** CPython's tokenizer limit on bracket nesting. */
     static final int MAX_BRACKET_DEPTH = 200;
+    /** Hex/octal/binary literals longer than this are refused (their str() would exceed 4300 digits). */
+    static final int MAX_NON_DECIMAL_DIGITS = 20_000;
     private static final String[] OPS = {"...", "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "->", ":=",
         "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":",
         ".", ";", "="};
@@ -185,7 +186,12 @@ final class PyLexer {
                 pos++;
             }
             String allowed = k == 'x' ? "0123456789abcdef" : k == 'o' ? "01234567" : "01";
-            if (digits(allowed) == 0) {
+            int count = digits(allowed);
+            if (count > MAX_NON_DECIMAL_DIGITS) {
+                // CPython accepts any size, but str() of such an int fails anyway; refuse before parsing
+                throw new PyException("SyntaxError", "integer literal too large for this port");
+            }
+            if (count == 0) {
                 throw new PyException("SyntaxError", "invalid " + (k == 'x' ? "hexadecimal" : k == 'o' ? "octal" : "binary") + " literal");
             }
             endOfNumber();
@@ -204,14 +210,18 @@ final class PyLexer {
         if (pos < src.length() && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')) {
             int save = pos;
             pos++;
-            if (pos < src.length() && (src.charAt(pos) == '+' || src.charAt(pos) == '-')) {
+            boolean signed = pos < src.length() && (src.charAt(pos) == '+' || src.charAt(pos) == '-');
+            if (signed) {
                 pos++;
             }
             if (digits("0123456789") == 0) {
-                pos = save;
-                throw new PyException("SyntaxError", "invalid decimal literal");
+                if (signed) {
+                    throw new PyException("SyntaxError", "invalid decimal literal");
+                }
+                pos = save; // "1else": the 'e' starts the next token, if that is a keyword (see endOfNumber)
+            } else {
+                isFloat = true;
             }
-            isFloat = true;
         }
         String text = src.substring(s, pos).replace("_", "");
         if (pos < src.length() && (src.charAt(pos) == 'j' || src.charAt(pos) == 'J')) {
@@ -227,13 +237,33 @@ final class PyLexer {
             if (intDigits > 1 && text.charAt(0) == '0' && !text.chars().allMatch(ch -> ch == '0')) {
                 throw new PyException("SyntaxError", "leading zeros in decimal integer literals are not permitted");
             }
+            if (text.length() > PyNumbers.MAX_STR_DIGITS) {
+                throw new PyException("SyntaxError", PyNumbers.tooManyDigits(text.length()).getMessage()
+                        + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.");
+            }
             out.add(new Tok(Kind.NUM, src.substring(s, pos), PyNumbers.normalize(new BigInteger(text)), false));
         }
     }
 
+    /**
+     * CPython 3.11's verify_end_of_number: a number may not run into a name, except (with a
+     * DeprecationWarning, still accepted) into one of the keywords and/else/for/if/in/is/not/or.
+     */
     private void endOfNumber() {
         if (pos < src.length() && (Character.isUnicodeIdentifierPart(src.codePointAt(pos)) || src.charAt(pos) == '_')) {
-            throw new PyException("SyntaxError", "invalid decimal literal");
+            char c = src.charAt(pos);
+            boolean keyword = switch (c) {
+                case 'a' -> src.startsWith("and", pos);
+                case 'e' -> src.startsWith("else", pos);
+                case 'f' -> src.startsWith("for", pos);
+                case 'i' -> pos + 1 < src.length() && "fns".indexOf(src.charAt(pos + 1)) >= 0;
+                case 'n' -> src.startsWith("not", pos);
+                case 'o' -> src.startsWith("or", pos);
+                default -> false;
+            };
+            if (!keyword) {
+                throw new PyException("SyntaxError", "invalid decimal literal");
+            }
         }
     }
 
@@ -306,127 +336,10 @@ final class PyLexer {
                     throw new PyException("SyntaxError", "bytes can only contain ASCII literal characters");
                 }
             }
-            value = new PyBytes(raw ? body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1) : unescapeBytes(body));
+            value = new PyBytes(raw ? body.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1) : PyStringLiterals.unescapeBytes(body));
         } else {
-            value = raw || fstr ? body : unescape(body);
+            value = raw || fstr ? body : PyStringLiterals.unescape(body);
         }
         out.add(new Tok(Kind.STR, body, value, fstr));
-    }
-
-    private static String unescape(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\') {
-                b.append(c);
-                continue;
-            }
-            char e = s.charAt(++i);
-            switch (e) {
-                case '\n' -> { }
-                case '\\', '\'', '"' -> b.append(e);
-                case 'a' -> b.append('\u0007');
-                case 'b' -> b.append('\b');
-                case 'f' -> b.append('\f');
-                case 'n' -> b.append('\n');
-                case 'r' -> b.append('\r');
-                case 't' -> b.append('\t');
-                case 'v' -> b.append('\u000b');
-                case 'x', 'u', 'U' -> {
-                    int len = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-                    int cp = hex(s, i + 1, len, e);
-                    if (cp > 0x10FFFF) {
-                        throw new PyException("SyntaxError", "(unicode error) illegal Unicode character");
-                    }
-                    b.appendCodePoint(cp);
-                    i += len;
-                }
-                case 'N' -> {
-                    int end = s.indexOf('}', i);
-                    if (i + 1 >= s.length() || s.charAt(i + 1) != '{' || end < 0) {
-                        throw new PyException("SyntaxError", "(unicode error) malformed \\N character escape");
-                    }
-                    try {
-                        b.appendCodePoint(Character.codePointOf(s.substring(i + 2, end)));
-                    } catch (IllegalArgumentException ex) {
-                        throw new PyException("SyntaxError", "(unicode error) unknown Unicode character name");
-                    }
-                    i = end;
-                }
-                default -> {
-                    if (e >= '0' && e <= '7') {
-                        int v = 0;
-                        int k = i;
-                        while (k < s.length() && k < i + 3 && s.charAt(k) >= '0' && s.charAt(k) <= '7') {
-                            v = v * 8 + (s.charAt(k) - '0');
-                            k++;
-                        }
-                        b.appendCodePoint(v);
-                        i = k - 1;
-                    } else {
-                        b.append('\\').append(e); // unknown escapes are kept verbatim
-                    }
-                }
-            }
-        }
-        return b.toString();
-    }
-
-    private static byte[] unescapeBytes(String s) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != '\\') {
-                b.write(c);
-                continue;
-            }
-            char e = s.charAt(++i);
-            switch (e) {
-                case '\n' -> { }
-                case '\\', '\'', '"' -> b.write(e);
-                case 'a' -> b.write(7);
-                case 'b' -> b.write(8);
-                case 'f' -> b.write(12);
-                case 'n' -> b.write(10);
-                case 'r' -> b.write(13);
-                case 't' -> b.write(9);
-                case 'v' -> b.write(11);
-                case 'x' -> {
-                    b.write(hex(s, i + 1, 2, 'x'));
-                    i += 2;
-                }
-                default -> {
-                    if (e >= '0' && e <= '7') {
-                        int v = 0;
-                        int k = i;
-                        while (k < s.length() && k < i + 3 && s.charAt(k) >= '0' && s.charAt(k) <= '7') {
-                            v = v * 8 + (s.charAt(k) - '0');
-                            k++;
-                        }
-                        b.write(v & 0xFF);
-                        i = k - 1;
-                    } else {
-                        b.write('\\');
-                        b.write(e);
-                    }
-                }
-            }
-        }
-        return b.toByteArray();
-    }
-
-    private static int hex(String s, int from, int len, char kind) {
-        if (from + len > s.length()) {
-            throw new PyException("SyntaxError", "(unicode error) truncated \\" + kind + " escape");
-        }
-        int v = 0;
-        for (int k = from; k < from + len; k++) {
-            int d = Character.digit(s.charAt(k), 16);
-            if (d < 0 || s.charAt(k) > 127) {
-                throw new PyException("SyntaxError", "(unicode error) truncated \\" + kind + " escape");
-            }
-            v = v * 16 + d;
-        }
-        return v;
     }
 }

@@ -47,6 +47,10 @@ public sealed interface PyNode {
     record Keyword(String name, PyNode value) {
     }
 
+    /** {@code *iterable} in a call's argument list. */
+    record Starred(PyNode value) implements PyNode {
+    }
+
     record Call(PyNode func, List<PyNode> args, List<Keyword> keywords) implements PyNode {
     }
 
@@ -57,5 +61,9 @@ public sealed interface PyNode {
     }
 
     record Attribute(PyNode value, String attr) implements PyNode {
+    }
+
+    /** {@code lower:upper:step} inside a subscript; absent parts are null. */
+    record Slice(PyNode lower, PyNode upper, PyNode step) implements PyNode {
     }
 }

@@ -14,10 +14,12 @@ import java.util.Optional;
 /**
  * ServiceLoader entry for specs that are checkpoint directories ({@code DIR} or {@code tf:DIR}): a directory
  * with config.json, safetensors weights and tokenizer.json. Device from the system property
- * {@value #DEVICE_PROPERTY} (default /CPU:0).
+ * {@value #DEVICE_PROPERTY} (default /CPU:0), TF intra-op threads from {@value #THREADS_PROPERTY} (default 0 =
+ * all processors; set it lower when several Spark tasks share one executor JVM).
  */
 public final class TfChatModelProvider implements ChatModelProvider {
     public static final String DEVICE_PROPERTY = "selfchallenge.tf.device";
+    public static final String THREADS_PROPERTY = "selfchallenge.tf.threads";
 
     @Override
     public Optional<ChatModel> open(String spec) {
@@ -36,8 +38,8 @@ public final class TfChatModelProvider implements ChatModelProvider {
             return Optional.empty();
         }
         try {
-            ModelOptions o = new ModelOptions(System.getProperty(DEVICE_PROPERTY, ModelOptions.CPU), 0,
-                    ModelOptions.DEFAULT_INTER_OP);
+            ModelOptions o = new ModelOptions(System.getProperty(DEVICE_PROPERTY, ModelOptions.CPU),
+                    Integer.getInteger(THREADS_PROPERTY, 0), ModelOptions.DEFAULT_INTER_OP);
             return Optional.of(TfChatModel.open(dir, o));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open checkpoint " + dir + ": " + e.getMessage(), e);
