@@ -23,15 +23,14 @@ import org.selfchallenge.pyval.PyHash;
  * {@link org.selfchallenge.pyval.PyException}) where upstream raises; arguments follow
  * {@link PyTool#callWithKwargs} (varargs under their parameter name) or {@link #callPositional}.
  */
-public final class CalculationEnvironment implements Environment {
+public final class CalculationEnvironment extends ToolboxEnvironment {
     public static final String NAME = "calculation";
 
     private final CalculationDomain domain;
-    private final PyToolbox toolbox;
 
     private CalculationEnvironment(CalculationDomain domain, PyToolbox toolbox) {
+        super(NAME, toolbox);
         this.domain = domain;
-        this.toolbox = toolbox;
     }
 
     private static final class Holder {
@@ -66,36 +65,6 @@ public final class CalculationEnvironment implements Environment {
     /** The domain of a per-domain view, null for the combined environment. */
     public CalculationDomain domain() {
         return domain;
-    }
-
-    public PyToolbox toolbox() {
-        return toolbox;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<ToolSpec> tools() {
-        return toolbox.specs();
-    }
-
-    /** M3ToolEval has no policy document; the task prompt carries all instructions. */
-    @Override
-    public String policy() {
-        return "";
-    }
-
-    @Override
-    public Object call(String tool, Map<String, Object> kwargs) {
-        return toolbox.tool(tool).callWithKwargs(kwargs);
-    }
-
-    /** Python call {@code tool(*args)}. */
-    public Object callPositional(String tool, List<Object> args) {
-        return toolbox.tool(tool).call(args, Map.of());
     }
 
     @Override

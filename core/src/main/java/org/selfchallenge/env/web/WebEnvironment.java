@@ -9,6 +9,7 @@ import org.selfchallenge.env.Environment;
 import org.selfchallenge.env.ToolSpec;
 import org.selfchallenge.env.calculation.CalculatorTool;
 import org.selfchallenge.env.calculation.PyToolbox;
+import org.selfchallenge.env.calculation.ToolboxEnvironment;
 import org.selfchallenge.pyval.PyHash;
 
 /**
@@ -21,17 +22,20 @@ import org.selfchallenge.pyval.PyHash;
  * "scroll_position": <int>}}, i.e. the sha256 of e.g.
  * {@code (('current_page', '/'), ('history', ()), ('scroll_position', 0))}.
  */
-public final class WebEnvironment implements Environment {
+public final class WebEnvironment extends ToolboxEnvironment {
     public static final String NAME = "web";
 
     private final WebBrowser browser;
-    private final PyToolbox toolbox;
 
     private WebEnvironment(WebPages pages) {
-        this.browser = new WebBrowser(pages);
-        this.toolbox = new PyToolbox(List.of(new ClickUrlTool(browser), new GoToPreviousPageTool(browser),
+        this(new WebBrowser(pages));
+    }
+
+    private WebEnvironment(WebBrowser browser) {
+        super(NAME, new PyToolbox(List.of(new ClickUrlTool(browser), new GoToPreviousPageTool(browser),
                 new ScrollDownTool(browser), new ScrollUpTool(browser), new ViewTool(browser),
-                new CalculatorTool()));
+                new CalculatorTool())));
+        this.browser = browser;
     }
 
     /** A new browser in the start state (each call is independent; pages are shared read-only). */
@@ -46,34 +50,6 @@ public final class WebEnvironment implements Environment {
 
     public WebBrowser browser() {
         return browser;
-    }
-
-    public PyToolbox toolbox() {
-        return toolbox;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<ToolSpec> tools() {
-        return toolbox.specs();
-    }
-
-    @Override
-    public String policy() {
-        return "";
-    }
-
-    @Override
-    public Object call(String tool, Map<String, Object> kwargs) {
-        return toolbox.tool(tool).callWithKwargs(kwargs);
-    }
-
-    public Object callPositional(String tool, List<Object> args) {
-        return toolbox.tool(tool).call(args, Map.of());
     }
 
     /** The browsing state as a Python dict (see the class comment). */
