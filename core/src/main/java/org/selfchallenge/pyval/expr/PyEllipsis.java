@@ -1,0 +1,7 @@
+package org.selfchallenge.pyval.expr;
+
+
+/** Python's {@code Ellipsis} ({@code ...}), which {@code ast.literal_eval} accepts. */
+public enum PyEllipsis {
+    INSTANCE
+}

@@ -1,0 +1,151 @@
+package org.selfchallenge.spark.component;
+
+import org.selfchallenge.agent.ChallengerEpisode;
+import org.selfchallenge.agent.SandboxFactory;
+import org.selfchallenge.agent.TrajectoryJson;
+import org.selfchallenge.challenger.ProceduralChallenger;
+import org.selfchallenge.env.Environments;
+import org.selfchallenge.llm.ChatModel;
+import org.selfchallenge.llm.ChatModelProvider;
+import org.selfchallenge.llm.SamplingParams;
+import org.selfchallenge.policy.ModelCli;
+import org.selfchallenge.policy.chat.TfChatModel;
+import org.selfchallenge.policy.model.ModelOptions;
+import org.selfchallenge.spark.config.PipelineConfig;
+import org.selfchallenge.spark.io.TrajectoryRecord;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The production wiring: the procedural challenger (or a model challenger episode), executor
+ * episodes of the TF Java policy in the CaT sandbox, the tiny random policy ({@code model init}), and
+ * the TF Java trainer ({@link PolicyTraining}). Models are opened once per executor JVM and shared by
+ * its tasks (TfChatModel is thread-safe).
+ */
+public final class CoreComponents implements Components {
+    /** TF intra-op threads per model: Spark already runs one task per core. */
+    static final int TF_THREADS = 1;
+    private static final ConcurrentHashMap<String, TfChatModel> POLICIES = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, ChatModel> CHALLENGERS = new ConcurrentHashMap<>();
+
+    @Override
+    public TaskChallenger challenger(PipelineConfig cfg) {
+        if (cfg.challenger.equals("procedural")) {
+            ProceduralChallenger p = new ProceduralChallenger();
+            return new TaskChallenger() {
+                @Override
+                public String id() {
+                    return ProceduralChallenger.ID;
+                }
+
+                @Override
+                public ChallengeOutput challenge(String env, long episode, long seed) {
+                    ProceduralChallenger.Result r = p.challenge(env, seed);
+                    return new ChallengeOutput(r.text(), r.traceJson());
+                }
+            };
+        }
+        ChatModel model = CHALLENGERS.computeIfAbsent(cfg.challenger, CoreComponents::openModel);
+        PipelineConfig.Sampling s = cfg.challengeSampling;
+        ChallengerEpisode episode = new ChallengerEpisode(model, SandboxFactory.open(), new ChallengerEpisode.Config(
+                cfg.challengeMaxTurns, 4000, Math.max(1, cfg.minFailureCases),
+                new SamplingParams(s.temperature(), s.topP(), s.topK(), s.maxNewTokens(), 0L, List.of())));
+        return new TaskChallenger() {
+            @Override
+            public String id() {
+                return model.id();
+            }
+
+            @Override
+            public ChallengeOutput challenge(String env, long index, long seed) {
+                ChallengerEpisode.Result r = episode.run(Environments.load(env), env + "-" + index, seed);
+                return new ChallengeOutput(r.text(), TrajectoryJson.write(r.trace()));
+            }
+        };
+    }
+
+    /** A model spec (checkpoint dir, openai:URL#model) through the registered providers. */
+    static ChatModel openModel(String spec) {
+        for (ChatModelProvider p : ServiceLoader.load(ChatModelProvider.class)) {
+            var m = p.open(spec);
+            if (m.isPresent()) {
+                return m.get();
+            }
+        }
+        throw new IllegalArgumentException("no chat-model provider can open '" + spec + "'");
+    }
+
+    @Override
+    public TaskSolver solver(PipelineConfig cfg, Path localPolicyDir, String policyVersion) {
+        TfChatModel policy = POLICIES.computeIfAbsent(localPolicyDir.toString(), d -> {
+            try {
+                return TfChatModel.open(Path.of(d), new ModelOptions(ModelOptions.CPU, TF_THREADS, 1));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open policy " + d, e);
+            }
+        });
+        PipelineConfig.Sampling s = cfg.solveSampling;
+        return new EpisodeRunner(policy, SandboxFactory.open(), null, cfg.solveMaxTurns,
+                new SamplingParams(s.temperature(), s.topP(), s.topK(), s.maxNewTokens(), 0L, List.of()),
+                new PolicyEncoder(policy.tokenizer()));
+    }
+
+    @Override
+    public String initPolicy(PipelineConfig cfg, Path localDir) {
+        if (!cfg.policyInit.equals("tiny-random")) {
+            Path src = Path.of(cfg.policyInit);
+            try (var files = Files.list(src)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    Files.copy(f, localDir.resolve(f.getFileName().toString()));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot copy policy.init checkpoint " + src, e);
+            }
+            return "hf:" + src.getFileName();
+        }
+        try {
+            Path conf = Files.createTempFile("tiny-policy-", ".json");
+            Files.writeString(conf, tinyConfigJson(cfg));
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            PrintStream old = System.out;
+            int rc;
+            System.setOut(new PrintStream(buf, true));
+            try {
+                rc = ModelCli.run(new String[]{"init", "--config", conf.toString(), "--out", localDir.toString(),
+                        "--seed", Long.toString(cfg.seed)});
+            } finally {
+                System.setOut(old);
+                Files.deleteIfExists(conf);
+            }
+            if (rc != 0) {
+                throw new IllegalStateException("model init failed (" + rc + "): " + buf);
+            }
+            return "tiny-random@seed" + cfg.seed;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The Hugging Face config.json of the tiny policy ({@code policy.tiny}); byte-level vocabulary. */
+    static String tinyConfigJson(PipelineConfig c) {
+        return "{\"model_type\": \"llama\", \"vocab_size\": 259, \"hidden_size\": " + c.tinyHidden
+                + ", \"intermediate_size\": " + c.tinyIntermediate + ", \"num_hidden_layers\": " + c.tinyLayers
+                + ", \"num_attention_heads\": " + c.tinyHeads + ", \"num_key_value_heads\": " + c.tinyKvHeads
+                + ", \"max_position_embeddings\": " + c.tinyMaxPosition + ", \"rms_norm_eps\": 1e-5"
+                + ", \"rope_theta\": 10000.0, \"tie_word_embeddings\": true, \"torch_dtype\": \"float32\"}";
+    }
+
+    @Override
+    public TrainReport train(PipelineConfig cfg, Path policyIn, List<TrajectoryRecord> data, Path hfOut, Path stateOut,
+                             TrainLog log) {
+        return PolicyTraining.train(cfg, policyIn, data, hfOut, stateOut, log, TF_THREADS + 1);
+    }
+}

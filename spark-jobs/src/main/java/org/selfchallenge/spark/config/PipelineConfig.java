@@ -1,0 +1,254 @@
+package org.selfchallenge.spark.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The resolved, validated configuration of one run. Built once on the driver (every bad value fails
+ * here, before any Spark work, with the key named) and shipped to executors as plain fields.
+ * Key documentation lives in {@code conf/application.conf}.
+ */
+public final class PipelineConfig implements Serializable {
+    private static final long serialVersionUID = 1L;
+    public static final String ROOT = "selfchallenge";
+    public static final Set<String> ENVIRONMENTS = Set.of("retail", "airline", "calculation", "web");
+    public static final Set<String> ALGORITHMS = Set.of("rft", "reinforce", "ppo", "grpo", "distill");
+
+    /** Sampling settings of one step (challenger or executor). */
+    public record Sampling(double temperature, double topP, int topK, int maxNewTokens) implements Serializable {
+    }
+
+    public final String resolvedHocon;
+    // run
+    public final String out;
+    public final int rounds;
+    public final long seed;
+    public final String master;
+    public final boolean progress;
+    public final List<String> envs;
+    public final String components;
+    // challenge
+    public final String challenger;
+    public final int episodesPerEnv;
+    public final int challengePartitions;
+    public final int challengeMaxTurns;
+    public final Sampling challengeSampling;
+    // verify
+    public final int minFailureCases;
+    public final int verifyTimeoutMs;
+    public final int sandboxWorkers;
+    public final int verifyPartitions;
+    public final boolean dedupEnabled;
+    public final double dedupJaccard;
+    public final int dedupShingleWords;
+    public final int dedupHashTables;
+    // solve
+    public final List<String> solveEnvs;
+    public final int samplesPerTask;
+    public final int solvePartitions;
+    public final int solveMaxTurns;
+    public final Sampling solveSampling;
+    // policy
+    public final String policyInit;
+    public final int tinyHidden;
+    public final int tinyLayers;
+    public final int tinyHeads;
+    public final int tinyKvHeads;
+    public final int tinyIntermediate;
+    public final int tinyMaxPosition;
+    // train
+    public final String algorithm;
+    public final double learningRate;
+    public final double weightDecay;
+    public final double gradClip;
+    public final int warmupSteps;
+    public final int batchSize;
+    public final int epochs;
+    public final int maxSeqLen;
+    public final double ppoClip;
+    public final double klCoef;
+    public final double rftMinReward;
+    public final boolean gpuEnabled;
+    public final double gpuAmount;
+    // evaluate
+    public final int heldoutTasksPerEnv;
+    public final long heldoutSeedOffset;
+    public final int evalSamples;
+    public final double evalTemperature;
+    public final List<String> benchmarks;
+    public final String benchmarkSplit;
+    public final int benchmarkMaxTasks;
+
+    private PipelineConfig(Config c) {
+        Reader r = new Reader(c);
+        resolvedHocon = ConfigLoader.render(c.getConfig(ROOT).atKey(ROOT));
+        out = r.nonEmpty("run.out");
+        rounds = r.intIn("run.rounds", 1, 10_000);
+        seed = r.lng("run.seed");
+        master = r.nonEmpty("run.master");
+        progress = r.bool("run.progress");
+        envs = r.envList("envs");
+        components = r.nonEmpty("components");
+        challenger = r.nonEmpty("challenge.challenger");
+        episodesPerEnv = r.intIn("challenge.episodes-per-env", 1, 10_000_000);
+        challengePartitions = r.intIn("challenge.partitions", 1, 100_000);
+        challengeMaxTurns = r.intIn("challenge.max-turns", 1, 1000);
+        challengeSampling = r.sampling("challenge.sampling");
+        minFailureCases = r.intIn("verify.min-failure-cases", 0, 100);
+        verifyTimeoutMs = r.intIn("verify.timeout-ms", 1, 3_600_000);
+        sandboxWorkers = r.intIn("verify.sandbox-workers", 0, 1024);
+        verifyPartitions = r.intIn("verify.partitions", 1, 100_000);
+        dedupEnabled = r.bool("verify.dedup.enabled");
+        dedupJaccard = r.dblIn("verify.dedup.jaccard-threshold", 0.0, 1.0);
+        dedupShingleWords = r.intIn("verify.dedup.shingle-words", 1, 100);
+        dedupHashTables = r.intIn("verify.dedup.num-hash-tables", 1, 1000);
+        List<String> se = r.envListMaybeEmpty("solve.envs");
+        if (!envs.containsAll(se)) {
+            throw new ConfigError(ROOT + ".solve.envs", "must be a subset of envs " + envs + " (got " + se + ")");
+        }
+        solveEnvs = se.isEmpty() ? envs : se;
+        samplesPerTask = r.intIn("solve.samples-per-task", 1, 100_000);
+        solvePartitions = r.intIn("solve.partitions", 1, 100_000);
+        solveMaxTurns = r.intIn("solve.max-turns", 1, 1000);
+        solveSampling = r.sampling("solve.sampling");
+        policyInit = r.nonEmpty("policy.init");
+        tinyHidden = r.intIn("policy.tiny.hidden-size", 4, 1 << 16);
+        tinyLayers = r.intIn("policy.tiny.layers", 1, 1000);
+        tinyHeads = r.intIn("policy.tiny.heads", 1, 1024);
+        tinyKvHeads = r.intIn("policy.tiny.kv-heads", 1, 1024);
+        tinyIntermediate = r.intIn("policy.tiny.intermediate-size", 1, 1 << 20);
+        tinyMaxPosition = r.intIn("policy.tiny.max-position", 16, 1 << 20);
+        if (tinyHidden % tinyHeads != 0) {
+            throw new ConfigError(ROOT + ".policy.tiny.heads", "must divide hidden-size " + tinyHidden + " (got " + tinyHeads + ")");
+        }
+        if (tinyHeads % tinyKvHeads != 0) {
+            throw new ConfigError(ROOT + ".policy.tiny.kv-heads", "must divide heads " + tinyHeads + " (got " + tinyKvHeads + ")");
+        }
+        algorithm = r.oneOf("train.algorithm", ALGORITHMS);
+        learningRate = r.dblIn("train.learning-rate", 0.0, 10.0);
+        weightDecay = r.dblIn("train.weight-decay", 0.0, 10.0);
+        gradClip = r.dblIn("train.grad-clip", 0.0, 1e9);
+        warmupSteps = r.intIn("train.warmup-steps", 0, 1 << 30);
+        batchSize = r.intIn("train.batch-size", 1, 1 << 20);
+        epochs = r.intIn("train.epochs", 1, 10_000);
+        maxSeqLen = r.intIn("train.max-seq-len", 8, 1 << 20);
+        ppoClip = r.dblIn("train.ppo-clip", 0.0, 10.0);
+        klCoef = r.dblIn("train.kl-coef", 0.0, 1e6);
+        rftMinReward = r.dblIn("train.rft-min-reward", -1e9, 1e9);
+        gpuEnabled = r.bool("train.gpu.enabled");
+        gpuAmount = r.dblIn("train.gpu.amount", 0.0, 64.0);
+        heldoutTasksPerEnv = r.intIn("evaluate.heldout-tasks-per-env", 0, 10_000_000);
+        heldoutSeedOffset = r.lng("evaluate.heldout-seed-offset");
+        if (heldoutSeedOffset < (long) episodesPerEnv * rounds) {
+            throw new ConfigError(ROOT + ".evaluate.heldout-seed-offset", "must exceed episodes-per-env * rounds = "
+                    + (long) episodesPerEnv * rounds + " so held-out seeds never meet training seeds (got " + heldoutSeedOffset + ")");
+        }
+        evalSamples = r.intIn("evaluate.samples", 1, 10_000);
+        evalTemperature = r.dblIn("evaluate.temperature", 0.0, 100.0);
+        benchmarks = r.envListMaybeEmpty("evaluate.benchmarks");
+        benchmarkSplit = r.oneOf("evaluate.benchmark-split", Set.of("train", "dev", "test"));
+        benchmarkMaxTasks = r.intIn("evaluate.benchmark-max-tasks", 0, 1_000_000);
+    }
+
+    public static PipelineConfig from(Config resolved) {
+        return new PipelineConfig(resolved);
+    }
+
+    /** Typed access under {@link #ROOT}; every failure names the full key. */
+    private static final class Reader {
+        private final Config c;
+
+        Reader(Config c) {
+            this.c = c;
+        }
+
+        private String full(String k) {
+            return ROOT + "." + k;
+        }
+
+        private <T> T get(String k, java.util.function.Function<String, T> f) {
+            String key = full(k);
+            try {
+                return f.apply(key);
+            } catch (ConfigException.Missing e) {
+                throw new ConfigError(key, "missing");
+            } catch (ConfigException e) {
+                throw new ConfigError(key, e.getMessage());
+            }
+        }
+
+        String nonEmpty(String k) {
+            String v = get(k, c::getString);
+            if (v.isBlank()) {
+                throw new ConfigError(full(k), "must not be empty");
+            }
+            return v;
+        }
+
+        boolean bool(String k) {
+            return get(k, c::getBoolean);
+        }
+
+        long lng(String k) {
+            return get(k, c::getLong);
+        }
+
+        int intIn(String k, int lo, int hi) {
+            int v = get(k, c::getInt);
+            if (v < lo || v > hi) {
+                throw new ConfigError(full(k), "must be in [" + lo + ", " + hi + "] (got " + v + ")");
+            }
+            return v;
+        }
+
+        double dblIn(String k, double lo, double hi) {
+            double v = get(k, c::getDouble);
+            if (!(v >= lo && v <= hi)) {
+                throw new ConfigError(full(k), "must be in [" + lo + ", " + hi + "] (got " + v + ")");
+            }
+            return v;
+        }
+
+        String oneOf(String k, Set<String> allowed) {
+            String v = get(k, c::getString);
+            if (!allowed.contains(v)) {
+                throw new ConfigError(full(k), "must be one of " + new java.util.TreeSet<>(allowed) + " (got '" + v + "')");
+            }
+            return v;
+        }
+
+        List<String> envListMaybeEmpty(String k) {
+            List<String> v = get(k, c::getStringList);
+            for (String e : v) {
+                if (!ENVIRONMENTS.contains(e)) {
+                    throw new ConfigError(full(k), "unknown environment '" + e + "' (known: "
+                            + new java.util.TreeSet<>(ENVIRONMENTS) + ")");
+                }
+            }
+            if (new java.util.HashSet<>(v).size() != v.size()) {
+                throw new ConfigError(full(k), "lists an environment twice: " + v);
+            }
+            return List.copyOf(v);
+        }
+
+        List<String> envList(String k) {
+            List<String> v = envListMaybeEmpty(k);
+            if (v.isEmpty()) {
+                throw new ConfigError(full(k), "must name at least one environment");
+            }
+            return v;
+        }
+
+        Sampling sampling(String k) {
+            double t = dblIn(k + ".temperature", 0.0, 100.0);
+            double p = dblIn(k + ".top-p", 0.0, 1.0);
+            int topK = intIn(k + ".top-k", 0, 1 << 20);
+            int max = intIn(k + ".max-new-tokens", 1, 1 << 20);
+            return new Sampling(t, p, topK, max);
+        }
+    }
+}

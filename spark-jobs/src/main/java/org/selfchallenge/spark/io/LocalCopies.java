@@ -1,0 +1,61 @@
+package org.selfchallenge.spark.io;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Policy checkpoints live with the run (any Hadoop FileSystem); TensorFlow needs local files. This
+ * copies a directory once per JVM into a local temporary directory and reuses it for every task.
+ */
+public final class LocalCopies {
+    private static final ConcurrentHashMap<String, java.nio.file.Path> CACHE = new ConcurrentHashMap<>();
+
+    private LocalCopies() {
+    }
+
+    public static java.nio.file.Path of(String uri, Configuration conf) {
+        return CACHE.computeIfAbsent(uri, u -> {
+            try {
+                Path src = new Path(u);
+                FileSystem fs = src.getFileSystem(conf);
+                java.nio.file.Path dst = Files.createTempDirectory("selfchallenge-policy-");
+                dst.toFile().deleteOnExit();
+                fs.copyToLocalFile(false, src, new Path(dst.toUri()), true);
+                // copyToLocalFile puts the directory itself inside dst.
+                return dst.resolve(src.getName());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot copy " + u + " to local disk", e);
+            }
+        });
+    }
+
+    /** Uploads a local directory's contents to {@code dst} (created). */
+    public static void upload(java.nio.file.Path src, Path dst, Configuration conf) throws IOException {
+        FileSystem fs = dst.getFileSystem(conf);
+        fs.mkdirs(dst);
+        try (Stream<java.nio.file.Path> files = Files.list(src)) {
+            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+                fs.copyFromLocalFile(false, true, new Path(f.toUri()), new Path(dst, f.getFileName().toString()));
+            }
+        }
+    }
+
+    public static void deleteRecursively(java.nio.file.Path p) {
+        if (p == null || !Files.exists(p)) {
+            return;
+        }
+        try (Stream<java.nio.file.Path> s = Files.walk(p)) {
+            s.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

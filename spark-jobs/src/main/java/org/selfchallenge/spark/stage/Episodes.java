@@ -1,0 +1,151 @@
+package org.selfchallenge.spark.stage;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.TaskContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
+import org.selfchallenge.spark.Seeds;
+import org.selfchallenge.spark.component.Components;
+import org.selfchallenge.spark.component.TaskSolver;
+import org.selfchallenge.spark.config.PipelineConfig;
+import org.selfchallenge.spark.io.LocalCopies;
+import org.selfchallenge.spark.io.TrajectoryRecord;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Shared by solve and evaluate: the (task, sample) work list, planned on the driver in a fixed order
+ * so that partition contents (and hence output file names and rows) are the same on every attempt, and
+ * the executor-side batch runner.
+ */
+final class Episodes {
+    /** Episodes per solver call: lets batched backends (the TF policy) batch. */
+    static final int BATCH = 8;
+
+    private Episodes() {
+    }
+
+    /** One planned episode (a plain class, not a record: Spark's Kryo cannot build records). */
+    static final class Item implements Serializable {
+        private static final long serialVersionUID = 1L;
+        final String taskId;
+        final String env;
+        final String instruction;
+        final String evaluation;
+        final String solution;
+        final int sampleIndex;
+        final long seed;
+        final int round;
+
+        Item(String taskId, String env, String instruction, String evaluation, String solution, int sampleIndex,
+             long seed, int round) {
+            this.taskId = taskId;
+            this.env = env;
+            this.instruction = instruction;
+            this.evaluation = evaluation;
+            this.solution = solution;
+            this.sampleIndex = sampleIndex;
+            this.seed = seed;
+            this.round = round;
+        }
+
+        TaskSolver.SolveInput input() {
+            return new TaskSolver.SolveInput(taskId, env, instruction, evaluation, solution, sampleIndex, seed);
+        }
+
+        int round() {
+            return round;
+        }
+    }
+
+    /** Tasks sorted by id, K samples each, seeds derived from the run seed and the trajectory id. */
+    static List<Item> plan(Dataset<Row> tasks, int samples, int round, long rootSeed, String purpose) {
+        List<Row> rows = tasks.select("task_id", "env", "instruction", "evaluation", "solution")
+                .orderBy("task_id").collectAsList();
+        List<Item> items = new ArrayList<>();
+        for (Row r : rows) {
+            for (int k = 0; k < samples; k++) {
+                String id = TrajectoryRecord.idFor(r.getString(0), round, k);
+                long seed = Seeds.derive(rootSeed, purpose + "/" + id);
+                items.add(new Item(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), k,
+                        seed, round));
+            }
+        }
+        return items;
+    }
+
+    /** Runs a partition's episodes with the policy at {@code policyUri}; never throws for one bad episode. */
+    static List<TrajectoryRecord> run(PipelineConfig cfg, PipelineConfig.Sampling sampling, String policyUri,
+                                      String policyVersion, List<Item> items, Configuration hadoop,
+                                      LongAccumulator done) {
+        java.nio.file.Path local = LocalCopies.of(policyUri, hadoop);
+        TaskSolver solver = Components.load(cfg.components).solver(cfg, local, policyVersion);
+        List<TrajectoryRecord> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i += BATCH) {
+            List<Item> batch = items.subList(i, Math.min(items.size(), i + BATCH));
+            List<TaskSolver.SolveInput> inputs = new ArrayList<>();
+            batch.forEach(b -> inputs.add(b.input()));
+            List<TaskSolver.SolveOutput> outs = solver.solve(inputs);
+            for (int j = 0; j < batch.size(); j++) {
+                out.add(record(batch.get(j), outs.get(j), sampling, policyVersion));
+                if (done != null) {
+                    done.add(1);
+                }
+            }
+        }
+        return out;
+    }
+
+    static TrajectoryRecord record(Item item, TaskSolver.SolveOutput o, PipelineConfig.Sampling s, String policyVersion) {
+        TaskSolver.SolveInput in = item.input();
+        TrajectoryRecord r = new TrajectoryRecord();
+        r.setTrajectoryId(TrajectoryRecord.idFor(in.taskId(), item.round(), in.sampleIndex()));
+        r.setTaskId(in.taskId());
+        r.setEnv(in.env());
+        r.setRound(item.round());
+        r.setSampleIndex(in.sampleIndex());
+        r.setPolicyVersion(policyVersion);
+        r.setSeed(in.seed());
+        r.setTemperature(s.temperature());
+        r.setTopP(s.topP());
+        r.setTopK(s.topK());
+        r.setMaxNewTokens(s.maxNewTokens());
+        r.setTokens(o.tokens());
+        r.setLossMask(o.lossMask());
+        r.setBehaviourLogprobs(o.behaviourLogprobs());
+        r.setReward(o.reward());
+        r.setTurns(o.turnsJson());
+        TaskContext tc = TaskContext.get();
+        r.setLineage("{\"outcome\":" + quote(o.outcome()) + ",\"policy\":" + quote(policyVersion)
+                + ",\"task_id\":" + quote(in.taskId()) + ",\"sample_index\":" + in.sampleIndex()
+                + ",\"seed\":" + in.seed() + (tc == null ? "" : ",\"spark_partition\":" + tc.partitionId()) + "}");
+        return r;
+    }
+
+    static String quote(String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+}

@@ -1,0 +1,130 @@
+package org.selfchallenge.spark.stage;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.SerializableConfiguration;
+import org.selfchallenge.spark.Progress;
+import org.selfchallenge.spark.config.PipelineConfig;
+import org.selfchallenge.spark.io.TrajectoryArrow;
+import org.selfchallenge.spark.io.TrajectoryArrowWriter;
+import org.selfchallenge.spark.io.TrajectoryRecord;
+import org.selfchallenge.spark.io.TrajectorySummaryRow;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Solve: K executor episodes of the round's starting policy per kept verified task, spread over
+ * partitions → {@code trajectories/part-NNNNN.arrow} (one Arrow IPC file per partition, see
+ * {@link TrajectoryArrow}) and {@code trajectories_summary} (Parquet, one row per trajectory).
+ *
+ * <p>No duplicates under retries or speculation: partition p always holds the same episodes (planned on
+ * the driver), each attempt writes a hidden attempt file and renames it to {@code part-p.arrow}; an
+ * attempt that finds the file already there drops its own copy (the content is identical). Hidden
+ * leftovers of killed attempts are removed before the stage commits.
+ */
+public final class SolveStage implements Stage {
+    public static final String NAME = "solve";
+    public static final String TRAJECTORIES = "trajectories";
+    public static final String SUMMARY = "trajectories_summary";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Map<String, Object> run(StageContext ctx, Path tmp) throws IOException {
+        PipelineConfig cfg = ctx.cfg();
+        Dataset<Row> tasks = ctx.spark().read()
+                .parquet(new Path(ctx.stageDir(VerifyStage.NAME), VerifyStage.OUTPUT).toString()).filter("kept")
+                .filter(org.apache.spark.sql.functions.col("env").isin(cfg.solveEnvs.toArray()));
+        List<Episodes.Item> items = Episodes.plan(tasks, cfg.samplesPerTask, ctx.round(), cfg.seed, "solve");
+        String policy = ctx.policyIn().toString();
+        String version = ctx.layout().root().toUri().relativize(ctx.policyIn().toUri()).toString();
+        Path dir = new Path(tmp, TRAJECTORIES);
+        FileSystem fs = ctx.fs();
+        fs.mkdirs(dir);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());
+        SerializableConfiguration hadoop = new SerializableConfiguration(jsc.hadoopConfiguration());
+        String dirUri = dir.toString();
+        int parts = Math.max(1, Math.min(cfg.solvePartitions, items.size()));
+        try (Progress.Tracker t = ctx.progress().track(jsc.sc(), "round " + ctx.round() + " solve", items.size(),
+                "trajectories")) {
+            LongAccumulator done = t.accumulator();
+            JavaRDD<TrajectorySummaryRow> summary = jsc.parallelize(items, parts).mapPartitionsWithIndex(
+                    (p, it) -> writePartition(cfg, policy, version, dirUri, p, it, hadoop.value(), done), false);
+            ctx.spark().createDataFrame(summary, TrajectorySummaryRow.class)
+                    .write().parquet(new Path(tmp, SUMMARY).toString());
+        }
+        removeAttemptLeftovers(fs, dir);
+        Dataset<Row> s = ctx.spark().read().parquet(new Path(tmp, SUMMARY).toString());
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trajectories", s.count());
+        m.put("arrow_files", fs.listStatus(dir, p -> p.getName().endsWith(".arrow")).length);
+        Row agg = s.selectExpr("avg(reward)", "sum(tokens)", "sum(policyTokens)").first();
+        m.put("mean_reward", agg.isNullAt(0) ? 0.0 : agg.getDouble(0));
+        m.put("tokens", agg.isNullAt(1) ? 0L : agg.getLong(1));
+        m.put("policy_tokens", agg.isNullAt(2) ? 0L : agg.getLong(2));
+        m.put("policy_version", version);
+        return m;
+    }
+
+    private static Iterator<TrajectorySummaryRow> writePartition(PipelineConfig cfg, String policy, String version,
+            String dirUri, int partition, Iterator<Episodes.Item> it, Configuration hadoop, LongAccumulator done)
+            throws IOException {
+        List<Episodes.Item> items = new ArrayList<>();
+        it.forEachRemaining(items::add);
+        List<TrajectoryRecord> recs = Episodes.run(cfg, cfg.solveSampling, policy, version, items, hadoop, done);
+        recs.sort(Comparator.comparing(TrajectoryRecord::getTrajectoryId));
+        Path dir = new Path(dirUri);
+        FileSystem fs = dir.getFileSystem(hadoop);
+        String name = TrajectoryArrow.fileName(partition);
+        Path target = new Path(dir, name);
+        TaskContext tc = TaskContext.get();
+        Path attempt = new Path(dir, "." + name + ".attempt-" + (tc == null ? 0 : tc.taskAttemptId()));
+        try (TrajectoryArrowWriter w = new TrajectoryArrowWriter(fs, attempt)) {
+            for (TrajectoryRecord r : recs) {
+                w.write(r);
+            }
+        }
+        if (!fs.rename(attempt, target)) {
+            // Another attempt of this partition already committed the identical file.
+            fs.delete(attempt, false);
+        }
+        List<TrajectorySummaryRow> out = new ArrayList<>();
+        for (TrajectoryRecord r : recs) {
+            out.add(TrajectorySummaryRow.of(r, outcome(r.getLineage()), name));
+        }
+        return out.iterator();
+    }
+
+    static String outcome(String lineage) {
+        int i = lineage.indexOf("\"outcome\":\"");
+        if (i < 0) {
+            return null;
+        }
+        int s = i + 11;
+        return lineage.substring(s, lineage.indexOf('"', s));
+    }
+
+    private static void removeAttemptLeftovers(FileSystem fs, Path dir) throws IOException {
+        for (var st : fs.listStatus(dir)) {
+            if (st.getPath().getName().contains(".attempt-")) {
+                fs.delete(st.getPath(), false);
+            }
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.selfchallenge.spark.config;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfchallenge.spark.PipelineCli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PipelineConfigTest {
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void clearProps() {
+        System.clearProperty("selfchallenge.solve.samples-per-task");
+        System.clearProperty("selfchallenge.train.algorithm");
+    }
+
+    private File file(String hocon) throws Exception {
+        Path p = dir.resolve("over.conf");
+        Files.writeString(p, hocon);
+        return p.toFile();
+    }
+
+    @Test
+    void defaultsMatchApplicationConf() {
+        PipelineConfig c = ConfigLoader.load(null, Map.of());
+        assertEquals("out/demo", c.out);
+        assertEquals(2, c.rounds);
+        assertEquals(List.of("calculation", "retail"), c.envs);
+        assertEquals("rft", c.algorithm);
+        assertEquals(4, c.samplesPerTask);
+        assertEquals(1_000_000_000L, c.heldoutSeedOffset);
+        assertTrue(c.resolvedHocon.contains("samples-per-task"));
+    }
+
+    @Test
+    void layersFileThenFlagsThenSystemProperties() throws Exception {
+        File f = file("selfchallenge { run.rounds = 5, solve.samples-per-task = 8, train.algorithm = grpo }");
+        System.setProperty("selfchallenge.solve.samples-per-task", "16");
+        PipelineConfig c = ConfigLoader.load(f, Map.of("selfchallenge.run.rounds", 7, "selfchallenge.run.out", "x"));
+        assertEquals(7, c.rounds);          // flag beats file
+        assertEquals(16, c.samplesPerTask); // -D beats file
+        assertEquals("grpo", c.algorithm);  // file beats defaults
+        assertEquals("x", c.out);
+    }
+
+    private static String badKey(String hocon, PipelineConfigTest t) throws Exception {
+        File f = t.file(hocon);
+        return assertThrows(ConfigError.class, () -> ConfigLoader.load(f, Map.of())).key();
+    }
+
+    @Test
+    void badValuesNameTheKey() throws Exception {
+        assertEquals("selfchallenge.solve.samples-per-task", badKey("selfchallenge.solve.samples-per-task = 0", this));
+        assertEquals("selfchallenge.solve.samples-per-task", badKey("selfchallenge.solve.samples-per-task = many", this));
+        assertEquals("selfchallenge.train.algorithm", badKey("selfchallenge.train.algorithm = sgd", this));
+        assertEquals("selfchallenge.envs", badKey("selfchallenge.envs = [retail, mars]", this));
+        assertEquals("selfchallenge.envs", badKey("selfchallenge.envs = []", this));
+        assertEquals("selfchallenge.solve.sampling.top-p", badKey("selfchallenge.solve.sampling.top-p = 1.5", this));
+        assertEquals("selfchallenge.policy.tiny.heads", badKey("selfchallenge.policy.tiny.heads = 5", this));
+        assertEquals("selfchallenge.verify.dedup.jaccard-threshold",
+                badKey("selfchallenge.verify.dedup.jaccard-threshold = -0.1", this));
+        assertEquals("selfchallenge.evaluate.heldout-seed-offset",
+                badKey("selfchallenge.evaluate.heldout-seed-offset = 10", this));
+    }
+
+    @Test
+    void unknownKeysAreRejectedNotIgnored() throws Exception {
+        assertEquals("selfchallenge.solve.samples-per-tsk", badKey("selfchallenge.solve.samples-per-tsk = 3", this));
+        assertEquals("other.key", badKey("other.key = 3", this));
+    }
+
+    @Test
+    void systemPropertyTypoFailsWithKey() {
+        System.setProperty("selfchallenge.train.algorithm", "adam");
+        ConfigError e = assertThrows(ConfigError.class, () -> ConfigLoader.load(null, Map.of()));
+        assertEquals("selfchallenge.train.algorithm", e.key());
+    }
+
+    @Test
+    void cliExitsWith2AndNamesTheKeyBeforeStartingSpark() throws Exception {
+        File f = file("selfchallenge.verify.timeout-ms = 0");
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true));
+        int rc;
+        try {
+            rc = PipelineCli.run(new String[]{"--conf", f.getPath()});
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals(2, rc);
+        assertTrue(err.toString().contains("selfchallenge.verify.timeout-ms"), err.toString());
+    }
+}

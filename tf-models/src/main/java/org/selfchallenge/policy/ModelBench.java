@@ -1,0 +1,290 @@
+package org.selfchallenge.policy;
+
+import org.selfchallenge.llm.SamplingParams;
+import org.selfchallenge.policy.config.LlamaConfig;
+import org.selfchallenge.policy.io.DType;
+import org.selfchallenge.policy.io.HfCheckpoint;
+import org.selfchallenge.policy.model.KvCache;
+import org.selfchallenge.policy.model.LlamaModel;
+import org.selfchallenge.policy.model.ModelOptions;
+import org.selfchallenge.policy.model.RandomInit;
+import org.selfchallenge.policy.train.Algorithm;
+import org.selfchallenge.policy.train.PolicyTrainer;
+import org.selfchallenge.policy.train.TrainConfig;
+import org.selfchallenge.policy.train.TrainSequence;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.random.RandomUniform;
+import org.tensorflow.types.TFloat32;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code run.sh bench model [--quick] [--device D] [--threads N] [--rss-steps N]}: measured FP32 peak (a chain
+ * of large MatMuls), training tokens/s and achieved GFLOP/s at two sizes (tiny, d_model 512), KV-cache decode
+ * tokens/s and the fixed cost per decode step, and resident memory over many training steps.
+ * <p>Training FLOPs per token (forward + backward = 3x forward):
+ * {@code 6 * N_matmul + 12 * L * T * d_attn}, where N_matmul counts the weights used in matrix products
+ * (all linear layers and the LM head, not the embedding gather), T the sequence length (full T x T scores are
+ * computed) and d_attn = heads * head_dim.
+ */
+public final class ModelBench {
+    private static final int PEAK_N = 2048;
+    private static final int PEAK_CHAIN = 8;
+
+    private ModelBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    record Size(String name, int vocab, int d, int layers, int heads, int kvHeads, int batch, int seq) {
+    }
+
+    public static int run(String[] args) {
+        boolean quick = false;
+        String device = ModelOptions.CPU;
+        int threads = 0;
+        int rssSteps = 1000;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--device" -> device = args[++i];
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
+                case "--rss-steps" -> rssSteps = Integer.parseInt(args[++i]);
+                case "model" -> { }
+                default -> {
+                    System.err.println("usage: bench model [--quick] [--device D] [--threads N] [--rss-steps N]");
+                    return 2;
+                }
+            }
+        }
+        try {
+            ModelOptions opts = new ModelOptions(device, threads, 1);
+            // the machine may be shared: take the best of several runs, before and after the model benchmarks
+            double peak = peakGflops(opts);
+            System.out.printf(Locale.ROOT, "{\"bench\": \"fp32_peak\", \"device\": \"%s\", \"gflops\": %.1f}%n", device, peak);
+            System.out.printf(Locale.ROOT, "{\"bench\": \"session_run\", \"trivial_run_ms\": %.4f}%n",
+                    trivialRunMs(opts));
+            List<Size> sizes = List.of(new Size("tiny", 512, 128, 2, 4, 2, 8, 128),
+                    new Size("d512", 4096, 512, 4, 8, 4, 8, 128));
+            for (Size s : sizes) {
+                train(s, opts, peak, quick ? 3 : 10);
+                decode(s, opts, peak, quick ? 16 : 64);
+            }
+            double peakAfter = peakGflops(opts);
+            System.out.printf(Locale.ROOT, "{\"bench\": \"fp32_peak_after\", \"device\": \"%s\", \"gflops\": %.1f, "
+                    + "\"note\": \"fractions above use the first peak; recompute with the larger if they differ\"}%n",
+                    device, peakAfter);
+            rss(sizes.get(0), opts, quick ? Math.min(rssSteps, 200) : rssSteps);
+            return 0;
+        } catch (Exception e) {
+            System.err.println("bench model failed: " + e);
+            return 1;
+        }
+    }
+
+    /** FP32 peak: PEAK_CHAIN dependent N x N MatMuls per run, 2 N^3 FLOPs each; best of several runs. */
+    static double peakGflops(ModelOptions opts) {
+        try (Graph g = new Graph(); Session s = new Session(g, opts.sessionConfig())) {
+            Ops tf = Ops.create(g).withDevice(opts.deviceSpec());
+            Operand<TFloat32> a = tf.random.randomUniform(tf.constant(new int[]{PEAK_N, PEAK_N}), TFloat32.class,
+                    RandomUniform.seed(1L));
+            Operand<TFloat32> x = tf.variable(tf.math.mul(a, tf.constant(0.01f)));
+            Operand<TFloat32> y = x;
+            for (int i = 0; i < PEAK_CHAIN; i++) {
+                y = tf.linalg.matMul(y, x);
+            }
+            Operand<TFloat32> sum = tf.sum(y, tf.constant(new int[]{0, 1}));
+            s.initialize();
+            double best = 0;
+            for (int r = 0; r < 10; r++) {
+                long t0 = System.nanoTime();
+                try (Result res = s.runner().fetch(sum).run()) {
+                    res.get(0);
+                }
+                double sec = (System.nanoTime() - t0) / 1e9;
+                best = Math.max(best, PEAK_CHAIN * 2.0 * PEAK_N * (double) PEAK_N * PEAK_N / sec / 1e9);
+            }
+            return best;
+        }
+    }
+
+    /** Fixed cost of one Session.run (feed a scalar, fetch a scalar): the floor under every decode step. */
+    static double trivialRunMs(ModelOptions opts) {
+        try (Graph g = new Graph(); Session s = new Session(g, opts.sessionConfig());
+             TFloat32 x = TFloat32.scalarOf(1f)) {
+            Ops tf = Ops.create(g);
+            var p = tf.placeholder(TFloat32.class);
+            Operand<TFloat32> y = tf.math.add(p, tf.constant(1f));
+            for (int i = 0; i < 500; i++) {
+                s.runner().feed(p, x).fetch(y).run().close();
+            }
+            int n = 5000;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < n; i++) {
+                s.runner().feed(p, x).fetch(y).run().close();
+            }
+            return (System.nanoTime() - t0) / 1e6 / n;
+        }
+    }
+
+    static LlamaConfig config(Size s) {
+        return LlamaConfig.parse(String.format(Locale.ROOT, "{\"model_type\": \"llama\", \"vocab_size\": %d, "
+                        + "\"hidden_size\": %d, \"intermediate_size\": %d, \"num_hidden_layers\": %d, "
+                        + "\"num_attention_heads\": %d, \"num_key_value_heads\": %d, \"max_position_embeddings\": 4096}",
+                s.vocab, s.d, 4 * s.d, s.layers, s.heads, s.kvHeads));
+    }
+
+    static double trainFlopsPerToken(LlamaConfig c, int seq) {
+        long d = c.hiddenSize;
+        long q = (long) c.numHeads * c.headDim;
+        long kv = (long) c.numKvHeads * c.headDim;
+        long perLayer = d * q * 2 + d * kv * 2 + 3L * d * c.intermediateSize;
+        long matmul = perLayer * c.numLayers + (long) c.vocabSize * d;
+        return 6.0 * matmul + 12.0 * c.numLayers * seq * q;
+    }
+
+    static Path checkpoint(Size s) throws IOException {
+        Path dir = Files.createTempDirectory("bench-" + s.name);
+        LlamaConfig c = config(s);
+        HfCheckpoint.write(dir, c, RandomInit.weights(c, 1, RandomInit.DEFAULT_INIT_RANGE).values(), DType.F32,
+                HfCheckpoint.DEFAULT_MAX_SHARD_BYTES, null);
+        return dir;
+    }
+
+    static List<TrainSequence> batch(Size s, int step) {
+        List<TrainSequence> b = new ArrayList<>();
+        for (int i = 0; i < s.batch; i++) {
+            int[] t = new int[s.seq];
+            boolean[] m = new boolean[s.seq];
+            for (int j = 0; j < s.seq; j++) {
+                t[j] = (int) ((j * 31L + i * 17L + step * 7L) % s.vocab);
+                m[j] = j > s.seq / 4;
+            }
+            b.add(TrainSequence.supervised(t, m));
+        }
+        return b;
+    }
+
+    static void train(Size s, ModelOptions opts, double peak, int steps) throws IOException {
+        Path dir = checkpoint(s);
+        TrainConfig cfg = TrainConfig.builder().algorithm(Algorithm.SFT).microBatchSize(s.batch)
+                .device(opts.device()).threads(opts.intraOpThreads(), opts.interOpThreads()).build();
+        try (PolicyTrainer t = PolicyTrainer.open(dir, cfg)) {
+            t.step(batch(s, 0)); // warm-up (graph optimisation, allocations)
+            long t0 = System.nanoTime();
+            for (int i = 1; i <= steps; i++) {
+                t.step(batch(s, i));
+            }
+            double sec = (System.nanoTime() - t0) / 1e9;
+            // every position is processed in the forward/backward, masked or not
+            double tokens = (double) steps * s.batch * s.seq;
+            double gflops = tokens * trainFlopsPerToken(t.model().config, s.seq) / sec / 1e9;
+            System.out.printf(Locale.ROOT, "{\"bench\": \"train\", \"size\": \"%s\", \"params\": %d, \"d_model\": %d, "
+                            + "\"batch\": %d, \"seq\": %d, \"step_ms\": %.1f, \"tokens_per_s\": %.0f, \"gflops\": %.1f, "
+                            + "\"fraction_of_peak\": %.3f}%n", s.name, t.model().config.parameterCount(), s.d, s.batch,
+                    s.seq, sec * 1000 / steps, tokens / sec, gflops, gflops / peak);
+        }
+    }
+
+    /** Decode: batch 1 and batch 8 KV-cache steps after a 64-token prompt. */
+    static void decode(Size s, ModelOptions opts, double peak, int steps) throws IOException {
+        Path dir = checkpoint(s);
+        try (LlamaModel m = LlamaModel.load(dir, opts)) {
+            LlamaConfig c = m.config;
+            for (int b : new int[]{1, 8}) {
+                int prompt = 64;
+                int[][] ids = new int[b][prompt];
+                int[][] pos = new int[b][prompt];
+                float[][] mask = new float[b][prompt + steps + 1];
+                for (int i = 0; i < b; i++) {
+                    for (int j = 0; j < prompt; j++) {
+                        ids[i][j] = (i * 13 + j * 7) % c.vocabSize;
+                        pos[i][j] = j;
+                    }
+                    java.util.Arrays.fill(mask[i], 1f);
+                }
+                LlamaModel.StepOutput so = m.step(ids, pos, trim(mask, prompt), m.emptyCache(b));
+                KvCache cache = so.cache();
+                // warm-up decode step
+                so = m.step(new int[b][1], col(b, prompt), trim(mask, prompt + 1), cache);
+                cache = so.cache();
+                long t0 = System.nanoTime();
+                for (int k = 0; k < steps; k++) {
+                    int p = prompt + 1 + k;
+                    so = m.step(new int[b][1], col(b, p), trim(mask, p + 1), cache);
+                    cache = so.cache();
+                }
+                double sec = (System.nanoTime() - t0) / 1e9;
+                cache.close();
+                double stepMs = sec * 1000 / steps;
+                // compute estimate: 2 * N_matmul FLOPs per token + attention over ~prompt+steps/2 keys
+                double flops = b * (trainFlopsPerToken(c, prompt + steps / 2) / 3.0);
+                double computeMs = flops / (peak * 1e9) * 1000;
+                System.out.printf(Locale.ROOT, "{\"bench\": \"decode\", \"size\": \"%s\", \"batch\": %d, \"step_ms\": %.3f, "
+                                + "\"tokens_per_s\": %.0f, \"compute_ms_at_peak\": %.3f, \"overhead_ms\": %.3f}%n",
+                        s.name, b, stepMs, b * steps / sec, computeMs, stepMs - computeMs);
+            }
+        }
+    }
+
+    private static float[][] trim(float[][] mask, int w) {
+        float[][] out = new float[mask.length][];
+        for (int i = 0; i < mask.length; i++) {
+            out[i] = java.util.Arrays.copyOf(mask[i], w);
+        }
+        return out;
+    }
+
+    private static int[][] col(int b, int v) {
+        int[][] out = new int[b][1];
+        for (int[] r : out) {
+            r[0] = v;
+        }
+        return out;
+    }
+
+    static long rssKb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    /** Resident memory after 10% of the steps vs at the end (leaks of ~MBs per step would show at once). */
+    static void rss(Size s, ModelOptions opts, int steps) throws IOException {
+        Path dir = checkpoint(s);
+        Size small = new Size(s.name, s.vocab, s.d, s.layers, s.heads, s.kvHeads, 4, 64);
+        TrainConfig cfg = TrainConfig.builder().algorithm(Algorithm.SFT).microBatchSize(2)
+                .device(opts.device()).threads(opts.intraOpThreads(), opts.interOpThreads()).build();
+        try (PolicyTrainer t = PolicyTrainer.open(dir, cfg)) {
+            long early = 0;
+            long t0 = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                t.step(batch(small, i));
+                if (i == steps / 10) {
+                    System.gc();
+                    early = rssKb();
+                }
+            }
+            System.gc();
+            long end = rssKb();
+            System.out.printf(Locale.ROOT, "{\"bench\": \"rss\", \"steps\": %d, \"rss_mb_at_10pct\": %.1f, "
+                            + "\"rss_mb_at_end\": %.1f, \"growth_mb\": %.1f, \"seconds\": %.1f}%n", steps, early / 1024.0,
+                    end / 1024.0, (end - early) / 1024.0, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+}

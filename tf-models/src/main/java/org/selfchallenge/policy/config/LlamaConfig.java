@@ -1,0 +1,173 @@
+package org.selfchallenge.policy.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A Hugging Face {@code config.json} of the Llama family: {@code llama}, {@code qwen2}, {@code mistral}.
+ * Qwen2 has biases on q/k/v projections; Llama's {@code attention_bias} puts biases on q/k/v/o.
+ * The raw JSON is kept so that saving writes back every field the user had.
+ */
+public final class LlamaConfig {
+    public static final double DEFAULT_ROPE_THETA = 10000.0;
+    public static final double DEFAULT_RMS_EPS = 1e-6;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final String modelType;
+    public final int vocabSize;
+    public final int hiddenSize;
+    public final int intermediateSize;
+    public final int numLayers;
+    public final int numHeads;
+    public final int numKvHeads;
+    public final int headDim;
+    public final double rmsNormEps;
+    public final double ropeTheta;
+    public final RopeScaling ropeScaling;
+    public final boolean tieWordEmbeddings;
+    /** Bias on q, k, v projections (Qwen2, or Llama attention_bias). */
+    public final boolean qkvBias;
+    /** Bias on the o projection (Llama attention_bias only). */
+    public final boolean oBias;
+    public final int maxPositionEmbeddings;
+    public final List<Integer> eosTokenIds;
+    public final Integer bosTokenId;
+    public final String torchDtype;
+    private final ObjectNode raw;
+
+    private LlamaConfig(ObjectNode n) {
+        this.raw = n;
+        this.modelType = n.path("model_type").asText("llama");
+        if (!List.of("llama", "qwen2", "mistral").contains(modelType)) {
+            throw new IllegalArgumentException("config.json: unsupported model_type '" + modelType
+                    + "' (supported: llama, qwen2, mistral)");
+        }
+        this.vocabSize = requiredInt(n, "vocab_size");
+        this.hiddenSize = requiredInt(n, "hidden_size");
+        this.intermediateSize = requiredInt(n, "intermediate_size");
+        this.numLayers = requiredInt(n, "num_hidden_layers");
+        this.numHeads = requiredInt(n, "num_attention_heads");
+        this.numKvHeads = n.hasNonNull("num_key_value_heads") ? n.get("num_key_value_heads").asInt() : numHeads;
+        this.headDim = n.hasNonNull("head_dim") ? n.get("head_dim").asInt() : hiddenSize / numHeads;
+        this.rmsNormEps = n.hasNonNull("rms_norm_eps") ? n.get("rms_norm_eps").asDouble() : DEFAULT_RMS_EPS;
+        this.ropeTheta = n.hasNonNull("rope_theta") ? n.get("rope_theta").asDouble() : DEFAULT_ROPE_THETA;
+        this.tieWordEmbeddings = n.path("tie_word_embeddings").asBoolean(false);
+        boolean attentionBias = n.path("attention_bias").asBoolean(false);
+        this.qkvBias = "qwen2".equals(modelType) || attentionBias;
+        this.oBias = !"qwen2".equals(modelType) && attentionBias;
+        this.maxPositionEmbeddings = n.path("max_position_embeddings").asInt(4096);
+        // transformers >= 4.56 writes "dtype" instead of "torch_dtype"
+        this.torchDtype = n.hasNonNull("torch_dtype") ? n.get("torch_dtype").asText() : n.path("dtype").asText("float32");
+        this.bosTokenId = n.hasNonNull("bos_token_id") ? n.get("bos_token_id").asInt() : null;
+        List<Integer> eos = new ArrayList<>();
+        JsonNode e = n.get("eos_token_id");
+        if (e != null && e.isArray()) {
+            e.forEach(x -> eos.add(x.asInt()));
+        } else if (e != null && e.isNumber()) {
+            eos.add(e.asInt());
+        }
+        this.eosTokenIds = List.copyOf(eos);
+        String act = n.path("hidden_act").asText("silu");
+        if (!"silu".equals(act)) {
+            throw new IllegalArgumentException("config.json: unsupported hidden_act '" + act + "' (only silu)");
+        }
+        if (n.path("mlp_bias").asBoolean(false)) {
+            throw new IllegalArgumentException("config.json: mlp_bias=true is not supported");
+        }
+        JsonNode rs = n.get("rope_scaling");
+        if (rs != null && !rs.isNull()) {
+            String type = rs.hasNonNull("rope_type") ? rs.get("rope_type").asText() : rs.path("type").asText("");
+            if (!RopeScaling.LLAMA3.equals(type) && !RopeScaling.LINEAR.equals(type) && !"default".equals(type)) {
+                throw new IllegalArgumentException("config.json: unsupported rope_scaling type '" + type
+                        + "' (supported: llama3, linear, default)");
+            }
+            this.ropeScaling = "default".equals(type) ? null : new RopeScaling(type, rs.path("factor").asDouble(8.0),
+                    rs.path("low_freq_factor").asDouble(1.0), rs.path("high_freq_factor").asDouble(4.0),
+                    rs.path("original_max_position_embeddings").asInt(8192));
+        } else {
+            this.ropeScaling = null;
+        }
+        if (numHeads % numKvHeads != 0) {
+            throw new IllegalArgumentException("config.json: num_attention_heads " + numHeads
+                    + " is not a multiple of num_key_value_heads " + numKvHeads);
+        }
+        if (headDim % 2 != 0) {
+            throw new IllegalArgumentException("config.json: head_dim must be even, got " + headDim);
+        }
+    }
+
+    private static int requiredInt(JsonNode n, String key) {
+        JsonNode v = n.get(key);
+        if (v == null || !v.canConvertToInt() || v.asInt() <= 0) {
+            throw new IllegalArgumentException("config.json: '" + key + "' must be a positive integer, got " + v);
+        }
+        return v.asInt();
+    }
+
+    public static LlamaConfig parse(String json) {
+        try {
+            JsonNode n = JSON.readTree(json);
+            if (!(n instanceof ObjectNode o)) {
+                throw new IllegalArgumentException("config.json: not a JSON object");
+            }
+            return new LlamaConfig(o);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("config.json: malformed JSON: " + e.getMessage(), e);
+        }
+    }
+
+    public static LlamaConfig load(Path file) throws IOException {
+        return parse(Files.readString(file));
+    }
+
+    /** A copy of the original JSON (unknown fields preserved). */
+    public ObjectNode toJson() {
+        return raw.deepCopy();
+    }
+
+    public void save(Path file) throws IOException {
+        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(raw) + "\n");
+    }
+
+    /** RoPE inverse frequencies 1/theta^(2i/d), i &lt; d/2, with llama3 scaling when configured. */
+    public float[] ropeInvFreq() {
+        int half = headDim / 2;
+        double[] f = new double[half];
+        for (int i = 0; i < half; i++) {
+            // HF computes base ** (arange(0, d, 2).float() / d) in float32; float the exponent the same way.
+            float exponent = (float) (2 * i) / (float) headDim;
+            f[i] = 1.0 / Math.pow(ropeTheta, exponent);
+        }
+        if (ropeScaling != null) {
+            ropeScaling.apply(f);
+        }
+        float[] out = new float[half];
+        for (int i = 0; i < half; i++) {
+            out[i] = (float) f[i];
+        }
+        return out;
+    }
+
+    /** Number of weights (parameters). */
+    public long parameterCount() {
+        long d = hiddenSize;
+        long attn = d * numHeads * headDim * 2L + d * numKvHeads * headDim * 2L;
+        if (qkvBias) {
+            attn += (long) numHeads * headDim + 2L * numKvHeads * headDim;
+        }
+        if (oBias) {
+            attn += d;
+        }
+        long mlp = 3L * d * intermediateSize;
+        long perLayer = attn + mlp + 2 * d;
+        long emb = (long) vocabSize * d * (tieWordEmbeddings ? 1 : 2);
+        return perLayer * numLayers + emb + d;
+    }
+}

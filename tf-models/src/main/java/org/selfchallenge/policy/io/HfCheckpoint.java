@@ -1,0 +1,143 @@
+package org.selfchallenge.policy.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.selfchallenge.policy.config.LlamaConfig;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A Hugging Face checkpoint directory: {@code config.json}, weights in {@code model.safetensors} or shards
+ * listed by {@code model.safetensors.index.json}, tokenizer files beside them.
+ */
+public final class HfCheckpoint {
+    public static final String CONFIG = "config.json";
+    public static final String SINGLE = "model.safetensors";
+    public static final String INDEX = "model.safetensors.index.json";
+    /** Tokenizer / generation files copied verbatim when exporting. */
+    public static final List<String> SIDE_FILES = List.of("tokenizer.json", "tokenizer_config.json",
+            "special_tokens_map.json", "generation_config.json", "chat_template.jinja");
+    /** Default shard size when saving (HF's default is 5 GB). */
+    public static final long DEFAULT_MAX_SHARD_BYTES = 5L << 30;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private HfCheckpoint() {
+    }
+
+    public static boolean looksLikeCheckpoint(Path dir) {
+        return Files.isRegularFile(dir.resolve(CONFIG))
+                && (Files.isRegularFile(dir.resolve(SINGLE)) || Files.isRegularFile(dir.resolve(INDEX)));
+    }
+
+    public static LlamaConfig config(Path dir) throws IOException {
+        Path c = dir.resolve(CONFIG);
+        if (!Files.isRegularFile(c)) {
+            throw new IOException(dir + ": no config.json");
+        }
+        return LlamaConfig.load(c);
+    }
+
+    /** Reads all weights (single file or sharded index). */
+    public static Map<String, TensorData> readWeights(Path dir) throws IOException {
+        Path index = dir.resolve(INDEX);
+        if (Files.isRegularFile(index)) {
+            JsonNode idx = JSON.readTree(index.toFile());
+            JsonNode map = idx.path("weight_map");
+            if (!map.isObject() || map.isEmpty()) {
+                throw new IOException(index + ": missing or empty weight_map");
+            }
+            Set<String> files = new LinkedHashSet<>();
+            Set<String> expected = new LinkedHashSet<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                files.add(e.getValue().asText());
+                expected.add(e.getKey());
+            }
+            Map<String, TensorData> out = new LinkedHashMap<>();
+            for (String f : files) {
+                Path shard = dir.resolve(f).normalize();
+                if (!shard.startsWith(dir.normalize())) {
+                    throw new IOException(index + ": shard path escapes the checkpoint directory: " + f);
+                }
+                out.putAll(Safetensors.read(shard));
+            }
+            for (String name : expected) {
+                if (!out.containsKey(name)) {
+                    throw new IOException(index + ": tensor '" + name + "' not found in its shard");
+                }
+            }
+            return out;
+        }
+        Path single = dir.resolve(SINGLE);
+        if (!Files.isRegularFile(single)) {
+            throw new IOException(dir + ": neither model.safetensors nor model.safetensors.index.json");
+        }
+        return Safetensors.read(single);
+    }
+
+    /**
+     * Writes config + weights (sharded with an index when larger than {@code maxShardBytes}) and copies the
+     * tokenizer side files from {@code sideFilesFrom} when given.
+     */
+    public static void write(Path dir, LlamaConfig config, Collection<TensorData> weights, DType dtype,
+                             long maxShardBytes, Path sideFilesFrom) throws IOException {
+        Files.createDirectories(dir);
+        ObjectNode cfg = config.toJson();
+        cfg.put("torch_dtype", switch (dtype) {
+            case F32 -> "float32";
+            case BF16 -> "bfloat16";
+            case F16 -> "float16";
+        });
+        Files.writeString(dir.resolve(CONFIG), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(cfg) + "\n");
+        try (Stream<Path> old = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) old::iterator) {
+                String n = p.getFileName().toString();
+                if (n.endsWith(".safetensors") || n.equals(INDEX)) {
+                    Files.delete(p);
+                }
+            }
+        }
+        List<List<TensorData>> shards = Safetensors.shard(weights, dtype, maxShardBytes);
+        Map<String, String> md = Map.of("format", "pt");
+        if (shards.size() <= 1) {
+            Safetensors.write(dir.resolve(SINGLE), weights, dtype, md);
+        } else {
+            ObjectNode index = JSON.createObjectNode();
+            long total = 0;
+            ObjectNode wm = JSON.createObjectNode();
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < shards.size(); i++) {
+                String fname = String.format("model-%05d-of-%05d.safetensors", i + 1, shards.size());
+                names.add(fname);
+                total += Safetensors.write(dir.resolve(fname), shards.get(i), dtype, md);
+                for (TensorData t : shards.get(i)) {
+                    wm.put(t.name(), fname);
+                }
+            }
+            index.putObject("metadata").put("total_size", total);
+            index.set("weight_map", wm);
+            Files.writeString(dir.resolve(INDEX), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(index));
+        }
+        if (sideFilesFrom != null && !sideFilesFrom.toAbsolutePath().normalize()
+                .equals(dir.toAbsolutePath().normalize())) {
+            for (String f : SIDE_FILES) {
+                Path src = sideFilesFrom.resolve(f);
+                if (Files.isRegularFile(src)) {
+                    Files.copy(src, dir.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package org.selfchallenge.policy.model;
+
+import org.selfchallenge.policy.config.LlamaConfig;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.VarHandleOp;
+import org.tensorflow.op.linalg.MatMul;
+import org.tensorflow.op.math.Mean;
+import org.tensorflow.op.train.BatchMatMul;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.family.TType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Llama-family decoder as TF graph ops, weights held in resource variables named as in HF.
+ * <pre>
+ *   x = E[ids];  per layer: x += o(attn(rope(q(n1 x)), rope(k(n1 x)), v(n1 x)));  x += down(silu(gate(n2 x)) * up(n2 x))
+ *   rms(x) = x / sqrt(mean(x^2) + eps) * w;   logits = rms(x) W_lm^T   (W_lm = E when tied)
+ *   rope(x) = x cos(p f) + rotate_half(x) sin(p f),  rotate_half([a, b]) = [-b, a]
+ *   attn: softmax(q k^T / sqrt(D) + bias) v, bias = 0 where key j is allowed (causal within the new block,
+ *         all past keys, key mask 1), -1e9 otherwise. GQA: query head h uses KV head h / (H / Hkv).
+ * </pre>
+ * Each weight is read once ({@link #read(String)}); every forward built on this graph uses the same reads,
+ * so gradients are taken with respect to those reads.
+ */
+public final class LlamaGraph {
+    /** Additive attention bias for masked keys (exp underflows to exactly 0, no NaN for all-masked rows). */
+    static final float MASK_BIAS = -1e9f;
+
+    public final LlamaConfig config;
+    public final Ops tf;
+    private final Map<String, Operand<? extends TType>> handles = new LinkedHashMap<>();
+    private final Map<String, Operand<TFloat32>> reads = new LinkedHashMap<>();
+    private final Map<String, Placeholder<TFloat32>> loadInputs = new LinkedHashMap<>();
+    private final List<Op> loadOps = new ArrayList<>();
+    private final Map<String, long[]> shapes;
+
+    /** Output of one forward pass. */
+    public record Forward(Operand<TFloat32> hidden, List<Operand<TFloat32>> presentK,
+                          List<Operand<TFloat32>> presentV) {
+    }
+
+    public LlamaGraph(Ops tf, LlamaConfig config) {
+        this.tf = tf;
+        this.config = config;
+        this.shapes = WeightNames.shapes(config);
+        Ops vs = tf.withSubScope("weights");
+        for (Map.Entry<String, long[]> e : shapes.entrySet()) {
+            String name = e.getKey();
+            Shape shape = Shape.of(e.getValue());
+            Operand<? extends TType> h = vs.withName(name).varHandleOp(TFloat32.class, shape,
+                    VarHandleOp.sharedName(name));
+            handles.put(name, h);
+            reads.put(name, vs.withName(name + ".read").readVariableOp(h, TFloat32.class));
+            Placeholder<TFloat32> in = vs.withName(name + ".in").placeholder(TFloat32.class,
+                    Placeholder.shape(shape));
+            loadInputs.put(name, in);
+            loadOps.add(vs.withName(name + ".assign").assignVariableOp(h, in));
+        }
+    }
+
+    public Map<String, long[]> shapes() {
+        return shapes;
+    }
+
+    public Operand<TFloat32> read(String name) {
+        Operand<TFloat32> r = reads.get(name);
+        if (r == null) {
+            throw new IllegalArgumentException("no weight named " + name);
+        }
+        return r;
+    }
+
+    public Operand<? extends TType> handle(String name) {
+        return handles.get(name);
+    }
+
+    public Map<String, Placeholder<TFloat32>> loadInputs() {
+        return loadInputs;
+    }
+
+    public List<Op> loadOps() {
+        return loadOps;
+    }
+
+    public Operand<TFloat32> lmHead() {
+        return read(config.tieWordEmbeddings ? WeightNames.EMBED : WeightNames.LM_HEAD);
+    }
+
+    private Operand<TInt32> dims(Operand<?>... d) {
+        List<Operand<TInt32>> l = new ArrayList<>();
+        for (Operand<?> o : d) {
+            @SuppressWarnings("unchecked") Operand<TInt32> x = (Operand<TInt32>) o;
+            l.add(x);
+        }
+        return tf.stack(l);
+    }
+
+    private Operand<TFloat32> linear(Operand<TFloat32> x2d, String prefix, boolean bias) {
+        Operand<TFloat32> y = tf.linalg.matMul(x2d, read(prefix + ".weight"), MatMul.transposeB(true));
+        return bias ? tf.math.add(y, read(prefix + ".bias")) : y;
+    }
+
+    private Operand<TFloat32> rmsNorm(Operand<TFloat32> x, String weight) {
+        Operand<TFloat32> ms = tf.math.mean(tf.math.square(x), tf.constant(-1), Mean.keepDims(true));
+        Operand<TFloat32> inv = tf.math.rsqrt(tf.math.add(ms, tf.constant((float) config.rmsNormEps)));
+        return tf.math.mul(tf.math.mul(x, inv), read(weight));
+    }
+
+    private Operand<TFloat32> rope(Operand<TFloat32> x, Operand<TFloat32> cos, Operand<TFloat32> sin) {
+        int half = config.headDim / 2;
+        Operand<TInt32> zero4 = tf.constant(new int[]{0, 0, 0, 0});
+        Operand<TInt32> halfStart = tf.constant(new int[]{0, 0, 0, half});
+        Operand<TInt32> size = tf.constant(new int[]{-1, -1, -1, half});
+        Operand<TFloat32> x1 = tf.slice(x, zero4, size);
+        Operand<TFloat32> x2 = tf.slice(x, halfStart, size);
+        Operand<TFloat32> rot = tf.concat(List.of(tf.math.neg(x2), x1), tf.constant(-1));
+        return tf.math.add(tf.math.mul(x, cos), tf.math.mul(rot, sin));
+    }
+
+    /**
+     * Builds a forward pass.
+     *
+     * @param ids       [B, S] token ids of the new block
+     * @param positions [B, S] absolute positions (RoPE)
+     * @param keyMask   [B, P + S] 1 for keys that may be attended (past and new), 0 for padding
+     * @param pastK     per layer [B, Hkv, P, D], or null for no cache (P = 0)
+     * @param pastV     per layer [B, Hkv, P, D], or null
+     * @return final normed hidden states [B, S, d] and the present K/V ([B, Hkv, P + S, D]) per layer
+     */
+    public Forward forward(Operand<TInt32> ids, Operand<TInt32> positions, Operand<TFloat32> keyMask,
+                           List<Operand<TFloat32>> pastK, List<Operand<TFloat32>> pastV) {
+        LlamaConfig c = config;
+        int h = c.numHeads;
+        int hkv = c.numKvHeads;
+        int hd = c.headDim;
+        int rep = h / hkv;
+        Operand<TInt32> idShape = tf.shape(ids);
+        Operand<TInt32> bDim = tf.gather(idShape, tf.constant(0), tf.constant(0));
+        Operand<TInt32> sDim = tf.gather(idShape, tf.constant(1), tf.constant(0));
+        Operand<TInt32> kDim = tf.gather(tf.shape(keyMask), tf.constant(1), tf.constant(0));
+        Operand<TInt32> minus1 = tf.constant(-1);
+
+        Operand<TFloat32> x = tf.gather(read(WeightNames.EMBED), ids, tf.constant(0));
+
+        // RoPE tables [B, 1, S, D]
+        Operand<TFloat32> invFreq = tf.constant(c.ropeInvFreq());
+        Operand<TFloat32> freqs = tf.math.mul(tf.expandDims(tf.dtypes.cast(positions, TFloat32.class),
+                tf.constant(-1)), invFreq);
+        Operand<TFloat32> emb = tf.concat(List.of(freqs, freqs), tf.constant(-1));
+        Operand<TFloat32> cos = tf.expandDims(tf.math.cos(emb), tf.constant(1));
+        Operand<TFloat32> sin = tf.expandDims(tf.math.sin(emb), tf.constant(1));
+
+        // bias [B, 1, S, K]: causal within the new block (band: j - i <= P) and the key mask
+        Operand<TInt64> past = tf.dtypes.cast(tf.math.sub(kDim, sDim), TInt64.class);
+        Operand<TFloat32> ones = tf.fill(dims(sDim, kDim), tf.constant(1f));
+        Operand<TFloat32> causal = tf.linalg.bandPart(ones, tf.constant(-1L), past);
+        Operand<TFloat32> allowed = tf.math.mul(tf.expandDims(causal, tf.constant(0)),
+                tf.expandDims(keyMask, tf.constant(1)));
+        Operand<TFloat32> bias = tf.expandDims(tf.math.mul(tf.math.sub(allowed, tf.constant(1f)),
+                tf.constant(-MASK_BIAS)), tf.constant(1));
+        Operand<TFloat32> scale = tf.constant((float) (1.0 / Math.sqrt(hd)));
+        Operand<TInt32> perm = tf.constant(new int[]{0, 2, 1, 3});
+
+        List<Operand<TFloat32>> presentK = new ArrayList<>();
+        List<Operand<TFloat32>> presentV = new ArrayList<>();
+        for (int i = 0; i < c.numLayers; i++) {
+            Ops l = tf;
+            Operand<TFloat32> hN = rmsNorm(x, WeightNames.layer(i, "input_layernorm.weight"));
+            Operand<TFloat32> h2 = l.reshape(hN, l.constant(new int[]{-1, c.hiddenSize}));
+            Operand<TFloat32> q = linear(h2, WeightNames.layer(i, "self_attn.q_proj"), c.qkvBias);
+            Operand<TFloat32> k = linear(h2, WeightNames.layer(i, "self_attn.k_proj"), c.qkvBias);
+            Operand<TFloat32> v = linear(h2, WeightNames.layer(i, "self_attn.v_proj"), c.qkvBias);
+            q = l.linalg.transpose(l.reshape(q, dims(bDim, sDim, l.constant(h), l.constant(hd))), perm);
+            k = l.linalg.transpose(l.reshape(k, dims(bDim, sDim, l.constant(hkv), l.constant(hd))), perm);
+            v = l.linalg.transpose(l.reshape(v, dims(bDim, sDim, l.constant(hkv), l.constant(hd))), perm);
+            q = rope(q, cos, sin);
+            k = rope(k, cos, sin);
+            if (pastK != null) {
+                k = l.concat(List.of(pastK.get(i), k), l.constant(2));
+                v = l.concat(List.of(pastV.get(i), v), l.constant(2));
+            }
+            presentK.add(k);
+            presentV.add(v);
+            // GQA without copying K/V: heads h = g*rep + r share KV head g; fold r into the query rows.
+            Operand<TFloat32> qg = l.reshape(q, dims(bDim, l.constant(hkv), minus1, l.constant(hd)));
+            Operand<TFloat32> scores = l.train.batchMatMul(qg, k, TFloat32.class, BatchMatMul.adjY(true));
+            scores = l.reshape(scores, dims(bDim, l.constant(h), sDim, kDim));
+            scores = l.math.add(l.math.mul(scores, scale), bias);
+            Operand<TFloat32> probs = l.nn.softmax(scores);
+            probs = l.reshape(probs, dims(bDim, l.constant(hkv), minus1, kDim));
+            Operand<TFloat32> attn = l.train.batchMatMul(probs, v, TFloat32.class);
+            attn = l.reshape(attn, dims(bDim, l.constant(h), sDim, l.constant(hd)));
+            attn = l.reshape(l.linalg.transpose(attn, perm), l.constant(new int[]{-1, h * hd}));
+            Operand<TFloat32> o = linear(attn, WeightNames.layer(i, "self_attn.o_proj"), c.oBias);
+            x = l.math.add(x, l.reshape(o, dims(bDim, sDim, l.constant(c.hiddenSize))));
+
+            Operand<TFloat32> m = rmsNorm(x, WeightNames.layer(i, "post_attention_layernorm.weight"));
+            Operand<TFloat32> m2 = l.reshape(m, l.constant(new int[]{-1, c.hiddenSize}));
+            Operand<TFloat32> gate = linear(m2, WeightNames.layer(i, "mlp.gate_proj"), false);
+            Operand<TFloat32> up = linear(m2, WeightNames.layer(i, "mlp.up_proj"), false);
+            Operand<TFloat32> act = l.math.mul(l.math.mul(gate, l.math.sigmoid(gate)), up);
+            Operand<TFloat32> down = linear(act, WeightNames.layer(i, "mlp.down_proj"), false);
+            x = l.math.add(x, l.reshape(down, dims(bDim, sDim, l.constant(c.hiddenSize))));
+        }
+        return new Forward(rmsNorm(x, WeightNames.NORM), presentK, presentV);
+    }
+
+    /** logits = hidden W_lm^T for hidden [N, d] → [N, V]. */
+    public Operand<TFloat32> logits2d(Operand<TFloat32> hidden2d) {
+        return tf.linalg.matMul(hidden2d, lmHead(), MatMul.transposeB(true));
+    }
+}

@@ -1,0 +1,303 @@
+package org.selfchallenge.policy.model;
+
+import org.selfchallenge.policy.config.LlamaConfig;
+import org.selfchallenge.policy.io.HfCheckpoint;
+import org.selfchallenge.policy.io.TensorData;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Llama-family model in one TF graph + session: full-sequence forward (logits, per-token log-probs) and
+ * prefill / KV-cache decode steps. The graph can be extended (e.g. by the trainer) before the first run;
+ * the session is created and the weights loaded lazily at the first run.
+ */
+public final class LlamaModel implements AutoCloseable {
+    public final LlamaConfig config;
+    public final ModelOptions options;
+    private final Graph graph;
+    private final Ops tf;
+    private final LlamaGraph llama;
+    private Map<String, TensorData> pendingWeights;
+    private Session session;
+
+    // full forward
+    final Placeholder<TInt32> fullIds;
+    final Placeholder<TInt32> fullPos;
+    final Placeholder<TFloat32> fullMask;
+    final Placeholder<TInt32> fullTargets;
+    final Operand<TFloat32> fullLogits;   // [B*T, V]
+    final Operand<TFloat32> tokenLogp;    // [B, T]: log p(targets[b,t] | ids[b, <=t])
+    // step (prefill / decode)
+    private final Placeholder<TInt32> stepIds;
+    private final Placeholder<TInt32> stepPos;
+    private final Placeholder<TFloat32> stepMask;
+    private final List<Placeholder<TFloat32>> pastK = new ArrayList<>();
+    private final List<Placeholder<TFloat32>> pastV = new ArrayList<>();
+    private final Operand<TFloat32> lastLogits; // [B, V]
+    private final List<Operand<TFloat32>> presentK;
+    private final List<Operand<TFloat32>> presentV;
+
+    public LlamaModel(LlamaConfig config, Map<String, TensorData> weights, ModelOptions options) {
+        this.config = config;
+        this.options = options;
+        checkWeights(config, weights);
+        this.pendingWeights = weights;
+        this.graph = new Graph();
+        this.tf = Ops.create(graph).withDevice(options.deviceSpec());
+        this.llama = new LlamaGraph(tf, config);
+
+        Ops f = tf.withSubScope("full");
+        fullIds = f.withName("ids").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
+        fullPos = f.withName("pos").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
+        fullMask = f.withName("mask").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
+        fullTargets = f.withName("targets").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
+        LlamaGraph.Forward fw = llama.forward(fullIds, fullPos, fullMask, null, null);
+        Operand<TFloat32> h2 = tf.reshape(fw.hidden(), tf.constant(new int[]{-1, config.hiddenSize}));
+        fullLogits = llama.logits2d(h2);
+        // Trap: LogSoftmax's gradient is wrong for rank > 2, so stay at [N, V].
+        Operand<TFloat32> logsm = tf.nn.logSoftmax(fullLogits);
+        Operand<TInt32> flatT = tf.reshape(fullTargets, tf.constant(new int[]{-1}));
+        Operand<TInt32> n = tf.gather(tf.shape(flatT), tf.constant(0), tf.constant(0));
+        Operand<TInt32> rows = tf.math.mul(tf.range(tf.constant(0), n, tf.constant(1)), tf.constant(config.vocabSize));
+        Operand<TFloat32> picked = tf.gather(tf.reshape(logsm, tf.constant(new int[]{-1})),
+                tf.math.add(rows, flatT), tf.constant(0));
+        tokenLogp = tf.reshape(picked, tf.shape(fullTargets));
+
+        Ops s = tf.withSubScope("step");
+        stepIds = s.withName("ids").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
+        stepPos = s.withName("pos").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
+        stepMask = s.withName("mask").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
+        for (int i = 0; i < config.numLayers; i++) {
+            Shape kv = Shape.of(-1, config.numKvHeads, -1, config.headDim);
+            pastK.add(s.withName("past_k_" + i).placeholder(TFloat32.class, Placeholder.shape(kv)));
+            pastV.add(s.withName("past_v_" + i).placeholder(TFloat32.class, Placeholder.shape(kv)));
+        }
+        LlamaGraph.Forward sw = llama.forward(stepIds, stepPos, stepMask, new ArrayList<>(pastK),
+                new ArrayList<>(pastV));
+        Operand<TFloat32> last = tf.squeeze(tf.gather(sw.hidden(),
+                tf.math.sub(tf.gather(tf.shape(stepIds), tf.constant(1), tf.constant(0)), tf.constant(1)),
+                tf.constant(1)));
+        lastLogits = llama.logits2d(tf.reshape(last, tf.constant(new int[]{-1, config.hiddenSize})));
+        presentK = sw.presentK();
+        presentV = sw.presentV();
+    }
+
+    public static LlamaModel load(Path checkpointDir, ModelOptions options) throws IOException {
+        return new LlamaModel(HfCheckpoint.config(checkpointDir), HfCheckpoint.readWeights(checkpointDir), options);
+    }
+
+    private static void checkWeights(LlamaConfig config, Map<String, TensorData> weights) {
+        for (Map.Entry<String, long[]> e : WeightNames.shapes(config).entrySet()) {
+            TensorData t = weights.get(e.getKey());
+            if (t == null) {
+                throw new IllegalArgumentException("checkpoint is missing weight '" + e.getKey() + "'");
+            }
+            if (!Arrays.equals(t.shape(), e.getValue())) {
+                throw new IllegalArgumentException("weight '" + e.getKey() + "' has shape " + Arrays.toString(t.shape())
+                        + ", config needs " + Arrays.toString(e.getValue()));
+            }
+        }
+    }
+
+    /** The full-sequence forward's placeholders and per-token log-prob output, for graph extensions. */
+    public record FullForward(Placeholder<TInt32> ids, Placeholder<TInt32> positions, Placeholder<TFloat32> keyMask,
+                              Placeholder<TInt32> targets, Operand<TFloat32> tokenLogp) {
+    }
+
+    public FullForward fullForward() {
+        return new FullForward(fullIds, fullPos, fullMask, fullTargets, tokenLogp);
+    }
+
+    public Graph graph() {
+        return graph;
+    }
+
+    public Ops ops() {
+        return tf;
+    }
+
+    public LlamaGraph llama() {
+        return llama;
+    }
+
+    /** The session; created (and weights loaded) on first call, after which the graph must not change. */
+    public synchronized Session session() {
+        if (session == null) {
+            session = new Session(graph, options.sessionConfig());
+            session.initialize();
+            loadWeights(pendingWeights);
+            pendingWeights = null;
+        }
+        return session;
+    }
+
+    /** Assigns new weight values (names and shapes as in HF). */
+    public void loadWeights(Map<String, TensorData> weights) {
+        checkWeights(config, weights);
+        Session sess = session();
+        List<Tensor> feeds = new ArrayList<>();
+        try {
+            Session.Runner r = sess.runner();
+            for (Map.Entry<String, Placeholder<TFloat32>> e : llama.loadInputs().entrySet()) {
+                TensorData t = weights.get(e.getKey());
+                TFloat32 tensor = TFloat32.tensorOf(Shape.of(t.shape()), DataBuffers.of(t.data(), true, false));
+                feeds.add(tensor);
+                r.feed(e.getValue(), tensor);
+            }
+            llama.loadOps().forEach(r::addTarget);
+            r.run().close();
+        } finally {
+            feeds.forEach(Tensor::close);
+        }
+    }
+
+    /** Current weights, HF names and shapes. */
+    public List<TensorData> weights() {
+        Session sess = session();
+        List<TensorData> out = new ArrayList<>();
+        Session.Runner r = sess.runner();
+        List<String> names = new ArrayList<>(llama.shapes().keySet());
+        for (String n : names) {
+            r.fetch(llama.read(n));
+        }
+        try (Result res = r.run()) {
+            for (int i = 0; i < names.size(); i++) {
+                TFloat32 t = (TFloat32) res.get(i);
+                float[] data = new float[(int) t.size()];
+                t.asRawTensor().data().asFloats().read(data);
+                out.add(new TensorData(names.get(i), llama.shapes().get(names.get(i)), data));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Rejects token ids outside [0, vocab) and sequences longer than max_position_embeddings with a message
+     * naming the row (TF's own gather error would not).
+     */
+    public void checkIds(int[][] rows) {
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r].length > config.maxPositionEmbeddings) {
+                throw new IllegalArgumentException("sequence " + r + " has " + rows[r].length
+                        + " tokens, more than max_position_embeddings " + config.maxPositionEmbeddings);
+            }
+            for (int t = 0; t < rows[r].length; t++) {
+                int id = rows[r][t];
+                if (id < 0 || id >= config.vocabSize) {
+                    throw new IllegalArgumentException("sequence " + r + " position " + t + ": token id " + id
+                            + " outside [0, " + config.vocabSize + ")");
+                }
+            }
+        }
+    }
+
+    /** Logits [T][V] of every position of one sequence. */
+    public float[][] logits(int[] ids) {
+        checkIds(new int[][]{ids});
+        try (Batch b = Batch.rightPadded(new int[][]{ids});
+             Result res = session().runner().feed(fullIds, b.ids).feed(fullPos, b.pos).feed(fullMask, b.mask)
+                     .fetch(fullLogits).run()) {
+            TFloat32 t = (TFloat32) res.get(0);
+            float[][] out = new float[ids.length][config.vocabSize];
+            for (int i = 0; i < ids.length; i++) {
+                t.asRawTensor().data().asFloats().offset((long) i * config.vocabSize).read(out[i]);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Per-token log-probs: {@code out[b][i] = log p(seqs[b][i] | seqs[b][<i])} for i &gt;= 1; out[b][0] = 0.
+     * Sequences may have different lengths (right-padded internally).
+     */
+    public float[][] tokenLogprobs(int[][] seqs) {
+        checkIds(seqs);
+        try (Batch b = Batch.rightPadded(seqs);
+             Result res = session().runner().feed(fullIds, b.ids).feed(fullPos, b.pos).feed(fullMask, b.mask)
+                     .feed(fullTargets, b.targets).fetch(tokenLogp).run()) {
+            TFloat32 t = (TFloat32) res.get(0);
+            float[][] out = new float[seqs.length][];
+            for (int i = 0; i < seqs.length; i++) {
+                out[i] = new float[seqs[i].length];
+                float[] row = new float[b.width];
+                t.asRawTensor().data().asFloats().offset((long) i * b.width).read(row);
+                System.arraycopy(row, 0, out[i], 1, seqs[i].length - 1);
+            }
+            return out;
+        }
+    }
+
+    /** An empty cache (P = 0) for a batch of size b. */
+    public KvCache emptyCache(int b) {
+        List<TFloat32> k = new ArrayList<>();
+        List<TFloat32> v = new ArrayList<>();
+        for (int i = 0; i < config.numLayers; i++) {
+            k.add(TFloat32.tensorOf(Shape.of(b, config.numKvHeads, 0, config.headDim)));
+            v.add(TFloat32.tensorOf(Shape.of(b, config.numKvHeads, 0, config.headDim)));
+        }
+        return new KvCache(k, v, 0);
+    }
+
+    /** Result of one step: logits of each row's last position [B][V] and the grown cache. */
+    public record StepOutput(float[][] lastLogits, KvCache cache) {
+    }
+
+    /**
+     * One prefill or decode step: feeds ids/positions [B][S] and the key mask [B][P+S]; consumes (closes)
+     * {@code past} and returns the new cache.
+     */
+    public StepOutput step(int[][] ids, int[][] positions, float[][] keyMask, KvCache past) {
+        int b = ids.length;
+        int s = ids[0].length;
+        try (past;
+             TInt32 idT = Batch.ints(ids, s); TInt32 posT = Batch.ints(positions, s);
+             TFloat32 maskT = Batch.floats(keyMask, keyMask[0].length)) {
+            Session.Runner r = session().runner().feed(stepIds, idT).feed(stepPos, posT).feed(stepMask, maskT);
+            for (int i = 0; i < config.numLayers; i++) {
+                r.feed(pastK.get(i), past.keys.get(i)).feed(pastV.get(i), past.values.get(i));
+            }
+            r.fetch(lastLogits);
+            presentK.forEach(r::fetch);
+            presentV.forEach(r::fetch);
+            Result res = r.run();
+            float[][] logits = new float[b][config.vocabSize];
+            TFloat32 lt = (TFloat32) res.get(0);
+            for (int i = 0; i < b; i++) {
+                lt.asRawTensor().data().asFloats().offset((long) i * config.vocabSize).read(logits[i]);
+            }
+            lt.close();
+            List<TFloat32> k = new ArrayList<>();
+            List<TFloat32> v = new ArrayList<>();
+            for (int i = 0; i < config.numLayers; i++) {
+                k.add((TFloat32) res.get(1 + i));
+                v.add((TFloat32) res.get(1 + config.numLayers + i));
+            }
+            return new StepOutput(logits, new KvCache(k, v, past.length + s));
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (session != null) {
+            session.close();
+            session = null;
+        }
+        graph.close();
+    }
+}

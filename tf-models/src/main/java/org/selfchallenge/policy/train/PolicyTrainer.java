@@ -1,0 +1,379 @@
+package org.selfchallenge.policy.train;
+
+import org.selfchallenge.policy.config.LlamaConfig;
+import org.selfchallenge.policy.io.DType;
+import org.selfchallenge.policy.io.HfCheckpoint;
+import org.selfchallenge.policy.io.TensorData;
+import org.selfchallenge.policy.loss.GrpoLoss;
+import org.selfchallenge.policy.loss.MaskedNllLoss;
+import org.selfchallenge.policy.loss.PolicyLoss;
+import org.selfchallenge.policy.loss.PpoClipLoss;
+import org.selfchallenge.policy.loss.ReinforceLoss;
+import org.selfchallenge.policy.model.Batch;
+import org.selfchallenge.policy.model.GraphVariable;
+import org.selfchallenge.policy.model.LlamaModel;
+import org.selfchallenge.policy.model.ModelOptions;
+import org.selfchallenge.policy.sample.SplitMix64;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Trains the policy in one TF graph-mode session: forward, loss (per {@link TrainConfig#algorithm()}),
+ * gradients of every weight, gradient accumulation over micro-batches, global-norm clipping, AdamW, and a
+ * warmup + cosine schedule ({@link LrSchedule}). Checkpoints ({@link TrainingCheckpoint}) hold weights, AdamW
+ * moments, step, RNG state and data cursor, and resume bit-identically. Not thread-safe.
+ */
+public final class PolicyTrainer implements AutoCloseable {
+    private final LlamaModel model;
+    private final TrainConfig config;
+    private final PolicyLoss loss;
+    private final TrainGraph graph;
+    private final LrSchedule schedule;
+    private final Path sourceDir;
+    private LlamaModel reference;
+    private Map<String, TensorData> referenceWeights;
+    private final SplitMix64 rng;
+    private long step;
+    private long dataCursor;
+    private boolean initialised;
+
+    PolicyTrainer(LlamaConfig cfg, Map<String, TensorData> weights, TrainConfig config, Path sourceDir) {
+        this.config = config;
+        this.sourceDir = sourceDir;
+        this.loss = lossFor(config);
+        this.model = new LlamaModel(cfg, weights, new ModelOptions(config.device(), config.intraOpThreads(),
+                config.interOpThreads()));
+        this.graph = new TrainGraph(model, loss, config);
+        this.schedule = LrSchedule.of(config);
+        this.rng = new SplitMix64(config.seed());
+        if (loss.needsReference()) {
+            referenceWeights = weights;
+        }
+    }
+
+    static PolicyLoss lossFor(TrainConfig c) {
+        return switch (c.algorithm()) {
+            case SFT, RFT -> new MaskedNllLoss();
+            case REINFORCE -> new ReinforceLoss();
+            case PPO -> new PpoClipLoss(c.clipEps(), c.klCoef());
+            case GRPO -> new GrpoLoss(c.clipEps(), c.klCoef());
+        };
+    }
+
+    /** Opens a Hugging Face checkpoint directory (config.json + safetensors) for training from step 0. */
+    public static PolicyTrainer open(Path hfCheckpointDir, TrainConfig config) {
+        try {
+            return new PolicyTrainer(HfCheckpoint.config(hfCheckpointDir), HfCheckpoint.readWeights(hfCheckpointDir),
+                    config, hfCheckpointDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open checkpoint " + hfCheckpointDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Resumes from a directory written by {@link #saveCheckpoint(Path)}, with its saved TrainConfig. */
+    public static PolicyTrainer resume(Path trainingCheckpointDir) {
+        return TrainingCheckpoint.resume(trainingCheckpointDir, null);
+    }
+
+    /** Resumes with a different configuration (e.g. another device); optimizer state and step are kept. */
+    public static PolicyTrainer resume(Path trainingCheckpointDir, TrainConfig override) {
+        return TrainingCheckpoint.resume(trainingCheckpointDir, override);
+    }
+
+    public LlamaModel model() {
+        init();
+        return model;
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    public long stepCount() {
+        return step;
+    }
+
+    public long dataCursor() {
+        return dataCursor;
+    }
+
+    public void setDataCursor(long cursor) {
+        this.dataCursor = cursor;
+    }
+
+    /** The trainer's RNG (saved in checkpoints), for callers that shuffle or subsample data. */
+    public SplitMix64 rng() {
+        return rng;
+    }
+
+    Path sourceDir() {
+        return sourceDir;
+    }
+
+    Map<String, TensorData> referenceWeights() {
+        return referenceWeights;
+    }
+
+    void restoreState(long step, long cursor, long rngState, Map<String, TensorData> m, Map<String, TensorData> v,
+                      Map<String, TensorData> ref) {
+        init();
+        this.step = step;
+        this.dataCursor = cursor;
+        this.rng.setState(rngState);
+        loadSlots(graph.m, m);
+        loadSlots(graph.v, v);
+        if (ref != null) {
+            this.referenceWeights = ref;
+        }
+    }
+
+    private void init() {
+        if (!initialised) {
+            Session s = model.session();
+            Session.Runner r = s.runner();
+            graph.zeroAll.forEach(r::addTarget);
+            r.run().close();
+            initialised = true;
+        }
+    }
+
+    private void loadSlots(Map<String, GraphVariable> vars, Map<String, TensorData> values) {
+        List<Tensor> feeds = new ArrayList<>();
+        try {
+            Session.Runner r = model.session().runner();
+            for (Map.Entry<String, GraphVariable> e : vars.entrySet()) {
+                TensorData t = values.get(e.getKey());
+                if (t == null) {
+                    throw new IllegalArgumentException("optimizer state is missing " + e.getKey());
+                }
+                TFloat32 x = TFloat32.tensorOf(Shape.of(t.shape()), DataBuffers.of(t.data(), true, false));
+                feeds.add(x);
+                r.feed(e.getValue().input(), x);
+                r.addTarget(e.getValue().load());
+            }
+            r.run().close();
+        } finally {
+            feeds.forEach(Tensor::close);
+        }
+    }
+
+    Map<String, TensorData> slots(boolean first) {
+        Map<String, GraphVariable> vars = first ? graph.m : graph.v;
+        Session.Runner r = model.session().runner();
+        List<String> names = new ArrayList<>(vars.keySet());
+        names.forEach(n -> r.fetch(vars.get(n).read()));
+        Map<String, TensorData> out = new LinkedHashMap<>();
+        try (Result res = r.run()) {
+            for (int i = 0; i < names.size(); i++) {
+                TFloat32 t = (TFloat32) res.get(i);
+                float[] d = new float[(int) t.size()];
+                t.asRawTensor().data().asFloats().read(d);
+                out.put(names.get(i), new TensorData(names.get(i), vars.get(names.get(i)).shape(), d));
+            }
+        }
+        return out;
+    }
+
+    /** Advantages per sequence as the configured algorithm uses them (given ones win when finite). */
+    public double[] advantages(List<TrainSequence> batch) {
+        int n = batch.size();
+        double[] rewards = new double[n];
+        long[] groups = new long[n];
+        for (int i = 0; i < n; i++) {
+            rewards[i] = batch.get(i).reward();
+            groups[i] = batch.get(i).groupId();
+        }
+        double[] computed = switch (config.algorithm()) {
+            case SFT, RFT -> new double[n];
+            case REINFORCE, PPO -> ReinforceLoss.advantages(rewards);
+            case GRPO -> GrpoLoss.advantages(rewards, groups, config.grpoEps());
+        };
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            double given = batch.get(i).advantage();
+            out[i] = Double.isFinite(given) ? given : computed[i];
+        }
+        return out;
+    }
+
+    /** Loss value and gradients of the named weights for a batch, without updating anything. */
+    public record Evaluation(double loss, Map<String, float[]> gradients) {
+    }
+
+    public Evaluation evaluate(List<TrainSequence> batch, List<String> gradientNames) {
+        return evaluate(batch, gradientNames, null);
+    }
+
+    /** As above, with the reference policy's per-token log-probs given (null = computed by the reference). */
+    public Evaluation evaluate(List<TrainSequence> batch, List<String> gradientNames, float[][] referenceLogprobs) {
+        init();
+        double[] adv = advantages(batch);
+        float[][] ref = referenceLogprobs != null ? referenceLogprobs : referenceLogprobs(batch);
+        int tokens = countTokens(batch);
+        try (MicroBatch mb = MicroBatch.of(batch, 0, batch.size(), adv, ref, 1.0f / tokens)) {
+            Session.Runner r = feed(model.session().runner(), mb).fetch(graph.loss.loss());
+            gradientNames.forEach(n -> r.fetch(graph.grads.get(n)));
+            try (Result res = r.run()) {
+                double l = ((TFloat32) res.get(0)).getFloat();
+                Map<String, float[]> g = new LinkedHashMap<>();
+                for (int i = 0; i < gradientNames.size(); i++) {
+                    TFloat32 t = (TFloat32) res.get(1 + i);
+                    float[] d = new float[(int) t.size()];
+                    t.asRawTensor().data().asFloats().read(d);
+                    g.put(gradientNames.get(i), d);
+                }
+                return new Evaluation(l, g);
+            }
+        }
+    }
+
+    private Session.Runner feed(Session.Runner r, MicroBatch mb) {
+        LlamaModel.FullForward ff = model.fullForward();
+        return r.feed(ff.ids(), mb.batch.ids).feed(ff.positions(), mb.batch.pos).feed(ff.keyMask(), mb.batch.mask)
+                .feed(ff.targets(), mb.batch.targets).feed(graph.lossMask, mb.lossMask).feed(graph.oldLogp, mb.oldLogp)
+                .feed(graph.refLogp, mb.refLogp).feed(graph.advantages, mb.advantages)
+                .feed(graph.tokenNorm, mb.tokenNorm);
+    }
+
+    private static int countTokens(List<TrainSequence> batch) {
+        int n = 0;
+        for (TrainSequence s : batch) {
+            n += s.trainableTokens();
+        }
+        return n;
+    }
+
+    private float[][] referenceLogprobs(List<TrainSequence> batch) {
+        if (!loss.needsReference()) {
+            return null;
+        }
+        if (reference == null) {
+            reference = new LlamaModel(model.config, referenceWeights, model.options);
+        }
+        int[][] seqs = new int[batch.size()][];
+        for (int i = 0; i < seqs.length; i++) {
+            seqs[i] = batch.get(i).tokens();
+        }
+        float[][] out = new float[seqs.length][];
+        int mbs = config.microBatchSize();
+        for (int s = 0; s < seqs.length; s += mbs) {
+            int e = Math.min(seqs.length, s + mbs);
+            float[][] part = reference.tokenLogprobs(java.util.Arrays.copyOfRange(seqs, s, e));
+            System.arraycopy(part, 0, out, s, e - s);
+        }
+        return out;
+    }
+
+    /**
+     * One optimizer step over the batch (gradient accumulation over micro-batches of the configured size).
+     * A batch without trainable tokens changes nothing and reports 0 tokens.
+     */
+    public TrainMetrics step(List<TrainSequence> batch) {
+        long t0 = System.nanoTime();
+        init();
+        if (batch.isEmpty()) {
+            throw new IllegalArgumentException("empty batch");
+        }
+        if (loss.needsBehaviourLogprobs()) {
+            for (TrainSequence s : batch) {
+                if (s.behaviourLogprobs() == null) {
+                    throw new IllegalArgumentException(config.algorithm() + " needs behaviour log-probs on every sequence");
+                }
+            }
+        }
+        int[][] rows = new int[batch.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = batch.get(i).tokens();
+        }
+        model.checkIds(rows);
+        int tokens = countTokens(batch);
+        double meanReward = batch.stream().mapToDouble(TrainSequence::reward).average().orElse(0);
+        if (tokens == 0) {
+            return new TrainMetrics(step, 0, 0, 0, batch.size(), 0, 0, 1, 0, 0, meanReward,
+                    (System.nanoTime() - t0) / 1e9);
+        }
+        double[] adv = advantages(batch);
+        float[][] ref = referenceLogprobs(batch);
+        double lossSum = 0;
+        double ratioSum = 0;
+        double clipSum = 0;
+        double klSum = 0;
+        double logpSum = 0;
+        Session sess = model.session();
+        for (int s = 0; s < batch.size(); s += config.microBatchSize()) {
+            int e = Math.min(batch.size(), s + config.microBatchSize());
+            try (MicroBatch mb = MicroBatch.of(batch, s, e, adv, ref, 1.0f / tokens)) {
+                Session.Runner r = feed(sess.runner(), mb);
+                graph.accumulate.forEach(r::addTarget);
+                r.fetch(graph.loss.loss()).fetch(graph.loss.ratioSum()).fetch(graph.loss.clipSum())
+                        .fetch(graph.loss.klSum()).fetch(graph.logpSum);
+                try (Result res = r.run()) {
+                    lossSum += ((TFloat32) res.get(0)).getFloat();
+                    ratioSum += ((TFloat32) res.get(1)).getFloat();
+                    clipSum += ((TFloat32) res.get(2)).getFloat();
+                    klSum += ((TFloat32) res.get(3)).getFloat();
+                    logpSum += ((TFloat32) res.get(4)).getFloat();
+                }
+            }
+        }
+        double lr = schedule.at(step);
+        long t = step + 1;
+        float bc1 = (float) (1 - Math.pow(config.beta1(), t));
+        float bc2 = (float) (1 - Math.pow(config.beta2(), t));
+        double gnorm;
+        try (TFloat32 lrT = TFloat32.scalarOf((float) lr); TFloat32 b1 = TFloat32.scalarOf(bc1);
+             TFloat32 b2 = TFloat32.scalarOf(bc2)) {
+            Session.Runner r = sess.runner().feed(graph.lr, lrT).feed(graph.biasCorr1, b1).feed(graph.biasCorr2, b2)
+                    .fetch(graph.gradNorm);
+            graph.apply.forEach(r::addTarget);
+            try (Result res = r.run()) {
+                gnorm = ((TFloat32) res.get(0)).getFloat();
+            }
+        }
+        step++;
+        boolean ppo = loss.needsBehaviourLogprobs();
+        return new TrainMetrics(step, lossSum, gnorm, lr, batch.size(), tokens, logpSum / tokens,
+                ppo ? ratioSum / tokens : 1.0, ppo ? clipSum / tokens : 0.0, klSum / tokens, meanReward,
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Writes a training checkpoint (weights, AdamW moments, step, RNG state, data cursor, config). */
+    public void saveCheckpoint(Path dir) {
+        init();
+        TrainingCheckpoint.save(this, dir);
+    }
+
+    /** Writes a Hugging Face checkpoint (config.json, model.safetensors in the config's dtype, tokenizer files). */
+    public void exportHf(Path dir) {
+        exportHf(dir, DType.fromTorch(model.config.torchDtype));
+    }
+
+    public void exportHf(Path dir, DType dtype) {
+        try {
+            HfCheckpoint.write(dir, model.config, model().weights(), dtype, HfCheckpoint.DEFAULT_MAX_SHARD_BYTES,
+                    sourceDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot export to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (reference != null) {
+            reference.close();
+        }
+        model.close();
+    }
+}

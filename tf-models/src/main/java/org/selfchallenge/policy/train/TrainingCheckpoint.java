@@ -1,0 +1,115 @@
+package org.selfchallenge.policy.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.selfchallenge.policy.config.LlamaConfig;
+import org.selfchallenge.policy.io.DType;
+import org.selfchallenge.policy.io.HfCheckpoint;
+import org.selfchallenge.policy.io.Safetensors;
+import org.selfchallenge.policy.io.TensorData;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Training checkpoint directory layout (written to a temporary sibling, then renamed into place):
+ * <pre>
+ *   config.json, model.safetensors (F32), tokenizer files   — also a valid HF checkpoint
+ *   optimizer.safetensors   "m.&lt;weight&gt;", "v.&lt;weight&gt;" AdamW moments (F32)
+ *   reference.safetensors   frozen reference weights (only when a KL penalty is used)
+ *   trainer_state.json      {"format": 1, "step", "data_cursor", "rng_state", "train_config": {...}}
+ * </pre>
+ * Everything is stored in float32 exactly, so a resumed run continues bit-identically.
+ */
+public final class TrainingCheckpoint {
+    public static final String STATE = "trainer_state.json";
+    public static final String OPTIMIZER = "optimizer.safetensors";
+    public static final String REFERENCE = "reference.safetensors";
+    public static final int FORMAT = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TrainingCheckpoint() {
+    }
+
+    static void save(PolicyTrainer t, Path dir) {
+        Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        try {
+            deleteTree(tmp);
+            LlamaConfig cfg = t.model().config;
+            HfCheckpoint.write(tmp, cfg, t.model().weights(), DType.F32, HfCheckpoint.DEFAULT_MAX_SHARD_BYTES,
+                    t.sourceDir());
+            List<TensorData> opt = new ArrayList<>();
+            t.slots(true).forEach((n, d) -> opt.add(new TensorData("m." + n, d.shape(), d.data())));
+            t.slots(false).forEach((n, d) -> opt.add(new TensorData("v." + n, d.shape(), d.data())));
+            Safetensors.write(tmp.resolve(OPTIMIZER), opt, DType.F32, Map.of("format", "selfchallenge-adamw"));
+            if (t.referenceWeights() != null) {
+                Safetensors.write(tmp.resolve(REFERENCE), t.referenceWeights().values(), DType.F32, Map.of());
+            }
+            ObjectNode st = JSON.createObjectNode();
+            st.put("format", FORMAT);
+            st.put("step", t.stepCount());
+            st.put("data_cursor", t.dataCursor());
+            st.put("rng_state", t.rng().state());
+            st.set("train_config", JSON.valueToTree(t.config()));
+            Files.writeString(tmp.resolve(STATE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(st));
+            deleteTree(dir);
+            Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save training checkpoint to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static PolicyTrainer resume(Path dir, TrainConfig override) {
+        try {
+            Path stateFile = dir.resolve(STATE);
+            if (!Files.isRegularFile(stateFile)) {
+                throw new IOException("no " + STATE + " (not a training checkpoint)");
+            }
+            JsonNode st = JSON.readTree(stateFile.toFile());
+            if (st.path("format").asInt() != FORMAT) {
+                throw new IOException("unsupported training checkpoint format " + st.path("format"));
+            }
+            TrainConfig cfg = override != null ? override : JSON.treeToValue(st.get("train_config"), TrainConfig.class);
+            Map<String, TensorData> weights = HfCheckpoint.readWeights(dir);
+            Map<String, TensorData> opt = Safetensors.read(dir.resolve(OPTIMIZER));
+            Map<String, TensorData> m = new LinkedHashMap<>();
+            Map<String, TensorData> v = new LinkedHashMap<>();
+            opt.forEach((n, d) -> {
+                if (n.startsWith("m.")) {
+                    m.put(n.substring(2), d);
+                } else if (n.startsWith("v.")) {
+                    v.put(n.substring(2), d);
+                }
+            });
+            Map<String, TensorData> ref = Files.isRegularFile(dir.resolve(REFERENCE))
+                    ? Safetensors.read(dir.resolve(REFERENCE)) : null;
+            PolicyTrainer t = new PolicyTrainer(HfCheckpoint.config(dir), weights, cfg, dir);
+            t.restoreState(st.path("step").asLong(), st.path("data_cursor").asLong(), st.path("rng_state").asLong(),
+                    m, v, ref);
+            return t;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resume from " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(p)) {
+            for (Path x : (Iterable<Path>) s.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(x);
+            }
+        }
+    }
+}

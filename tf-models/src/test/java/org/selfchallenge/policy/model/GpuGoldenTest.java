@@ -1,0 +1,45 @@
+package org.selfchallenge.policy.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.selfchallenge.policy.Goldens;
+import org.selfchallenge.policy.train.Algorithm;
+import org.selfchallenge.policy.train.PolicyTrainer;
+import org.selfchallenge.policy.train.TrainConfig;
+import org.selfchallenge.policy.train.TrainSequence;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The golden checks on /GPU:0 (needs the linux-x86_64-gpu TF native classifier and CUDA 12.5 + cuDNN 9;
+ * excluded by default through the parent pom's excludedGroups=gpu).
+ */
+@Tag("gpu")
+class GpuGoldenTest {
+    @Test
+    void logitsAndLossOnGpu() throws Exception {
+        String name = "llama_gqa_rope3_bf16";
+        JsonNode g = Goldens.golden(name);
+        try (LlamaModel m = LlamaModel.load(Goldens.dir(name), new ModelOptions("/GPU:0", 0, 1))) {
+            int[] ids = Goldens.ints(g.get("sequences").get(0).get("tokens"));
+            float[][] logits = m.logits(ids);
+            for (int t = 0; t < ids.length; t++) {
+                assertArrayEquals(Goldens.floats(g.get("logits").get(0).get(t)), logits[t], 1e-4f);
+            }
+        }
+        List<TrainSequence> batch = new ArrayList<>();
+        for (JsonNode s : g.get("sequences")) {
+            batch.add(TrainSequence.supervised(Goldens.ints(s.get("tokens")), Goldens.mask(s.get("mask"))));
+        }
+        try (PolicyTrainer t = PolicyTrainer.open(Goldens.dir(name),
+                TrainConfig.builder().algorithm(Algorithm.SFT).device("/GPU:0").build())) {
+            double want = g.get("losses").get("nll").asDouble();
+            assertEquals(want, t.evaluate(batch, List.of()).loss(), 1e-5 * Math.abs(want));
+        }
+    }
+}
