@@ -45,7 +45,7 @@ public final class TrainStage implements Stage {
 
     @Override
     public Map<String, Object> run(StageContext ctx, Path tmp) {
-        PipelineConfig cfg = ctx.cfg();
+        PipelineConfig cfg = ctx.cfg().forRound(ctx.round());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());
         SerializableConfiguration hadoop = new SerializableConfiguration(jsc.hadoopConfiguration());
         String trajectories = new Path(ctx.stageDir(SolveStage.NAME), SolveStage.TRAJECTORIES).toString();
