@@ -46,7 +46,7 @@ public final class CoreComponents implements Components {
     @Override
     public TaskChallenger challenger(PipelineConfig cfg) {
         if (cfg.challenger.equals("procedural")) {
-            ProceduralChallenger p = new ProceduralChallenger();
+            ProceduralChallenger p = new ProceduralChallenger(cfg.challengeFamilies);
             return new TaskChallenger() {
                 @Override
                 public String id() {

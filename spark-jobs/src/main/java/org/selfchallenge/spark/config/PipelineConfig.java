@@ -37,6 +37,8 @@ public final class PipelineConfig implements Serializable {
     // challenge
     public final String challenger;
     public final int episodesPerEnv;
+    /** Procedural task families to draw from ({@code challenge.families}); empty = the defaults. */
+    public final List<String> challengeFamilies;
     public final int challengePartitions;
     public final int challengeMaxTurns;
     public final Sampling challengeSampling;
@@ -103,6 +105,14 @@ public final class PipelineConfig implements Serializable {
         components = r.nonEmpty("components");
         challenger = r.nonEmpty("challenge.challenger");
         episodesPerEnv = r.intIn("challenge.episodes-per-env", 1, 10_000_000);
+        challengeFamilies = List.copyOf(r.get("challenge.families", c::getStringList));
+        List<String> knownFamilies = org.selfchallenge.challenger.ProceduralChallenger.knownFamilies();
+        for (String f : challengeFamilies) {
+            if (!knownFamilies.contains(f)) {
+                throw new ConfigError(ROOT + ".challenge.families", "unknown task family '" + f + "' (known: "
+                        + knownFamilies + ")");
+            }
+        }
         challengePartitions = r.intIn("challenge.partitions", 1, 100_000);
         challengeMaxTurns = r.intIn("challenge.max-turns", 1, 1000);
         challengeSampling = r.sampling("challenge.sampling");
@@ -138,7 +148,7 @@ public final class PipelineConfig implements Serializable {
             throw new ConfigError(ROOT + ".policy.tiny.kv-heads", "must divide heads " + tinyHeads + " (got " + tinyKvHeads + ")");
         }
         algorithm = r.oneOf("train.algorithm", ALGORITHMS);
-        schedule = r.get("train.schedule", c::getStringList);
+        schedule = List.copyOf(r.get("train.schedule", c::getStringList));
         for (String a : schedule) {
             if (!ALGORITHMS.contains(a)) {
                 throw new ConfigError(ROOT + ".train.schedule", "unknown algorithm '" + a + "' (known: "
