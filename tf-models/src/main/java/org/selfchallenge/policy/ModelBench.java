@@ -78,6 +78,8 @@ public final class ModelBench {
                     trivialRunMs(opts));
             List<Size> sizes = List.of(new Size("tiny", 512, 128, 2, 4, 2, 8, 128),
                     new Size("d512", 4096, 512, 4, 8, 4, 8, 128));
+            // first, so earlier benchmarks' freed memory does not mask growth
+            rss(sizes.get(0), opts, quick ? Math.min(rssSteps, 200) : rssSteps);
             for (Size s : sizes) {
                 train(s, opts, peak, quick ? 3 : 10);
                 decode(s, opts, peak, quick ? 16 : 64);
@@ -86,7 +88,6 @@ public final class ModelBench {
             System.out.printf(Locale.ROOT, "{\"bench\": \"fp32_peak_after\", \"device\": \"%s\", \"gflops\": %.1f, "
                     + "\"note\": \"fractions above use the first peak; recompute with the larger if they differ\"}%n",
                     device, peakAfter);
-            rss(sizes.get(0), opts, quick ? Math.min(rssSteps, 200) : rssSteps);
             return 0;
         } catch (Exception e) {
             System.err.println("bench model failed: " + e);
@@ -264,7 +265,7 @@ public final class ModelBench {
         return -1;
     }
 
-    /** Resident memory after 10% of the steps vs at the end (leaks of ~MBs per step would show at once). */
+    /** Resident memory after 10%, 50% and 100% of the steps (a leak of ~MBs per step would show at once). */
     static void rss(Size s, ModelOptions opts, int steps) throws IOException {
         Path dir = checkpoint(s);
         Size small = new Size(s.name, s.vocab, s.d, s.layers, s.heads, s.kvHeads, 4, 64);
@@ -272,19 +273,24 @@ public final class ModelBench {
                 .device(opts.device()).threads(opts.intraOpThreads(), opts.interOpThreads()).build();
         try (PolicyTrainer t = PolicyTrainer.open(dir, cfg)) {
             long early = 0;
+            long mid = 0;
             long t0 = System.nanoTime();
             for (int i = 0; i < steps; i++) {
                 t.step(batch(small, i));
                 if (i == steps / 10) {
                     System.gc();
                     early = rssKb();
+                } else if (i == steps / 2) {
+                    System.gc();
+                    mid = rssKb();
                 }
             }
             System.gc();
             long end = rssKb();
             System.out.printf(Locale.ROOT, "{\"bench\": \"rss\", \"steps\": %d, \"rss_mb_at_10pct\": %.1f, "
-                            + "\"rss_mb_at_end\": %.1f, \"growth_mb\": %.1f, \"seconds\": %.1f}%n", steps, early / 1024.0,
-                    end / 1024.0, (end - early) / 1024.0, (System.nanoTime() - t0) / 1e9);
+                            + "\"rss_mb_at_50pct\": %.1f, \"rss_mb_at_end\": %.1f, \"growth_mb\": %.1f, "
+                            + "\"seconds\": %.1f}%n", steps, early / 1024.0, mid / 1024.0, end / 1024.0,
+                    (end - early) / 1024.0, (System.nanoTime() - t0) / 1e9);
         }
     }
 }

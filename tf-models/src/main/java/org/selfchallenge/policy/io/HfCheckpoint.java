@@ -104,7 +104,9 @@ public final class HfCheckpoint {
         try (Stream<Path> old = Files.list(dir)) {
             for (Path p : (Iterable<Path>) old::iterator) {
                 String n = p.getFileName().toString();
-                if (n.endsWith(".safetensors") || n.equals(INDEX)) {
+                // only previous model weights (model.safetensors, model-0000i-of-0000n.safetensors, the index):
+                // other safetensors in the directory (optimizer state, reference weights) are not ours to delete
+                if (n.equals(SINGLE) || n.equals(INDEX) || n.matches("model-\\d{5}-of-\\d{5}\\.safetensors")) {
                     Files.delete(p);
                 }
             }
