@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.selfchallenge.cat.CatCli;
 import org.selfchallenge.cat.Verdict;
 import org.selfchallenge.cat.Verifier;
 
@@ -63,6 +64,14 @@ class ChallengeCliTest {
                 assertTrue(v.valid(), v.reason() + " " + v.detail());
             }
             assertTrue(out.toString(StandardCharsets.UTF_8).contains("3 episodes, 3 wrote a task section"));
+
+            // the file is the input of `cat verify` as it is
+            Path verdicts = dir.resolve("verdicts.jsonl");
+            assertEquals(0, CatCli.run(new String[]{"verify", "--env", "calculation", "--in", file.toString(), "--out",
+                    verdicts.toString(), "--workers", "1"}));
+            List<String> vs = Files.readAllLines(verdicts);
+            assertEquals(3, vs.size());
+            for (String v : vs) assertTrue(JSON.readTree(v).get("valid").asBoolean(), v);
         } finally {
             server.stop(0);
         }
