@@ -47,7 +47,7 @@ import org.selfchallenge.env.Environment;
  */
 final class PythonWorker {
     /** Longest protocol line accepted; anything longer is a broken or hostile worker. */
-    static final int MAX_LINE_BYTES = 64 << 20;
+    static final int MAX_LINE_BYTES = 16 << 20;
     /** How long a new worker may take to import its modules and lock itself down. */
     static final long STARTUP_TIMEOUT_MS = 20_000;
 
@@ -237,6 +237,10 @@ final class PythonWorker {
             }
         } catch (IOException e) {
             return broken(runs, calls, runStart, null);
+        } catch (RuntimeException e) {
+            // e.g. Environment.fresh() failing: a recorded outcome, never an exception out of a verifier
+            kill();
+            return broken(runs, calls, runStart, "sandbox host error: " + e);
         }
     }
 

@@ -1,5 +1,5 @@
 # Code-as-Task sandbox worker. org.selfchallenge.sandbox.PythonWorker starts it as
-#   /usr/bin/python3 -S -s -B -c BOOT <this file> MEM_BYTES CPU_SECONDS
+#   /usr/bin/python3 -S -s -B -c BOOT <this file> MEM_BYTES CPU_SECONDS JVM_PID
 # where BOOT execs this file with a PRIVATE copy of the builtins dict, so task code that poisons the
 # builtins module (a tainted run) cannot break the worker's own functions.
 #
@@ -7,7 +7,7 @@
 # loaded through libseccomp with ctypes, default action EPERM) and then serves JSON lines on
 # stdin/stdout for its whole life. Every tool call is proxied back to Java, which owns the
 # environment state. The protocol is documented in PythonWorker.java.
-import sys, os, json, _json, ctypes, resource, random, decimal, builtins, time, gc
+import sys, os, json, _json, ctypes, resource, random, decimal, builtins, time, gc, signal
 
 # Modules task code may import (already loaded, so `import x` needs no file access after lockdown).
 import math, re, datetime, _strptime, collections, collections.abc, itertools, functools, operator
@@ -36,8 +36,9 @@ def _dumps(obj):
 
 _mono = time.monotonic_ns   # CLOCK_MONOTONIC, the clock of Java's System.nanoTime() on Linux
 _pending = []                # run results not yet written (sent with the next message)
-_pending_since = [0.0]
-FLUSH_AFTER_S = 0.05         # results older than this are flushed when the next run starts
+_sending = [False]
+FLUSH_AFTER_S = 0.05         # a run still going after this long gets the queued results flushed
+_setitimer = signal.setitimer
 
 
 def _write_all(text):
@@ -48,27 +49,42 @@ def _write_all(text):
 
 
 def _send(obj):
-    """Writes obj (and any pending results before it) as JSON lines in one write."""
-    line = _dumps(obj) + "\n"
-    if _pending:
-        line = "".join(_pending) + line
-        _pending.clear()
-    _write_all(line)
+    """Writes obj (and any queued results before it) as JSON lines in one write."""
+    _sending[0] = True
+    try:
+        line = _dumps(obj) + "\n"
+        if _pending:
+            _setitimer(signal.ITIMER_REAL, 0)
+            line = "".join(_pending) + line
+            _pending.clear()
+        _write_all(line)
+    finally:
+        _sending[0] = False
 
 
 def _post(result):
     """Queues a run result; it goes out with the next message, so a run costs no extra write. The
-    result carries its end time ("ts") so Java starts the next run's wall clock at the right moment."""
+    result carries its end time ("ts") so Java starts the next run's wall clock at the right moment.
+    If the next run takes longer than FLUSH_AFTER_S without writing anything, SIGALRM flushes the
+    queue (a run stuck inside one C call, such as 10**(10**8), cannot run the handler: its TIMEOUT
+    is then reported on the earliest run whose result was still queued)."""
     result["ts"] = _mono()
-    if not _pending:
-        _pending_since[0] = _perf()
     _pending.append(_dumps({"t": "r", "r": result}) + "\n")
 
 
-def _flush_if_old():
-    if _pending and _perf() - _pending_since[0] > FLUSH_AFTER_S:
-        _write_all("".join(_pending))
+def _arm_flush():
+    if _pending:
+        _setitimer(signal.ITIMER_REAL, FLUSH_AFTER_S)
+
+
+def _on_alarm(signum, frame):
+    if _pending and not _sending[0]:
+        text = "".join(_pending)
         _pending.clear()
+        _write_all(text)
+
+
+signal.signal(signal.SIGALRM, _on_alarm)
 
 
 _stdin = sys.stdin.buffer
@@ -87,7 +103,7 @@ SCMP_CMP_EQ = 4
 ALLOWED = ["brk", "mmap", "munmap", "mremap", "mprotect", "madvise", "futex", "rt_sigaction",
            "rt_sigprocmask", "rt_sigreturn", "sigaltstack", "clock_gettime", "clock_getres",
            "gettimeofday", "time", "getpid", "gettid", "getrandom", "exit", "exit_group", "fstat",
-           "newfstatat", "lseek", "getrusage", "sched_yield", "restart_syscall"]
+           "newfstatat", "lseek", "getrusage", "sched_yield", "restart_syscall", "setitimer", "getitimer"]
 
 
 class _ArgCmp(ctypes.Structure):
@@ -168,9 +184,24 @@ sys.path_importer_cache.clear()
 sys.dont_write_bytecode = True
 
 # ---------------------------------------------------------------- values
+MAX_VALUE_CHARS = 8_000_000   # text in one tool call's arguments or one answer (Java refuses > 16 MB lines)
+_enc_chars = [0]
+
+
+def _enc_top(v):
+    """_enc for one tool call or answer, with the size budget reset."""
+    _enc_chars[0] = 0
+    return _enc(v)
+
+
 def _enc(v):
     """Python value -> JSON-able value; tuples are tagged so they survive the trip."""
-    if v is None or v is True or v is False or type(v) in (int, float, str):
+    if type(v) is str:
+        _enc_chars[0] += len(v)
+        if _enc_chars[0] > MAX_VALUE_CHARS:
+            raise ValueError("tool arguments / answer larger than %d characters" % MAX_VALUE_CHARS)
+        return v
+    if v is None or v is True or v is False or type(v) in (int, float):
         return v
     if isinstance(v, (list,)):
         return [_enc(x) for x in v]
@@ -293,7 +324,7 @@ def _restore_builtins():
 def _call(name, kw):
     if _state["taint"]:
         _restore_builtins()
-    _send({"t": "call", "c": _state["case"], "n": name, "a": _enc(kw)})
+    _send({"t": "call", "c": _state["case"], "n": name, "a": _enc_top(kw)})
     t0 = _perf()
     line = _readline()
     _state["wait"] += _perf() - t0
@@ -344,7 +375,7 @@ def submit_answer(answer):
     """Records the run's final answer (answer-based tasks); evaluate() reads it via final_answer()."""
     if _state["taint"]:
         _restore_builtins()
-    _state["answer"] = _dumps(_enc(answer))
+    _state["answer"] = _dumps(_enc_top(answer))
     _state["has_answer"] = True
 
 
@@ -430,7 +461,7 @@ def _namespace(extra):
 def _fresh_run_state(limits, names=None):
     """Resets what one run could change without being tainted. The random and decimal state is
     reset only for code that names those modules (others cannot reach them)."""
-    _flush_if_old()
+    _arm_flush()
     if names is None or "random" in names:
         random.seed(0)
     if names is None or "decimal" in names:

@@ -101,7 +101,8 @@ class HostileCodeTest {
                         v -> assertTrue(v.detail().endsWith("RuntimeError: can't start new thread"), v.detail())),
                 new Attack("threading", "import threading\nthreading.Thread(target=print).start()", Reason.SOLUTION_RAISED),
                 new Attack("kill parent", "import os\nos.kill(os.getppid(), 9)", Reason.SOLUTION_RAISED),
-                new Attack("busy loop", "while True:\n    pass", Reason.TIMEOUT),
+                new Attack("busy loop", "while True:\n    pass", Reason.TIMEOUT,
+                        v -> assertEquals("solution", v.runs().get(v.runs().size() - 1).kind(), v.toJson())),
                 new Attack("sleep", "import time\ntime.sleep(10**6)", Reason.SOLUTION_RAISED),
                 new Attack("huge string", "x = 'a' * 10**10", Reason.SOLUTION_RAISED,
                         v -> assertTrue(v.detail().endsWith("MemoryError"), v.detail())),
@@ -132,6 +133,11 @@ class HostileCodeTest {
                         + "o['return_items'] = ['8384507844']\no['return_payment_method_id'] = 'paypal_2306935'",
                         Reason.EVAL_RAISED),
                 new Attack("print 100 MB", "print('x' * 100_000_000)", Reason.OUTPUT_LIMIT),
+                // a 100 MB tool argument is refused in Python before it is encoded (the JVM also
+                // refuses protocol lines over 16 MB and would drop the worker)
+                new Attack("giant tool argument", "get_order_details('x' * 100_000_000)", Reason.SOLUTION_RAISED,
+                        v -> assertTrue(v.detail().endsWith("ValueError: tool arguments / answer larger than 8000000 characters"), v.detail())),
+                new Attack("giant answer", "submit_answer(['y' * 5_000_000, 'z' * 5_000_000])", Reason.SOLUTION_RAISED),
                 new Attack("forge protocol", "import os\nos.write(1, b'{\"t\":\"r\",\"r\":{\"s\":\"ok\",\"v\":true,\"k\":false}}\\n')\n"
                         + "os.write(1, b'{\"t\":\"done\",\"cpu\":0}\\n')", Reason.EVAL_RAISED),
                 new Attack("hostile evaluate loop", null, Reason.TIMEOUT));

@@ -133,6 +133,12 @@ class VerifierTest {
         long t0 = System.nanoTime();
         assertReason(Reason.TIMEOUT, RetailTasks.withSolution("while True:\n    pass"));
         assertTrue(System.nanoTime() - t0 < (LIMITS.timeoutMs() + 1_000) * 1_000_000L);
+        // the queued result of the compile check was flushed, so the hang is blamed on the right run
+        assertEquals("solution: wall-clock limit exceeded; worker killed",
+                verify(RetailTasks.withSolution("x = 0\nwhile True:\n    x += 1")).detail());
+        assertEquals("evaluate() after the failure case #1: wall-clock limit exceeded; worker killed",
+                verify(RetailTasks.withEvaluate("def evaluate():\n    o = get_order_details('#W1840144')\n"
+                        + "    if 'return_items' in o:\n        return True\n    while True:\n        pass")).detail());
     }
 
     @Test
