@@ -19,7 +19,8 @@ import org.selfchallenge.pyval.PyJson;
  * per input line (json.dumps style), judged by the upstream checker ({@link M3Checker}).
  *
  * <p>Blank lines are skipped. A malformed line (not JSON, not an object, a missing or non-string
- * "task"/"answer") or an unknown task is reported on stderr as {@code m3-check: FILE:N: problem} and
+ * "task"/"answer"), an unknown task, or an answer on which the upstream checker itself raises (a
+ * literal int of more than 4300 digits) is reported on stderr as {@code m3-check: FILE:N: problem} and
  * produces no output line; the remaining lines are still processed and the exit code stays 0.
  * Exit code 2: bad arguments or an unreadable file. {@code --in -} reads standard input.
  */
@@ -101,10 +102,19 @@ public final class M3CheckCli {
                 err.println(where + "unknown task '" + task + "'");
                 continue;
             }
+            boolean correct;
+            try {
+                correct = t.check(answer);
+            } catch (RuntimeException e) {
+                // upstream's check_answer raises too (str() of a >4300-digit int): no verdict exists
+                String type = e instanceof org.selfchallenge.env.ToolException te ? te.pythonType() : e.getClass().getSimpleName();
+                err.println(where + "the upstream checker raises " + type + " on this answer: " + e.getMessage());
+                continue;
+            }
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("task", task);
             result.put("answer", answer);
-            result.put("correct", t.check(answer));
+            result.put("correct", correct);
             out.println(PyJson.dumps(result));
         }
         out.flush();

@@ -16,6 +16,6 @@ public record PyBytes(byte[] data) {
 
     @Override
     public String toString() {
-        return "PyBytes" + Arrays.toString(data);
+        return PyStr.bytesRepr(data); // Python's repr, b'...'
     }
 }

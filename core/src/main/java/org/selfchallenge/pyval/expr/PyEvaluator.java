@@ -13,7 +13,7 @@ import org.selfchallenge.pyval.PyTuple;
  * (the builtins of {@link PyBuiltins} plus whatever the caller adds, e.g. a domain's tools). Used by the
  * M3ToolEval {@code calculator} tool, which upstream is a bare {@code eval}.
  *
- * <p>Not ported: attribute access, lambdas, comprehensions, slices, str %-formatting, f-string
+ * <p>Not ported: attribute access, lambdas, comprehensions, str %-formatting, f-string
  * interpolation, {@code **kwargs} unpacking, builtins beyond {@link PyBuiltins} (e.g. {@code __import__}:
  * deliberately), and the module globals that upstream's {@code eval} would also see (e.g. loop variables
  * left in the web_browsing module). Checked against the original calculator on ~3.7k mutated
@@ -134,13 +134,66 @@ public final class PyEvaluator {
             return fn.call(args, kw);
         }
         if (node instanceof PyNode.Subscript s) {
-            return subscript(eval(s.value()), eval(s.index()));
+            Object value = eval(s.value());
+            if (s.index() instanceof PyNode.Slice sl) {
+                return slice(value, evalOrNull(sl.lower()), evalOrNull(sl.upper()), evalOrNull(sl.step()));
+            }
+            return subscript(value, eval(s.index()));
         }
         if (node instanceof PyNode.Attribute a) {
             Object v = eval(a.value());
             throw new PyException("AttributeError", "'" + PyOps.typeName(v) + "' object has no attribute '" + a.attr() + "'");
         }
         throw new PyException("SyntaxError", "f-strings are not supported");
+    }
+
+    private Object evalOrNull(PyNode n) {
+        return n == null ? null : eval(n);
+    }
+
+    /** {@code v[lower:upper:step]} for str, list and tuple (CPython's PySlice_AdjustIndices). */
+    private static Object slice(Object v, Object lower, Object upper, Object step) {
+        if (v instanceof Map) {
+            throw new PyException("TypeError", "unhashable type: 'slice'");
+        }
+        List<Object> items = v instanceof String ? PyOps.iterate(v) : PyOps.sequenceItems(v);
+        if (items == null) {
+            throw new PyException("TypeError", "'" + PyOps.typeName(v) + "' object is not subscriptable");
+        }
+        long len = items.size();
+        long st = step == null ? 1 : sliceIndex(step);
+        if (st == 0) {
+            throw new PyException("ValueError", "slice step cannot be zero");
+        }
+        long lo = st < 0 ? -1 : 0;
+        long hi = st < 0 ? len - 1 : len;
+        long start = lower == null ? (st < 0 ? hi : lo) : clamp(sliceIndex(lower), len, lo, hi);
+        long stop = upper == null ? (st < 0 ? lo : hi) : clamp(sliceIndex(upper), len, lo, hi);
+        List<Object> out = new ArrayList<>();
+        for (long k = start; st > 0 ? k < stop : k > stop; k += st) {
+            out.add(items.get((int) k));
+        }
+        if (v instanceof String) {
+            StringBuilder sb = new StringBuilder();
+            out.forEach(x -> sb.append((String) x));
+            return sb.toString();
+        }
+        return v instanceof PyTuple ? new PyTuple(out) : out;
+    }
+
+    private static long clamp(long i, long len, long lo, long hi) {
+        if (i < 0) {
+            i += len;
+        }
+        return i < lo ? lo : Math.min(i, hi);
+    }
+
+    private static long sliceIndex(Object o) {
+        if (o instanceof Boolean || PyNumbers.isInt(o)) {
+            java.math.BigInteger b = PyNumbers.big(o);
+            return b.max(java.math.BigInteger.valueOf(Long.MIN_VALUE / 4)).min(java.math.BigInteger.valueOf(Long.MAX_VALUE / 4)).longValue();
+        }
+        throw new PyException("TypeError", "slice indices must be integers or None or have an __index__ method");
     }
 
     private List<Object> evalAll(List<PyNode> nodes) {

@@ -21,6 +21,8 @@ final class PyLexer {
 
     /** CPython's tokenizer limit on bracket nesting. */
     static final int MAX_BRACKET_DEPTH = 200;
+    /** Hex/octal/binary literals longer than this are refused (their str() would exceed 4300 digits). */
+    static final int MAX_NON_DECIMAL_DIGITS = 20_000;
     private static final String[] OPS = {"...", "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "->", ":=",
         "+", "-", "*", "/", "%", "@", "&", "|", "^", "~", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":",
         ".", ";", "="};
@@ -184,7 +186,12 @@ final class PyLexer {
                 pos++;
             }
             String allowed = k == 'x' ? "0123456789abcdef" : k == 'o' ? "01234567" : "01";
-            if (digits(allowed) == 0) {
+            int count = digits(allowed);
+            if (count > MAX_NON_DECIMAL_DIGITS) {
+                // CPython accepts any size, but str() of such an int fails anyway; refuse before parsing
+                throw new PyException("SyntaxError", "integer literal too large for this port");
+            }
+            if (count == 0) {
                 throw new PyException("SyntaxError", "invalid " + (k == 'x' ? "hexadecimal" : k == 'o' ? "octal" : "binary") + " literal");
             }
             endOfNumber();
@@ -229,6 +236,10 @@ final class PyLexer {
         } else {
             if (intDigits > 1 && text.charAt(0) == '0' && !text.chars().allMatch(ch -> ch == '0')) {
                 throw new PyException("SyntaxError", "leading zeros in decimal integer literals are not permitted");
+            }
+            if (text.length() > PyNumbers.MAX_STR_DIGITS) {
+                throw new PyException("SyntaxError", PyNumbers.tooManyDigits(text.length()).getMessage()
+                        + " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.");
             }
             out.add(new Tok(Kind.NUM, src.substring(s, pos), PyNumbers.normalize(new BigInteger(text)), false));
         }

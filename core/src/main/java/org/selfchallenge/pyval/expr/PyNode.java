@@ -62,4 +62,8 @@ public sealed interface PyNode {
 
     record Attribute(PyNode value, String attr) implements PyNode {
     }
+
+    /** {@code lower:upper:step} inside a subscript; absent parts are null. */
+    record Slice(PyNode lower, PyNode upper, PyNode step) implements PyNode {
+    }
 }

@@ -12,8 +12,8 @@ import org.selfchallenge.pyval.expr.PyLexer.Tok;
  * Recursive-descent parser for Python's {@code eval} input ({@code expressions NEWLINE* ENDMARKER}),
  * covering the expression grammar an answer or a calculator expression realistically uses: literals and
  * displays, unary/binary/boolean operators with Python's precedence, chained comparisons, conditional
- * expressions, calls with positional and keyword arguments, subscripts and attributes. Constructs outside
- * this subset (lambda, comprehensions, slices, starred, walrus, f-string interpolation) raise SyntaxError;
+ * expressions, calls with positional, keyword and {@code *} arguments, subscripts, slices and attributes.
+ * Constructs outside this subset (lambda, comprehensions, walrus, f-string interpolation) raise SyntaxError;
  * for {@code literal_eval} this is the same outcome as CPython (they are not literals either).
  */
 public final class PyParser {
@@ -265,9 +265,9 @@ public final class PyParser {
                 n = callArgs(n);
             } else if (isOp("[")) {
                 i++;
-                PyNode idx = expressions();
+                PyNode idx = isOp(":") ? null : expressions();
                 if (isOp(":")) {
-                    throw new PyException("SyntaxError", "slices are not supported");
+                    idx = slice(idx);
                 }
                 expectOp("]");
                 n = new PyNode.Subscript(n, idx);
@@ -283,6 +283,18 @@ public final class PyParser {
                 return n;
             }
         }
+    }
+
+    /** {@code [lower] : [upper] [: [step]]} after {@code lower} (null when absent); at a ':' now. */
+    private PyNode slice(PyNode lower) {
+        i++;
+        PyNode upper = isOp(":") || isOp("]") ? null : test();
+        PyNode step = null;
+        if (isOp(":")) {
+            i++;
+            step = isOp("]") ? null : test();
+        }
+        return new PyNode.Slice(lower, upper, step);
     }
 
     private PyNode callArgs(PyNode func) {

@@ -10,4 +10,10 @@ public record PySet(List<Object> items) {
     public PySet {
         items = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(items));
     }
+
+    /** Python's repr ({@code {1, 2}}, {@code set()}). */
+    @Override
+    public String toString() {
+        return PyStr.repr(this);
+    }
 }

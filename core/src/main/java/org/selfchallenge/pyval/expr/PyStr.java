@@ -1,8 +1,10 @@
 package org.selfchallenge.pyval.expr;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
+import org.selfchallenge.pyval.PyException;
 import org.selfchallenge.pyval.PyRepr;
 import org.selfchallenge.pyval.PyTuple;
 
@@ -13,6 +15,9 @@ import org.selfchallenge.pyval.PyTuple;
  * {@link PyRepr}; only the containers are walked here, so that nested extended values work.
  */
 public final class PyStr {
+    /** 10^4300: ints at least this large have more than 4300 digits. */
+    private static final BigInteger LIMIT = BigInteger.TEN.pow(PyNumbers.MAX_STR_DIGITS);
+
     private PyStr() {
     }
 
@@ -62,6 +67,10 @@ public final class PyStr {
             sb.append(bytesRepr(b.data()));
         } else if (v instanceof PyEllipsis) {
             sb.append("Ellipsis");
+        } else if (v instanceof BigInteger b && b.abs().compareTo(LIMIT) >= 0) {
+            // Python 3.11: str() of an int with more than 4300 digits raises
+            throw new PyException("ValueError", "Exceeds the limit (" + PyNumbers.MAX_STR_DIGITS + " digits) for integer "
+                    + "string conversion; use sys.set_int_max_str_digits() to increase the limit");
         } else {
             PyRepr.appendRepr(sb, v);
         }

@@ -81,4 +81,16 @@ class M3CheckCliTest {
         assertEquals(2, run("", "--in", dir.toString()).code()); // a directory is unreadable as a file
         assertEquals(0, run("", "m3-check", "--in=-").code());
     }
+
+    @Test
+    void answerOnWhichTheCheckerRaisesIsReported() throws IOException {
+        Path in = dir.resolve("huge.jsonl");
+        Files.writeString(in, "{\"task\": \"web_browsing/people_in_sales\", \"answer\": \"0x" + "f".repeat(5000) + "\"}\n"
+                + "{\"task\": \"web_browsing/people_in_sales\", \"answer\": \"" + "4".repeat(100000) + "\"}\n");
+        Run r = run("", "--in", in.toString());
+        assertEquals(0, r.code());
+        assertTrue(r.err().startsWith("m3-check: " + in + ":1: the upstream checker raises ValueError on this answer: "
+                + "Exceeds the limit (4300 digits)"), r.err());
+        assertTrue(r.out().contains("\"correct\": false"), r.out()); // line 2: judged (quickly), not raised
+    }
 }

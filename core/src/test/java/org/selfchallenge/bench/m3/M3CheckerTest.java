@@ -56,4 +56,15 @@ class M3CheckerTest {
         assertTrue(M3Checker.check(3L, "\u0663")); // int() accepts Unicode digits
         assertFalse(M3Checker.check(3L, "three"));
     }
+
+    @Test
+    void python311IntDigitLimit() {
+        // int("1" * 5000) is a ValueError in 3.11 (conv falls back to float → inf), literal_eval a SyntaxError
+        assertFalse(M3Checker.check(3L, "1".repeat(5000)));
+        // a 5000-hex-digit literal parses, but str() of it raises outside the try: upstream raises too
+        org.selfchallenge.env.ToolException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.selfchallenge.env.ToolException.class, () -> M3Checker.check(3L, "0x" + "f".repeat(5000)));
+        org.junit.jupiter.api.Assertions.assertEquals("Exceeds the limit (4300 digits) for integer string conversion; "
+                + "use sys.set_int_max_str_digits() to increase the limit", e.getMessage());
+    }
 }

@@ -64,6 +64,16 @@ class TradeCalculatorToolsTest {
         assertEquals(150.0, tr("calculator", "convert_currency(100, 1.5)"));
         assertEquals(161.25, tr("calculator", "estimate_final_value(150, calculate_tariff(150, 7.5))"));
         assertEquals(list(1L, 2L), tr("calculator", "[1, 2]"));
+        // slices: start clamped, negative from the end, step -1 reverses
+        assertEquals(list(2L, 3L), tr("calculator", "[1,2,3,4,5][1:3]"));
+        assertEquals(list(5L, 4L, 3L), tr("calculator", "[1,2,3,4,5][4:1:-1]"));
+        assertEquals(list(1L, 2L), tr("calculator", "[1,2,3,4,5][-10:2]"));
+        assertEquals("fdb", tr("calculator", "'abcdef'[::-2]"));
+        assertEquals(PyTuple.of(2L, 3L), tr("calculator", "(1,2,3)[1:]"));
+        assertEquals("Failed to evaluate expression: [1,2,3][::0]", tr("calculator", "[1,2,3][::0]"));
+        assertEquals(1.5, tr("calculator", "min(*[3, 1.5])"));
+        assertEquals(0L, tr("calculator", "int()"));
+        assertEquals(11.25, tr("calculator", "150 * 7.5 / 100"));
     }
 
     @Test

@@ -108,4 +108,13 @@ class LiteralEvalTest {
         assertEquals("SyntaxError", error("[".repeat(201) + "]".repeat(201))); // CPython's 200-level limit
         assertEquals("RecursionError", error("-".repeat(5000) + "1"));
     }
+
+    @Test
+    void extraTypesPrintAsPythonEvenViaToString() {
+        // consumers that fall back to toString() (e.g. a wire encoder) still show Python's repr
+        assertEquals("(1+2j)", LiteralEval.eval("1+2j").toString());
+        assertEquals("{1, 2}", LiteralEval.eval("{1, 2}").toString());
+        assertEquals("b\"a\\x00'\"", LiteralEval.eval("b\"a\\x00'\"").toString()); // has ' but no ": "-quoted
+        assertEquals("Ellipsis", LiteralEval.eval("...").toString());
+    }
 }

@@ -50,4 +50,13 @@ class PyNumbersTest {
         assertEquals("OverflowError", assertThrows(ToolException.class, () -> PyNumbers.truncate(Double.POSITIVE_INFINITY)).pythonType());
         assertEquals("ValueError", assertThrows(ToolException.class, () -> PyNumbers.truncate(Double.NaN)).pythonType());
     }
+
+    @Test
+    void python311DigitLimit() {
+        assertEquals(4300, PyNumbers.parseInt("9".repeat(4300)).toString().length());
+        ToolException e = assertThrows(ToolException.class, () -> PyNumbers.parseInt("1_" + "1".repeat(4300)));
+        assertEquals("Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; "
+                + "use sys.set_int_max_str_digits() to increase the limit", e.getMessage());
+        assertEquals(Double.POSITIVE_INFINITY, PyNumbers.parseFloat("1".repeat(5000))); // float() has no limit
+    }
 }
