@@ -40,6 +40,14 @@ public interface Components {
     TrainReport train(PipelineConfig cfg, Path policyIn, List<org.selfchallenge.spark.io.TrajectoryRecord> data,
                       Path hfOut, Path stateOut, TrainLog log);
 
+    /**
+     * Teacher demonstrations for {@code train.algorithm = distill}: each verified task's example solution
+     * written as the executor's reply, encoded with the policy's tokenizer (reward 1, all reply tokens
+     * trainable). The challenger is the teacher.
+     */
+    List<org.selfchallenge.spark.io.TrajectoryRecord> demonstrations(PipelineConfig cfg, Path localPolicyDir,
+                                                                     List<TaskSolver.SolveInput> tasks);
+
     /** Receives one metrics point per optimizer step (loss, reward, ...). */
     interface TrainLog {
         void scalar(String tag, long step, double value);

@@ -128,6 +128,36 @@ public final class CoreComponents implements Components {
     }
 
     @Override
+    public List<TrajectoryRecord> demonstrations(PipelineConfig cfg, Path localPolicyDir,
+                                                 List<TaskSolver.SolveInput> tasks) {
+        TfChatModel policy = policy(localPolicyDir);
+        PolicyEncoder enc = new PolicyEncoder(policy.tokenizer());
+        org.selfchallenge.agent.ExecutorEpisode prompts = new org.selfchallenge.agent.ExecutorEpisode(policy,
+                SandboxFactory.open(), null, org.selfchallenge.agent.ExecutorEpisode.Config.defaults(1,
+                SamplingParams.greedy(1)), cfg.solvePrompt);
+        List<TrajectoryRecord> out = new java.util.ArrayList<>();
+        for (TaskSolver.SolveInput t : tasks) {
+            String system = prompts.systemPrompt(Environments.prototype(t.env()), false);
+            List<org.selfchallenge.agent.Turn> turns = List.of(
+                    org.selfchallenge.agent.Turn.context("system", "system", system),
+                    org.selfchallenge.agent.Turn.context("user", "instruction", "Instruction: " + t.instruction()),
+                    new org.selfchallenge.agent.Turn("assistant", "code", "```python\n" + t.solution().strip() + "\n```",
+                            null, null, true, "stop", List.of()));
+            TrajectoryEncoder.Encoded e = enc.encodeTurns(turns);
+            TrajectoryRecord r = new TrajectoryRecord();
+            r.setTrajectoryId(t.taskId() + "#teacher");
+            r.setTaskId(t.taskId());
+            r.setEnv(t.env());
+            r.setTokens(e.tokens());
+            r.setLossMask(e.lossMask());
+            r.setBehaviourLogprobs(e.logprobs());
+            r.setReward(1f);
+            out.add(r);
+        }
+        return out;
+    }
+
+    @Override
     public String initPolicy(PipelineConfig cfg, Path localDir) {
         if (!cfg.policyInit.equals("tiny-random")) {
             Path src = Path.of(cfg.policyInit);

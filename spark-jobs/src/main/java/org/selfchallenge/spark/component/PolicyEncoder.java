@@ -24,9 +24,13 @@ public final class PolicyEncoder implements TrajectoryEncoder {
 
     @Override
     public Encoded encode(Trajectory t) {
+        return encodeTurns(t.turns());
+    }
+
+    public Encoded encodeTurns(List<Turn> turns) {
         List<Message> messages = new ArrayList<>();
         List<ConversationEncoder.Sampled> sampled = new ArrayList<>();
-        for (Turn turn : t.turns()) {
+        for (Turn turn : turns) {
             messages.add(new Message(turn.role(), turn.text()));
             sampled.add(turn.policy() && turn.tokenIds() != null && turn.logprobs() != null
                     ? new ConversationEncoder.Sampled(turn.tokenIds(), turn.logprobs()) : null);
@@ -37,7 +41,7 @@ public final class PolicyEncoder implements TrajectoryEncoder {
         float[] lp = new float[n];
         for (int i = 0; i < n; i++) {
             mask[i] = (byte) (e.mask()[i] ? 1 : 0);
-            lp[i] = e.mask()[i] && e.behaviourLogprobs() != null ? e.behaviourLogprobs()[i] : 0f;
+            lp[i] = e.mask()[i] && e.behaviourLogprobs() != null ? e.behaviourLogprobs()[i] : (e.mask()[i] ? Float.NaN : 0f);
         }
         return new Encoded(e.tokens(), mask, lp);
     }

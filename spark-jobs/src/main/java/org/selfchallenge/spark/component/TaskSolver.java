@@ -10,7 +10,7 @@ public interface TaskSolver {
 
     /** A verified task and which of its K samples to run, with the episode seed. */
     record SolveInput(String taskId, String env, String instruction, String evaluation, String solution,
-                      int sampleIndex, long seed) {
+                      int sampleIndex, long seed) implements java.io.Serializable {
     }
 
     /**

@@ -80,7 +80,11 @@ public final class TrainStage implements Stage {
         return m;
     }
 
-    /** Selects the trajectories the algorithm learns from. */
+    /**
+     * Selects the trajectories the algorithm learns from. RFT: rewarded rollouts. Distill: the round's
+     * trajectories are the teacher's (in a distillation round {@link SolveStage} runs the teacher — the
+     * verified example solutions as code actions in real episodes), kept when rewarded like RFT's.
+     */
     static List<TrajectoryRecord> select(PipelineConfig cfg, List<TrajectoryRecord> all) {
         return switch (cfg.algorithm) {
             case "rft", "distill" -> all.stream().filter(r -> r.getReward() >= cfg.rftMinReward).toList();
@@ -93,7 +97,7 @@ public final class TrainStage implements Stage {
         Path dir = new Path(trajectories);
         FileSystem fs = dir.getFileSystem(hadoop);
         List<TrajectoryRecord> all = new ArrayList<>(TrajectoryArrowReader.readAll(fs, dir));
-        List<TrajectoryRecord> data = select(cfg, all);
+        List<TrajectoryRecord> data = new ArrayList<>(select(cfg, all));
         java.nio.file.Path localIn = LocalCopies.of(policyIn, hadoop);
         java.nio.file.Path work = Files.createTempDirectory("selfchallenge-train-");
         try {

@@ -100,6 +100,23 @@ public final class ScriptedComponents implements Components {
     }
 
     @Override
+    public List<TrajectoryRecord> demonstrations(PipelineConfig cfg, Path localPolicyDir, List<TaskSolver.SolveInput> tasks) {
+        List<TrajectoryRecord> out = new ArrayList<>();
+        for (TaskSolver.SolveInput t : tasks) {
+            TrajectoryRecord r = new TrajectoryRecord();
+            r.setTrajectoryId(t.taskId() + "#teacher");
+            r.setTaskId(t.taskId());
+            r.setEnv(t.env());
+            r.setTokens(new int[]{1, 2});
+            r.setLossMask(new byte[]{0, 1});
+            r.setBehaviourLogprobs(new float[]{0f, 0f});
+            r.setReward(1f);
+            out.add(r);
+        }
+        return out;
+    }
+
+    @Override
     public String initPolicy(PipelineConfig cfg, Path localDir) {
         write(localDir, 0);
         return "scripted-skill-0";

@@ -1,0 +1,101 @@
+package org.selfchallenge.spark.component;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfchallenge.challenger.ProceduralChallenger;
+import org.selfchallenge.spark.config.ConfigLoader;
+import org.selfchallenge.spark.config.PipelineConfig;
+import org.selfchallenge.spark.io.TrajectoryRecord;
+import org.selfchallenge.spark.train.EventFileWriter;
+import org.selfchallenge.udf.CatVerification;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The real TF Java trainer behind the train stage, on the classpath this module ships (protobuf 3.21
+ * pinned against Spark's 4.x): the tiny random policy distilled on two verified example solutions for
+ * three epochs; the masked NLL goes down, the HF export and training state are written, and TensorBoard
+ * itself (Python) reads the loss curve from the event file.
+ */
+@Tag("slow")
+class PolicyTrainingIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void distillationStepsLowerTheLossAndLogToTensorBoard() throws Exception {
+        PipelineConfig cfg = ConfigLoader.load(null, Map.of("selfchallenge.train.algorithm", "distill",
+                "selfchallenge.train.epochs", 3, "selfchallenge.train.batch-size", 2,
+                "selfchallenge.train.learning-rate", 3e-3, "selfchallenge.policy.tiny.hidden-size", 32,
+                "selfchallenge.policy.tiny.intermediate-size", 64));
+        CoreComponents c = new CoreComponents();
+        Path init = Files.createDirectories(dir.resolve("init"));
+        c.initPolicy(cfg, init);
+        ProceduralChallenger pc = new ProceduralChallenger();
+        List<TaskSolver.SolveInput> tasks = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            CatVerification.Result v = CatVerification.verify(new CatVerification.Settings(1, 5000, 0), "calculation",
+                    pc.challenge("calculation", i).text());
+            assertTrue(v.valid());
+            tasks.add(new TaskSolver.SolveInput("t" + i, "calculation", v.instruction(), v.evaluation(), v.solution(), 0, i));
+        }
+        List<TrajectoryRecord> demos = c.demonstrations(cfg, init, tasks);
+        assertEquals(2, demos.size());
+        assertTrue(demos.get(0).policyTokenCount() > 10);
+        Path hf = Files.createDirectories(dir.resolve("hf"));
+        Path state = Files.createDirectories(dir.resolve("state"));
+        List<double[]> losses = new ArrayList<>();
+        TrainReport rep;
+        try (EventFileWriter ev = new EventFileWriter(dir.resolve("events"), "test")) {
+            rep = PolicyTraining.train(cfg, init, demos, hf, state, (tag, step, v) -> {
+                ev.scalar(tag, step, v);
+                if (tag.equals("train/loss")) {
+                    losses.add(new double[]{step, v});
+                }
+            }, 2);
+        }
+        assertEquals(3, rep.steps());
+        assertEquals(2, rep.sequences());
+        assertTrue(losses.get(2)[1] < losses.get(0)[1], "loss did not go down: " + losses.get(0)[1] + " -> " + losses.get(2)[1]);
+        assertTrue(Files.exists(hf.resolve("model.safetensors")));
+        assertTrue(Files.exists(hf.resolve("tokenizer.json")));
+        assertTrue(Files.list(state).findAny().isPresent());
+
+        String py = "from tensorboard.backend.event_processing.event_accumulator import EventAccumulator\n"
+                + "import sys\nea = EventAccumulator(sys.argv[1]); ea.Reload()\n"
+                + "print(' '.join('%d:%.6f' % (e.step, e.value) for e in ea.Scalars('train/loss')))";
+        Assumptions.assumeTrue(tensorboard(), "TensorBoard (Python) not installable here");
+        Process p = new ProcessBuilder("python3", "-c", py, dir.resolve("events").toString()).start();
+        String out = new String(p.getInputStream().readAllBytes()).trim();
+        String err = new String(p.getErrorStream().readAllBytes());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), err);
+        StringBuilder expected = new StringBuilder();
+        for (double[] l : losses) {
+            expected.append(expected.length() == 0 ? "" : " ").append(String.format("%d:%.6f", (long) l[0], (float) l[1]));
+        }
+        assertEquals(expected.toString(), out);
+    }
+
+    private static boolean tensorboard() throws Exception {
+        for (String[] cmd : new String[][]{{"python3", "-c", "import tensorboard"},
+                {"python3", "-m", "pip", "install", "-q", "tensorboard"}, {"python3", "-c", "import tensorboard"}}) {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            if (p.waitFor(300, TimeUnit.SECONDS) && p.exitValue() == 0 && cmd[1].equals("-c")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
