@@ -37,7 +37,8 @@ class LearningCurveIT extends SharedSparkSession {
                         + " sampling { temperature = 0.7, max-new-tokens = 64 } }",
                 "  policy.tiny { hidden-size = 128, layers = 2, heads = 4, kv-heads = 2, intermediate-size = 256,"
                         + " max-position = 512 }",
-                "  train { schedule = [distill, rft], distill-epochs = 60, batch-size = 8, learning-rate = 3e-3 }",
+                "  train { schedule = [distill, rft], distill-epochs = 80, distill-learning-rate = 3e-3, batch-size = 8,"
+                        + " learning-rate = 1e-3 }",
                 "  evaluate { heldout-tasks-per-env = 16, samples = 1, temperature = 0.0 }",
                 "}");
     }

@@ -72,6 +72,7 @@ public final class PipelineConfig implements Serializable {
     /** Per-round algorithms ({@code train.schedule}); empty = {@link #algorithm} every round. */
     public final List<String> schedule;
     public final int distillEpochs;
+    public final double distillLearningRate;
     public final double learningRate;
     public final double weightDecay;
     public final double gradClip;
@@ -156,6 +157,7 @@ public final class PipelineConfig implements Serializable {
             }
         }
         distillEpochs = r.intIn("train.distill-epochs", 1, 10_000);
+        distillLearningRate = r.dblIn("train.distill-learning-rate", 0.0, 10.0);
         learningRate = r.dblIn("train.learning-rate", 0.0, 10.0);
         weightDecay = r.dblIn("train.weight-decay", 0.0, 10.0);
         gradClip = r.dblIn("train.grad-clip", 0.0, 1e9);
@@ -196,18 +198,22 @@ public final class PipelineConfig implements Serializable {
 
     /**
      * This configuration as round {@code round} uses it: {@code train.algorithm} = {@link #algorithmFor},
-     * and for a distillation round {@code train.epochs} = {@code train.distill-epochs}. Same config when
-     * nothing changes.
+     * and for a distillation round {@code train.epochs} = {@code train.distill-epochs} and
+     * {@code train.learning-rate} = {@code train.distill-learning-rate} (supervised distillation takes a
+     * larger step than policy gradients, which collapse at it). Same config when nothing changes.
      */
     public PipelineConfig forRound(int round) {
         String alg = algorithmFor(round);
-        int ep = alg.equals("distill") ? distillEpochs : epochs;
-        if (alg.equals(algorithm) && ep == epochs) {
+        boolean distill = alg.equals("distill");
+        int ep = distill ? distillEpochs : epochs;
+        double lr = distill ? distillLearningRate : learningRate;
+        if (alg.equals(algorithm) && ep == epochs && lr == learningRate) {
             return this;
         }
         Config c = com.typesafe.config.ConfigFactory.parseString(resolvedHocon)
                 .withValue(ROOT + ".train.algorithm", com.typesafe.config.ConfigValueFactory.fromAnyRef(alg))
                 .withValue(ROOT + ".train.epochs", com.typesafe.config.ConfigValueFactory.fromAnyRef(ep))
+                .withValue(ROOT + ".train.learning-rate", com.typesafe.config.ConfigValueFactory.fromAnyRef(lr))
                 .resolve();
         return new PipelineConfig(c);
     }

@@ -43,7 +43,9 @@ class PipelineConfigTest {
         assertEquals("distill", c.algorithmFor(1));
         assertEquals("grpo", c.algorithmFor(9));        // later rounds repeat the last entry
         assertEquals("distill", c.forRound(1).algorithm);
-        assertEquals(100, c.forRound(1).epochs);        // train.distill-epochs
+        assertEquals(150, c.forRound(1).epochs);        // train.distill-epochs
+        assertEquals(3e-3, c.forRound(1).learningRate);  // train.distill-learning-rate
+        assertEquals(1e-3, c.forRound(2).learningRate);
         assertEquals("executor_compact.v1", c.solvePrompt);
         assertEquals("rft", c.algorithm);
         assertEquals(4, c.samplesPerTask);
