@@ -43,6 +43,12 @@ CONFIGS = {
                                    rms_norm_eps=1e-6, rope_theta=10000.0, tie_word_embeddings=False,
                                    attention_bias=True, max_position_embeddings=128, torch_dtype="float32",
                                    hidden_act="silu"),
+    # Mistral sliding-window attention with a window shorter than the sequences (W = 3)
+    "mistral_sliding_window": dict(model_type="mistral", vocab_size=72, hidden_size=16, intermediate_size=32,
+                                   num_hidden_layers=2, num_attention_heads=2, num_key_value_heads=1,
+                                   sliding_window=3, rms_norm_eps=1e-5, rope_theta=10000.0,
+                                   tie_word_embeddings=False, max_position_embeddings=128, torch_dtype="float32",
+                                   hidden_act="silu"),
 }
 SHARDED = {"llama_attnbias_sharded"}
 
@@ -156,6 +162,9 @@ def forward(c, W, ids):
         return v * cos + torch.cat([-b, a], -1) * sin
 
     causal = torch.tril(torch.ones(T, T, dtype=torch.bool))
+    if c["model_type"] == "mistral" and c.get("sliding_window"):
+        i, j = torch.arange(T)[:, None], torch.arange(T)[None, :]
+        causal = causal & (i - j < c["sliding_window"])
     for i in range(c["num_hidden_layers"]):
         p = "model.layers.%d." % i
         h = rms(x, W[p + "input_layernorm.weight"])

@@ -53,6 +53,13 @@
  * ServiceLoader provider open a checkpoint directory. Completions carry token ids and the model's log-probs
  * (log softmax at temperature 1, unfiltered: what the trainer recomputes).
  *
+ * Do not run {@code trainer.step} while that TfChatModel is generating (they share variables); alternate.
+ *
+ * <h2>Hyper-parameter note for tiny from-scratch policies</h2>
+ * A fresh AdamW state makes the first update of every weight about {@code lr} in size (m/sqrt(v) = sign(g)),
+ * whatever the gradient's magnitude. With N(0, 0.02^2) weights, RL after SFT needs lr around 1e-3..3e-3
+ * (ChatRlIntegrationTest); 2e-2 collapsed the policy to uniform in one step.
+ *
  * <h2>Random checkpoints</h2>
  * {@code RandomCheckpoint.write(configJson, dir, seed)} (= {@code model init}) writes weights ~ N(0, 0.02^2),
  * the byte-level tokenizer (ids 0..255 = bytes, 256 {@code <|endoftext|>}, 257 {@code <|im_start|>}, 258

@@ -11,7 +11,7 @@ import java.util.List;
 /** Access to the PyTorch golden fixtures (src/test/python/make_goldens.py). */
 public final class Goldens {
     public static final List<String> NAMES = List.of("llama_gqa_rope3_bf16", "qwen2_bias_tied",
-            "mistral_headdim_f16", "llama_attnbias_sharded");
+            "mistral_headdim_f16", "llama_attnbias_sharded", "mistral_sliding_window");
 
     private Goldens() {
     }

@@ -40,6 +40,8 @@ public final class LlamaConfig {
     public final List<Integer> eosTokenIds;
     public final Integer bosTokenId;
     public final String torchDtype;
+    /** Mistral's sliding attention window (0 = full causal attention). */
+    public final int slidingWindow;
     private final ObjectNode raw;
 
     private LlamaConfig(ObjectNode n) {
@@ -65,6 +67,14 @@ public final class LlamaConfig {
         this.maxPositionEmbeddings = n.path("max_position_embeddings").asInt(4096);
         // transformers >= 4.56 writes "dtype" instead of "torch_dtype"
         this.torchDtype = n.hasNonNull("torch_dtype") ? n.get("torch_dtype").asText() : n.path("dtype").asText("float32");
+        if ("mistral".equals(modelType) && n.hasNonNull("sliding_window")) {
+            this.slidingWindow = n.get("sliding_window").asInt();
+        } else {
+            this.slidingWindow = 0;
+        }
+        if ("qwen2".equals(modelType) && n.path("use_sliding_window").asBoolean(false)) {
+            throw new IllegalArgumentException("config.json: qwen2 use_sliding_window=true is not supported");
+        }
         this.bosTokenId = n.hasNonNull("bos_token_id") ? n.get("bos_token_id").asInt() : null;
         List<Integer> eos = new ArrayList<>();
         JsonNode e = n.get("eos_token_id");

@@ -51,6 +51,11 @@ public final class HfCheckpoint {
 
     /** Reads all weights (single file or sharded index). */
     public static Map<String, TensorData> readWeights(Path dir) throws IOException {
+        return readWeights(dir, null);
+    }
+
+    /** Reads the named weights (all when null); shards holding none of them are not opened. */
+    public static Map<String, TensorData> readWeights(Path dir, Set<String> wanted) throws IOException {
         Path index = dir.resolve(INDEX);
         if (Files.isRegularFile(index)) {
             JsonNode idx = JSON.readTree(index.toFile());
@@ -62,8 +67,10 @@ public final class HfCheckpoint {
             Set<String> expected = new LinkedHashSet<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                files.add(e.getValue().asText());
-                expected.add(e.getKey());
+                if (wanted == null || wanted.contains(e.getKey())) {
+                    files.add(e.getValue().asText());
+                    expected.add(e.getKey());
+                }
             }
             Map<String, TensorData> out = new LinkedHashMap<>();
             for (String f : files) {
@@ -71,7 +78,7 @@ public final class HfCheckpoint {
                 if (!shard.startsWith(dir.normalize())) {
                     throw new IOException(index + ": shard path escapes the checkpoint directory: " + f);
                 }
-                out.putAll(Safetensors.read(shard));
+                out.putAll(Safetensors.read(shard, wanted));
             }
             for (String name : expected) {
                 if (!out.containsKey(name)) {
@@ -84,7 +91,7 @@ public final class HfCheckpoint {
         if (!Files.isRegularFile(single)) {
             throw new IOException(dir + ": neither model.safetensors nor model.safetensors.index.json");
         }
-        return Safetensors.read(single);
+        return Safetensors.read(single, wanted);
     }
 
     /**

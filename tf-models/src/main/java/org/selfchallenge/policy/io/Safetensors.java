@@ -37,6 +37,14 @@ public final class Safetensors {
 
     /** Reads every tensor of one file, converting to float32. */
     public static Map<String, TensorData> read(Path file) throws IOException {
+        return read(file, null);
+    }
+
+    /**
+     * Reads the tensors named in {@code wanted} (all when null), converting to float32; other tensors are
+     * skipped unread, whatever their dtype (checkpoints may carry buffers such as I64 position ids).
+     */
+    public static Map<String, TensorData> read(Path file, java.util.Set<String> wanted) throws IOException {
         Map<String, TensorData> out = new LinkedHashMap<>();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long fileSize = ch.size();
@@ -61,7 +69,7 @@ public final class Safetensors {
             long dataSize = fileSize - dataStart;
             for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (e.getKey().equals("__metadata__")) {
+                if (e.getKey().equals("__metadata__") || (wanted != null && !wanted.contains(e.getKey()))) {
                     continue;
                 }
                 out.put(e.getKey(), readTensor(ch, file, e.getKey(), e.getValue(), dataStart, dataSize));

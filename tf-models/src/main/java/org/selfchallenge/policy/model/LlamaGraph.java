@@ -27,7 +27,8 @@ import java.util.Map;
  *   rms(x) = x / sqrt(mean(x^2) + eps) * w;   logits = rms(x) W_lm^T   (W_lm = E when tied)
  *   rope(x) = x cos(p f) + rotate_half(x) sin(p f),  rotate_half([a, b]) = [-b, a]
  *   attn: softmax(q k^T / sqrt(D) + bias) v, bias = 0 where key j is allowed (causal within the new block,
- *         all past keys, key mask 1), -1e9 otherwise. GQA: query head h uses KV head h / (H / Hkv).
+ *         all past keys, key mask 1, and for Mistral within the sliding window), -1e9 otherwise.
+ *   GQA: query head h uses KV head h / (H / Hkv).
  * </pre>
  * Each weight is read once ({@link #read(String)}); every forward built on this graph uses the same reads,
  * so gradients are taken with respect to those reads.
@@ -164,6 +165,17 @@ public final class LlamaGraph {
         Operand<TInt64> past = tf.dtypes.cast(tf.math.sub(kDim, sDim), TInt64.class);
         Operand<TFloat32> ones = tf.fill(dims(sDim, kDim), tf.constant(1f));
         Operand<TFloat32> causal = tf.linalg.bandPart(ones, tf.constant(-1L), past);
+        if (c.slidingWindow > 0) {
+            // Mistral sliding window: query at cache slot P + i sees key slot j only when (P + i) - j < W
+            // (left padding shifts slots and positions alike, so slot differences are position differences)
+            Operand<TInt32> pastI = tf.math.sub(kDim, sDim);
+            Operand<TInt32> qSlot = tf.expandDims(tf.math.add(tf.range(tf.constant(0), sDim, tf.constant(1)), pastI),
+                    tf.constant(1));
+            Operand<TInt32> kSlot = tf.expandDims(tf.range(tf.constant(0), kDim, tf.constant(1)), tf.constant(0));
+            Operand<TFloat32> inWindow = tf.dtypes.cast(tf.math.less(tf.math.sub(qSlot, kSlot),
+                    tf.constant(c.slidingWindow)), TFloat32.class);
+            causal = tf.math.mul(causal, inWindow);
+        }
         Operand<TFloat32> allowed = tf.math.mul(tf.expandDims(causal, tf.constant(0)),
                 tf.expandDims(keyMask, tf.constant(1)));
         Operand<TFloat32> bias = tf.expandDims(tf.math.mul(tf.math.sub(allowed, tf.constant(1f)),

@@ -99,7 +99,8 @@ public final class LlamaModel implements AutoCloseable {
     }
 
     public static LlamaModel load(Path checkpointDir, ModelOptions options) throws IOException {
-        return new LlamaModel(HfCheckpoint.config(checkpointDir), HfCheckpoint.readWeights(checkpointDir), options);
+        LlamaConfig c = HfCheckpoint.config(checkpointDir);
+        return new LlamaModel(c, HfCheckpoint.readWeights(checkpointDir, WeightNames.shapes(c).keySet()), options);
     }
 
     private static void checkWeights(LlamaConfig config, Map<String, TensorData> weights) {

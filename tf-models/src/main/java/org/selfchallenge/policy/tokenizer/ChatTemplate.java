@@ -78,8 +78,12 @@ public final class ChatTemplate {
         });
     }
 
+    /** The message of the last raise_exception on this thread (jinjava wraps the exception and drops it). */
+    private static final ThreadLocal<String> RAISED = new ThreadLocal<>();
+
     /** Called by templates: aborts rendering with the template's message. */
     public static String raiseException(String message) {
+        RAISED.set(message);
         throw new IllegalArgumentException("chat template raised: " + message);
     }
 
@@ -143,10 +147,14 @@ public final class ChatTemplate {
         ctx.put("documents", null);
         ctx.put("add_generation_prompt", addGenerationPrompt);
         ctx.putAll(extra);
+        RAISED.remove();
         RenderResult r = jinjava.renderForResult(template, ctx);
+        String raised = RAISED.get();
+        RAISED.remove();
         for (TemplateError e : r.getErrors()) {
             if (e.getSeverity() == TemplateError.ErrorType.FATAL) {
-                throw new IllegalArgumentException("chat template error: " + e.getMessage());
+                throw new IllegalArgumentException("chat template error: " + e.getMessage()
+                        + (raised != null ? ": " + raised : ""));
             }
         }
         return r.getOutput();

@@ -75,8 +75,9 @@ public final class PolicyTrainer implements AutoCloseable {
     /** Opens a Hugging Face checkpoint directory (config.json + safetensors) for training from step 0. */
     public static PolicyTrainer open(Path hfCheckpointDir, TrainConfig config) {
         try {
-            return new PolicyTrainer(HfCheckpoint.config(hfCheckpointDir), HfCheckpoint.readWeights(hfCheckpointDir),
-                    config, hfCheckpointDir);
+            LlamaConfig c = HfCheckpoint.config(hfCheckpointDir);
+            return new PolicyTrainer(c, HfCheckpoint.readWeights(hfCheckpointDir,
+                    org.selfchallenge.policy.model.WeightNames.shapes(c).keySet()), config, hfCheckpointDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open checkpoint " + hfCheckpointDir + ": " + e.getMessage(), e);
         }

@@ -80,4 +80,16 @@ class SafetensorsTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Safetensors.read(badType)).getMessage()
                 .contains("unsupported dtype I64"));
     }
+
+    @Test
+    void unneededTensorsAreSkippedWhateverTheirDtype() throws Exception {
+        byte[] h = ("{\"pos\":{\"dtype\":\"I64\",\"shape\":[1],\"data_offsets\":[0,8]},"
+                + "\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[8,16]}}").getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b = ByteBuffer.allocate(8 + h.length + 16).order(ByteOrder.LITTLE_ENDIAN);
+        b.putLong(h.length).put(h).putLong(7L).putFloat(1.5f).putFloat(-2f);
+        Path f = dir.resolve("mixed.safetensors");
+        Files.write(f, b.array());
+        assertArrayEquals(new float[]{1.5f, -2f}, Safetensors.read(f, java.util.Set.of("w")).get("w").data(), 0f);
+        assertThrows(IllegalArgumentException.class, () -> Safetensors.read(f));
+    }
 }

@@ -43,4 +43,12 @@ class ChatTemplateTest {
         }
         assertEquals(8, n);
     }
+
+    @Test
+    void raiseExceptionAbortsRendering() {
+        ChatTemplate t = new ChatTemplate("{{ raise_exception('roles must alternate') }}", Map.of());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> t.render(List.of(org.selfchallenge.llm.Message.user("x")), true));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("roles must alternate"), e.getMessage());
+    }
 }
