@@ -43,6 +43,29 @@ public final class CowDatabase {
         return new CowDatabase(base);
     }
 
+    /**
+     * An independent copy of the <em>current</em> state (e.g. to branch an exploration): shares the
+     * initial data, deep-copies only the records this instance wrote.
+     */
+    public CowDatabase fork() {
+        CowDatabase c = new CowDatabase(base);
+        if (overlay != null) {
+            c.overlay = new HashMap<>(overlay.size() * 2);
+            for (Map.Entry<String, HashMap<String, Map<String, Object>>> t : overlay.entrySet()) {
+                HashMap<String, Map<String, Object>> rows = new HashMap<>(t.getValue().size() * 2);
+                for (Map.Entry<String, Map<String, Object>> r : t.getValue().entrySet()) {
+                    rows.put(r.getKey(), PyValues.deepCopy(r.getValue()));
+                }
+                c.overlay.put(t.getKey(), rows);
+            }
+        }
+        if (added != null) {
+            c.added = new HashMap<>();
+            added.forEach((k, v) -> c.added.put(k, new ArrayList<>(v)));
+        }
+        return c;
+    }
+
     public SharedTables base() {
         return base;
     }

@@ -84,6 +84,10 @@ public final class EnvCli {
             err.println("error: " + e.getMessage());
             err.println(USAGE);
             return 2;
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            // Missing or corrupt bundled data: the message names the resource.
+            err.println("error: " + e.getMessage());
+            return 1;
         }
     }
 

@@ -142,4 +142,9 @@ public abstract class TauEnvironment implements Environment {
     public TauEnvironment fresh() {
         return create(db.fresh());
     }
+
+    /** An independent environment holding a copy of this one's <em>current</em> state. */
+    public TauEnvironment fork() {
+        return create(db.fork());
+    }
 }

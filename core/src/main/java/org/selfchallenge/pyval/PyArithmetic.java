@@ -38,9 +38,23 @@ public final class PyArithmetic {
             throw syntax("invalid syntax", 0);
         }
         Parser p = new Parser(toks);
-        Node n = p.expr();
-        if (p.peek().kind != Kind.END) {
-            throw p.error();
+        Node n;
+        try {
+            n = p.expr();
+            if (p.peek().kind != Kind.END) {
+                throw p.error();
+            }
+            if (p.compileError != null) {
+                throw p.compileError; // found while parsing, reported only once the parse succeeded
+            }
+        } catch (PyException e) {
+            // Fetching the end of input inside an open '(' raises at once in CPython's tokenizer, whatever
+            // error the parser was heading for.
+            Tok end = toks.get(toks.size() - 1);
+            if (p.fetchedEnd[0] && end.depth > 0) {
+                throw syntax("'(' was never closed", 1);
+            }
+            throw e;
         }
         return n.eval();
     }
@@ -113,10 +127,8 @@ public final class PyArithmetic {
             out.add(new Tok(Kind.OP, op, depth));
             i += op.length();
         }
-        if (depth > 0) {
-            throw syntax("'(' was never closed", 1);
-        }
-        out.add(new Tok(Kind.END, "", 0));
+        // An unclosed '(' is not an error yet: CPython reports it only if the parser fetches the end.
+        out.add(new Tok(Kind.END, "", depth));
         return out;
     }
 
@@ -131,13 +143,24 @@ public final class PyArithmetic {
     private static final class Parser {
         final List<Tok> toks;
         int pos;
+        /** Shared with sub-parsers: whether any parse attempt looked at the end-of-input token. */
+        final boolean[] fetchedEnd;
 
         Parser(List<Tok> toks) {
+            this(toks, new boolean[1]);
+        }
+
+        Parser(List<Tok> toks, boolean[] fetchedEnd) {
             this.toks = toks;
+            this.fetchedEnd = fetchedEnd;
         }
 
         Tok peek() {
-            return toks.get(pos);
+            Tok t = toks.get(pos);
+            if (t.kind == Kind.END) {
+                fetchedEnd[0] = true;
+            }
+            return t;
         }
 
         boolean isOp(String op) {
@@ -145,12 +168,33 @@ public final class PyArithmetic {
             return t.kind == Kind.OP && t.text.equals(op);
         }
 
-        /** Two expressions side by side inside brackets get CPython's comma hint. */
+        /** Set on the sub-parser of the comma-hint check, which tries no further hints. */
+        boolean withoutInvalid;
+
+        /** First semantic (compile-time) error, e.g. a starred expression in parentheses. */
+        PyException compileError;
+
+        /**
+         * The parse error at the current token. Like CPython's {@code invalid_expression} rule, when an
+         * expression is directly followed by another one, the second is parsed too (which may reach
+         * the end of input); if it parses and ends inside brackets, the error gets the comma hint.
+         */
         PyException error() {
             Tok t = peek();
-            if (t.kind == Kind.NUM && t.depth > 0 && pos > 0 && endsExpression(toks.get(pos - 1))
-                    && startsValidExpression(pos)) {
-                return syntax("invalid syntax. Perhaps you forgot a comma?", 1);
+            if (!withoutInvalid && t.kind == Kind.NUM && pos > 0 && endsExpression(toks.get(pos - 1))) {
+                Parser sub = new Parser(toks, fetchedEnd);
+                sub.withoutInvalid = true; // CPython: expression_without_invalid
+                sub.pos = pos;
+                boolean parsed;
+                try {
+                    sub.expr();
+                    parsed = true;
+                } catch (PyException e) {
+                    parsed = false;
+                }
+                if (parsed && toks.get(sub.pos - 1).depth > 0) {
+                    return syntax("invalid syntax. Perhaps you forgot a comma?", 1);
+                }
             }
             return syntax("invalid syntax", 1);
         }
@@ -159,14 +203,9 @@ public final class PyArithmetic {
             return prev.kind == Kind.NUM || (prev.kind == Kind.OP && prev.text.equals(")"));
         }
 
-        private boolean startsValidExpression(int from) {
-            Parser sub = new Parser(toks);
-            sub.pos = from;
-            try {
-                sub.expr();
-                return true;
-            } catch (PyException e) {
-                return false;
+        private void deferCompileError(String msg) {
+            if (compileError == null) {
+                compileError = syntax(msg, 1);
             }
         }
 
@@ -222,13 +261,25 @@ public final class PyArithmetic {
             Node a = atom();
             while (isOp("(")) {
                 pos++;
-                Node arg = isOp(")") ? null : expr();
+                String star = isOp("*") ? "*" : isOp("**") ? "**" : null;
+                if (star != null) {
+                    pos++;
+                }
+                Node arg = isOp(")") && star == null ? null : expr();
                 expect(")");
                 Node callee = a;
                 a = () -> {
                     Object f = callee.eval();
                     if (arg != null) {
-                        arg.eval();
+                        Object v = arg.eval();
+                        if ("*".equals(star) && !(v instanceof PyTuple)) {
+                            throw new PyException("TypeError", PyRepr.repr(f)
+                                    + " argument after * must be an iterable, not " + PyRepr.typeName(v));
+                        }
+                        if ("**".equals(star)) {
+                            throw new PyException("TypeError", PyRepr.repr(f)
+                                    + " argument after ** must be a mapping, not " + PyRepr.typeName(v));
+                        }
                     }
                     throw new PyException("TypeError", "'" + PyRepr.typeName(f) + "' object is not callable");
                 };
@@ -248,6 +299,12 @@ public final class PyArithmetic {
                 if (isOp(")")) {
                     pos++;
                     return PyTuple::of;
+                }
+                if (isOp("*") || isOp("**")) {
+                    // (*x) parses, then fails to compile; no value is ever produced.
+                    deferCompileError(isOp("*") ? "cannot use starred expression here"
+                            : "cannot use double starred expression here");
+                    pos++;
                 }
                 Node inner = expr();
                 expect(")");

@@ -128,7 +128,10 @@ public final class PyMath {
             if (x.bitLength() <= 53 && y.bitLength() <= 53) {
                 return x.doubleValue() / y.doubleValue(); // both exact: one correctly rounded division
             }
-            return new BigDecimal(x).divide(new BigDecimal(y), java.math.MathContext.DECIMAL128).doubleValue();
+            if (x.signum() == 0) {
+                return y.signum() < 0 ? -0.0 : 0.0; // 0 / -big == -0.0, as for small ints
+            }
+            return new BigDecimal(x).divide(new BigDecimal(y), new java.math.MathContext(40)).doubleValue();
         }
         double y = toDouble(b);
         if (y == 0.0) {

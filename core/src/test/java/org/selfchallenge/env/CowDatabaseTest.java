@@ -101,6 +101,57 @@ class CowDatabaseTest {
         }
     }
 
+    /** Threads racing on a new SharedTables' lazy rendering and checkpoints all get the right hashes. */
+    @Test
+    void concurrentFirstHashesAgree() throws Exception {
+        LinkedHashMap<String, Object> data = new LinkedHashMap<>();
+        for (String t : List.of("orders", "products", "users")) {
+            data.put(t, PyJson.parse(Resources.readString(RETAIL + t + ".json")));
+        }
+        SharedTables cold = SharedTables.of(data);
+        List<String> users = new CowDatabase(shared).ids("users");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String[]>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String user = users.get(i * 50);
+                results.add(pool.submit(() -> {
+                    CowDatabase a = new CowDatabase(cold);
+                    a.write("users", user).put("email", "e");
+                    CowDatabase b = new CowDatabase(shared);
+                    b.write("users", user).put("email", "e");
+                    return new String[] {a.hash(), b.hash(), PyHash.hash(b.snapshot())};
+                }));
+            }
+            for (java.util.concurrent.Future<String[]> f : results) {
+                String[] h = f.get();
+                assertEquals(h[2], h[0]);
+                assertEquals(h[2], h[1]);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(referenceInitialHash, cold.initialHash());
+    }
+
+    @Test
+    void forkCopiesTheCurrentStateIndependently() {
+        CowDatabase db = new CowDatabase(shared);
+        db.write("orders", "#W2611340").put("status", "x");
+        LinkedHashMap<String, Object> rec = new LinkedHashMap<>();
+        rec.put("k", 1L);
+        db.insert("users", "new_user", rec);
+        CowDatabase f = db.fork();
+        assertEquals(db.hash(), f.hash());
+        f.write("orders", "#W2611340").put("status", "y");
+        f.write("users", "new_user").put("k", 2L);
+        assertEquals("x", db.read("orders", "#W2611340").get("status"));
+        assertEquals(1L, db.read("users", "new_user").get("k"));
+        assertEquals(db.ids("users"), f.ids("users"));
+        assertEquals(PyHash.hash(f.snapshot()), f.hash());
+        assertNotEquals(db.hash(), f.hash());
+    }
+
     @Test
     void freshIsIsolatedAndSharedDataIsFrozen() {
         CowDatabase db = new CowDatabase(shared);

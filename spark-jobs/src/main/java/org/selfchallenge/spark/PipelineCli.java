@@ -89,7 +89,7 @@ public final class PipelineCli {
         File conf = null;
         Map<String, Object> flags = new LinkedHashMap<>();
         int i = 0;
-        if (args.length > 0 && args[0].equals("demo")) {
+        if (args.length > 0 && (args[0].equals("demo") || args[0].equals("pipeline"))) {
             i = 1;
         }
         for (; i < args.length; i++) {

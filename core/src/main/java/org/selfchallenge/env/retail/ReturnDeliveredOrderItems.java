@@ -33,9 +33,9 @@ public final class ReturnDeliveredOrderItems extends AbstractTauTool {
         if (!methods.containsKey(paymentMethodId)) {
             return RetailData.PAYMENT_NOT_FOUND;
         }
-        Object original = PyOps.getItem(PyOps.getItem(PyOps.getItem(order, "payment_history"), 0L),
-                "payment_method_id");
-        if (!PyOps.contains(paymentMethodId, "gift_card") && !PyMath.pyEquals(paymentMethodId, original)) {
+        // Short-circuits as upstream: the original payment is only looked at for a non-gift-card method.
+        if (!PyOps.contains(paymentMethodId, "gift_card") && !PyMath.pyEquals(paymentMethodId, PyOps.getItem(
+                PyOps.getItem(PyOps.getItem(order, "payment_history"), 0L), "payment_method_id"))) {
             return "Error: payment method should be either the original payment method or a gift card";
         }
         List<Object> itemIds = PyOps.iterable(kw.get("item_ids"));

@@ -179,6 +179,11 @@ public final class PipelineConfig implements Serializable {
         evalSamples = r.intIn("evaluate.samples", 1, 10_000);
         evalTemperature = r.dblIn("evaluate.temperature", 0.0, 100.0);
         benchmarks = r.envListMaybeEmpty("evaluate.benchmarks");
+        if (!benchmarks.isEmpty()) {
+            // Say so rather than silently ignore the knob: use `run.sh eval` on a round's checkpoint meanwhile.
+            throw new ConfigError(ROOT + ".evaluate.benchmarks", "benchmark evaluation inside the pipeline is not in this"
+                    + " build yet; run `./run.sh eval --model <run>/round-N/train/checkpoint` (got " + benchmarks + ")");
+        }
         benchmarkSplit = r.oneOf("evaluate.benchmark-split", Set.of("train", "dev", "test"));
         benchmarkMaxTasks = r.intIn("evaluate.benchmark-max-tasks", 0, 1_000_000);
     }

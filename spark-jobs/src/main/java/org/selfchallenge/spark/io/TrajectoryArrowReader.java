@@ -98,27 +98,22 @@ public final class TrajectoryArrowReader {
         int start = tokens.getElementStartIndex(i);
         int end = tokens.getElementEndIndex(i);
         int n = end - start;
+        // Bulk copies out of the child data buffers (the children are non-nullable).
         IntVector tv = (IntVector) tokens.getDataVector();
         int[] tok = new int[n];
-        for (int j = 0; j < n; j++) {
-            tok[j] = tv.get(start + j);
-        }
+        tv.getDataBuffer().nioBuffer(start * 4L, n * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(tok);
         r.setTokens(tok);
         ListVector mask = (ListVector) root.getVector("loss_mask");
         UInt1Vector mv = (UInt1Vector) mask.getDataVector();
         int ms = mask.getElementStartIndex(i);
         byte[] m = new byte[mask.getElementEndIndex(i) - ms];
-        for (int j = 0; j < m.length; j++) {
-            m[j] = mv.get(ms + j);
-        }
+        mv.getDataBuffer().getBytes(ms, m);
         r.setLossMask(m);
         ListVector lp = (ListVector) root.getVector("behaviour_logprobs");
         Float4Vector lv = (Float4Vector) lp.getDataVector();
         int ls = lp.getElementStartIndex(i);
         float[] l = new float[lp.getElementEndIndex(i) - ls];
-        for (int j = 0; j < l.length; j++) {
-            l[j] = lv.get(ls + j);
-        }
+        lv.getDataBuffer().nioBuffer(ls * 4L, l.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(l);
         r.setBehaviourLogprobs(l);
         r.setReward(((Float4Vector) root.getVector("reward")).get(i));
         r.setTurns(str(root, "turns", i));

@@ -16,7 +16,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 import java.io.IOException;
-import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -35,7 +34,7 @@ public final class TrajectoryArrowWriter implements AutoCloseable {
         allocator = new RootAllocator(Long.MAX_VALUE);
         root = VectorSchemaRoot.create(TrajectoryArrow.SCHEMA, allocator);
         out = fs.create(path, true);
-        writer = new ArrowFileWriter(root, null, Channels.newChannel(out));
+        writer = new ArrowFileWriter(root, null, new StreamChannel(out));
         writer.start();
     }
 
@@ -57,29 +56,27 @@ public final class TrajectoryArrowWriter implements AutoCloseable {
             throw new IllegalArgumentException("trajectory " + r.getTrajectoryId() + ": tokens/loss_mask/logprobs lengths differ: "
                     + n + "/" + r.getLossMask().length + "/" + r.getBehaviourLogprobs().length);
         }
+        // Lists are copied in bulk into the child vectors' data buffers (one memcpy-like copy per list);
+        // the children's validity bits are set for the whole batch in flush().
         ListVector tokens = (ListVector) root.getVector("tokens");
         int off = tokens.startNewValue(i);
         IntVector tv = (IntVector) tokens.getDataVector();
-        int[] tok = r.getTokens();
-        for (int j = 0; j < n; j++) {
-            tv.setSafe(off + j, tok[j]);
-        }
+        ensure(tv, off + n);
+        scratch(n * 4).asIntBuffer().put(r.getTokens(), 0, n);
+        tv.getDataBuffer().setBytes(off * 4L, scratch.limit(n * 4));
         tokens.endValue(i, n);
         ListVector mask = (ListVector) root.getVector("loss_mask");
         off = mask.startNewValue(i);
         UInt1Vector mv = (UInt1Vector) mask.getDataVector();
-        byte[] m = r.getLossMask();
-        for (int j = 0; j < n; j++) {
-            mv.setSafe(off + j, m[j]);
-        }
+        ensure(mv, off + n);
+        mv.getDataBuffer().setBytes(off, r.getLossMask(), 0, n);
         mask.endValue(i, n);
         ListVector lp = (ListVector) root.getVector("behaviour_logprobs");
         off = lp.startNewValue(i);
         Float4Vector lv = (Float4Vector) lp.getDataVector();
-        float[] l = r.getBehaviourLogprobs();
-        for (int j = 0; j < n; j++) {
-            lv.setSafe(off + j, l[j]);
-        }
+        ensure(lv, off + n);
+        scratch(n * 4).asFloatBuffer().put(r.getBehaviourLogprobs(), 0, n);
+        lv.getDataBuffer().setBytes(off * 4L, scratch.limit(n * 4));
         lp.endValue(i, n);
         ((Float4Vector) root.getVector("reward")).setSafe(i, r.getReward());
         str("turns", i, r.getTurns() == null ? "[]" : r.getTurns());
@@ -88,6 +85,22 @@ public final class TrajectoryArrowWriter implements AutoCloseable {
         written++;
         if (rows == TrajectoryArrow.BATCH_ROWS) {
             flush();
+        }
+    }
+
+    private java.nio.ByteBuffer scratch = java.nio.ByteBuffer.allocateDirect(1 << 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    private java.nio.ByteBuffer scratch(int bytes) {
+        if (scratch.capacity() < bytes) {
+            scratch = java.nio.ByteBuffer.allocateDirect(Integer.highestOneBit(bytes) << 1).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        }
+        scratch.clear();
+        return scratch;
+    }
+
+    private static void ensure(org.apache.arrow.vector.BaseFixedWidthVector v, int count) {
+        while (v.getValueCapacity() < count) {
+            v.reAlloc();
         }
     }
 
@@ -101,6 +114,11 @@ public final class TrajectoryArrowWriter implements AutoCloseable {
         }
         for (String c : new String[]{"tokens", "loss_mask", "behaviour_logprobs"}) {
             ListVector v = (ListVector) root.getVector(c);
+            int elements = v.getElementEndIndex(rows - 1);
+            org.apache.arrow.vector.BaseFixedWidthVector child = (org.apache.arrow.vector.BaseFixedWidthVector) v.getDataVector();
+            ensure(child, Math.max(1, elements));
+            child.getValidityBuffer().setOne(0, (elements + 7) / 8);
+            child.setValueCount(elements);
             v.setValueCount(rows);
         }
         root.setRowCount(rows);
@@ -108,6 +126,44 @@ public final class TrajectoryArrowWriter implements AutoCloseable {
         root.clear();
         root.allocateNew();
         rows = 0;
+    }
+
+    /** Copies Arrow's (direct) buffers to the Hadoop stream in large chunks. */
+    private static final class StreamChannel implements java.nio.channels.WritableByteChannel {
+        private static final int CHUNK = 1 << 20;
+        private final java.io.OutputStream out;
+        private final byte[] buf = new byte[CHUNK];
+        private boolean open = true;
+
+        StreamChannel(java.io.OutputStream out) {
+            this.out = out;
+        }
+
+        @Override
+        public int write(java.nio.ByteBuffer src) throws IOException {
+            int n = src.remaining();
+            if (src.hasArray()) {
+                out.write(src.array(), src.arrayOffset() + src.position(), n);
+                src.position(src.limit());
+                return n;
+            }
+            while (src.hasRemaining()) {
+                int k = Math.min(CHUNK, src.remaining());
+                src.get(buf, 0, k);
+                out.write(buf, 0, k);
+            }
+            return n;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
+
+        @Override
+        public void close() {
+            open = false;
+        }
     }
 
     /** Rows written so far. */

@@ -55,7 +55,6 @@ class HdfsOutputIT extends SharedSparkSession {
         assertArrayEquals(new int[]{1, 2, 3, 4}, back.get(0).getTokens());
         assertArrayEquals(new float[]{0f, 0f, -2f}, back.get(1).getBehaviourLogprobs());
 
-        spark().sparkContext().hadoopConfiguration().set("fs.defaultFS", "hdfs://localhost:" + hdfs.getNameNodePort());
         List<TrajectorySummaryRow> rows = back.stream().map(r -> TrajectorySummaryRow.of(r, "answered", "part-00003.arrow")).toList();
         String table = root + "/round-1/solve/trajectories_summary";
         spark().createDataFrame(rows, TrajectorySummaryRow.class).write().parquet(table);
