@@ -18,12 +18,38 @@ final class CalculationWordFamilies {
 
     static List<TaskFamily> all() {
         return List.of(CalculationFamilies.family("calculation.reverse_word", CalculationWordFamilies::reverseWord),
-                CalculationFamilies.family("calculation.word_length", CalculationWordFamilies::wordLength));
+                CalculationFamilies.family("calculation.word_length", CalculationWordFamilies::wordLength),
+                CalculationFamilies.family("calculation.reverse_letters", CalculationWordFamilies::reverseLetters));
     }
 
     /** Reverse a word. Failure cases: the word itself; the empty string. Palindromes are re-drawn. */
     static Optional<CatDraft> reverseWord(Explorer ex, Random rnd) {
         String word = CalculationFamilies.WORDS.get(rnd.nextInt(CalculationFamilies.WORDS.size()));
+        Object answer = ex.callArgs("reverse_string", word);
+        if (!(answer instanceof String a) || a.equals(word)) {
+            return Optional.empty();
+        }
+        String w = CatDraft.py(word);
+        return Optional.of(new CatDraft("", "Reverse the string " + w + " and submit the reversed string as your answer.",
+                "def evaluate():\n    return final_answer() == " + CatDraft.py(a),
+                "submit_answer(reverse_string(" + w + "))", List.of("submit_answer(" + w + ")", "submit_answer(\"\")")));
+    }
+
+    /** Shortest and longest random strings of {@link #reverseLetters}. */
+    static final int MIN_LETTERS = 4;
+    static final int MAX_LETTERS = 6;
+
+    /**
+     * Reverse a random lower-case string (4–6 letters): unlike a list word it cannot be memorised, so a
+     * policy must copy it from the instruction. Failure cases: the string itself; the empty string.
+     */
+    static Optional<CatDraft> reverseLetters(Explorer ex, Random rnd) {
+        int n = MIN_LETTERS + rnd.nextInt(MAX_LETTERS - MIN_LETTERS + 1);
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            b.append((char) ('a' + rnd.nextInt(26)));
+        }
+        String word = b.toString();
         Object answer = ex.callArgs("reverse_string", word);
         if (!(answer instanceof String a) || a.equals(word)) {
             return Optional.empty();

@@ -38,6 +38,21 @@ class CalculationWordFamiliesTest {
     }
 
     @Test
+    void reverseLettersTasksUseRandomStringsAndVerify() {
+        ProceduralChallenger c = new ProceduralChallenger(List.of("calculation.reverse_letters"));
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (long seed = 0; seed < 8; seed++) {
+            ProceduralChallenger.Result r = c.challenge("calculation", seed);
+            String w = word(r.text());
+            assertTrue(w.length() >= 4 && w.length() <= 6, w);
+            assertTrue(r.text().contains("return final_answer() == \"" + new StringBuilder(w).reverse() + "\""), r.text());
+            assertEquals(Reason.VALID, Verifier.verify("calculation", r.text()).reason(), r.text());
+            seen.add(w);
+        }
+        assertTrue(seen.size() >= 7, "random strings repeat: " + seen);
+    }
+
+    @Test
     void wordLengthTasksVerifyAndExpectTheLength() {
         ProceduralChallenger c = new ProceduralChallenger(List.of("calculation.word_length"));
         for (long seed = 0; seed < 8; seed++) {
@@ -56,7 +71,7 @@ class CalculationWordFamiliesTest {
                 c.families("calculation").stream().map(TaskFamily::name).toList());
         assertEquals(new ProceduralChallenger().families("retail").size(), c.families("retail").size());
         assertTrue(ProceduralChallenger.knownFamilies().containsAll(List.of("calculation.reverse_word",
-                "calculation.word_length", "calculation.hex_reverse")));
+                "calculation.word_length", "calculation.reverse_letters", "calculation.hex_reverse")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new ProceduralChallenger(List.of("calculation.nope")));
         assertTrue(e.getMessage().contains("calculation.nope"));
