@@ -46,11 +46,12 @@ ensure_system_deps() {
   fi
 }
 
-# Builds the modules when any source or pom is newer than the last build, and records the runtime
+# Builds the modules when any source, pom or conf file (the jar carries conf/application.conf) is
+# newer than the last build, and records the runtime
 # classpath of spark-jobs (compile + provided scopes, so Spark itself is on it for local mode).
 ensure_built() {
   local stamp="$ROOT/spark-jobs/target/.built"
-  if [ -f "$stamp" ] && [ -z "$(find "$ROOT" -path "$ROOT/*/target" -prune -o \( -name pom.xml -o -path '*/src/main/*' \) -newer "$stamp" -print -quit)" ]; then
+  if [ -f "$stamp" ] && [ -z "$(find "$ROOT" \( -path "$ROOT/*/target" -o -path "$ROOT/out" -o -path "$ROOT/.git" \) -prune -o \( -name pom.xml -o -path '*/src/main/*' -o -path "$ROOT/conf/*" \) -newer "$stamp" -print -quit)" ]; then
     return 0
   fi
   log "building (first build downloads dependencies: a few minutes)"
