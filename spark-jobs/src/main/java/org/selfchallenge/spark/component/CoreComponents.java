@@ -85,9 +85,11 @@ public final class CoreComponents implements Components {
 
     @Override
     public TaskSolver solver(PipelineConfig cfg, Path localPolicyDir, String policyVersion) {
-        TfChatModel policy = POLICIES.computeIfAbsent(localPolicyDir.toString(), d -> {
+        String device = cfg.policyDevice;
+        TfChatModel policy = POLICIES.computeIfAbsent(localPolicyDir + "@" + device, key -> {
+            String d = localPolicyDir.toString();
             try {
-                return TfChatModel.open(Path.of(d), new ModelOptions(ModelOptions.CPU, TF_THREADS, 1));
+                return TfChatModel.open(Path.of(d), new ModelOptions(device, TF_THREADS, 1));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open policy " + d, e);
             }
