@@ -83,10 +83,10 @@ public final class CoreComponents implements Components {
         throw new IllegalArgumentException("no chat-model provider can open '" + spec + "'");
     }
 
-    @Override
-    public TaskSolver solver(PipelineConfig cfg, Path localPolicyDir, String policyVersion) {
+    /** The TF policy in {@code localPolicyDir} on {@code policy.device}, opened once per JVM. */
+    static TfChatModel policy(PipelineConfig cfg, Path localPolicyDir) {
         String device = cfg.policyDevice;
-        TfChatModel policy = POLICIES.computeIfAbsent(localPolicyDir + "@" + device, key -> {
+        return POLICIES.computeIfAbsent(localPolicyDir + "@" + device, key -> {
             String d = localPolicyDir.toString();
             try {
                 return TfChatModel.open(Path.of(d), new ModelOptions(device, TF_THREADS, 1));
@@ -94,6 +94,18 @@ public final class CoreComponents implements Components {
                 throw new UncheckedIOException("cannot open policy " + d, e);
             }
         });
+    }
+
+    /** The round's policy plays every benchmark task and, like {@code run.sh eval} without a user model, the user. */
+    @Override
+    public BenchmarkAgent benchmarkAgent(PipelineConfig cfg, Path localPolicyDir) {
+        TfChatModel policy = policy(cfg, localPolicyDir);
+        return new BenchmarkAgent(task -> policy, policy);
+    }
+
+    @Override
+    public TaskSolver solver(PipelineConfig cfg, Path localPolicyDir, String policyVersion) {
+        TfChatModel policy = policy(cfg, localPolicyDir);
         PipelineConfig.Sampling s = cfg.solveSampling;
         return new EpisodeRunner(policy, SandboxFactory.open(), null, cfg.solveMaxTurns,
                 new SamplingParams(s.temperature(), s.topP(), s.topK(), s.maxNewTokens(), 0L, List.of()),

@@ -157,13 +157,17 @@ public final class PipelineConfig implements Serializable {
         evalSamples = r.intIn("evaluate.samples", 1, 10_000);
         evalTemperature = r.dblIn("evaluate.temperature", 0.0, 100.0);
         benchmarks = r.envListMaybeEmpty("evaluate.benchmarks");
-        if (!benchmarks.isEmpty()) {
-            // Say so rather than silently ignore the knob: use `run.sh eval` on a round's checkpoint meanwhile.
-            throw new ConfigError(ROOT + ".evaluate.benchmarks", "benchmark evaluation inside the pipeline is not in this"
-                    + " build yet; run `./run.sh eval --model <run>/round-N/train/checkpoint` (got " + benchmarks + ")");
-        }
         benchmarkSplit = r.oneOf("evaluate.benchmark-split", Set.of("train", "dev", "test"));
         benchmarkMaxTasks = r.intIn("evaluate.benchmark-max-tasks", 0, 1_000_000);
+        for (String env : benchmarks) {
+            // Loads the bundled task file once, so a split the benchmark lacks (M3ToolEval: test only)
+            // fails now with the key named, not after the first rounds' work.
+            try {
+                org.selfchallenge.bench.BenchmarkTasks.load(env, benchmarkSplit);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigError(ROOT + ".evaluate.benchmark-split", e.getMessage());
+            }
+        }
     }
 
     /** The trainer's TF device: {@link #gpuDevice} when {@code train.gpu.enabled}, the CPU otherwise. */

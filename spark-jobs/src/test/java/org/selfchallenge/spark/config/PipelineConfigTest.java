@@ -91,6 +91,18 @@ class PipelineConfigTest {
     }
 
     @Test
+    void benchmarksAreAcceptedAndASplitTheBenchmarkLacksNamesTheKey() throws Exception {
+        PipelineConfig c = ConfigLoader.load(file("selfchallenge.evaluate { benchmarks = [retail, calculation], benchmark-max-tasks = 5 }"), Map.of());
+        assertEquals(List.of("retail", "calculation"), c.benchmarks);
+        assertEquals("test", c.benchmarkSplit);
+        assertEquals(5, c.benchmarkMaxTasks);
+        // M3ToolEval has only a test split.
+        assertEquals("selfchallenge.evaluate.benchmark-split",
+                badKey("selfchallenge.evaluate { benchmarks = [web], benchmark-split = train }", this));
+        assertEquals("selfchallenge.evaluate.benchmarks", badKey("selfchallenge.evaluate.benchmarks = [mars]", this));
+    }
+
+    @Test
     void unknownKeysAreRejectedNotIgnored() throws Exception {
         assertEquals("selfchallenge.solve.samples-per-tsk", badKey("selfchallenge.solve.samples-per-tsk = 3", this));
         assertEquals("other.key", badKey("other.key = 3", this));
