@@ -34,6 +34,12 @@ import java.util.Map;
  */
 public final class ExecutorEpisode {
     public static final String PROMPT = "executor.v1";
+    /**
+     * A compact system prompt for tiny from-scratch policies (a few hundred byte-level tokens of context):
+     * the action protocol only, no tool documentation — such a policy learns the tools from its teacher's
+     * trajectories. Chosen by configuration, recorded in each trajectory's lineage.
+     */
+    public static final String COMPACT_PROMPT = "executor_compact.v1";
     /** Upstream M3ToolEval feedback for a wrong answer: part of the benchmark protocol. */
     public static final String WRONG_ANSWER_FEEDBACK = M3Protocol.INCORRECT_ANSWER;
     public static final String TRUNCATED = "\n[Output truncated]";
@@ -61,13 +67,24 @@ public final class ExecutorEpisode {
     private final ActionSandbox sandbox;
     private final UserSimulator user;
     private final Config config;
+    private final String prompt;
 
     /** {@code user} may be null when no task is conversational. */
     public ExecutorEpisode(ChatModel policy, ActionSandbox sandbox, UserSimulator user, Config config) {
+        this(policy, sandbox, user, config, PROMPT);
+    }
+
+    /** As above with the system prompt {@code prompt}: {@link #PROMPT} or {@link #COMPACT_PROMPT}. */
+    public ExecutorEpisode(ChatModel policy, ActionSandbox sandbox, UserSimulator user, Config config, String prompt) {
+        if (!prompt.equals(PROMPT) && !prompt.equals(COMPACT_PROMPT)) {
+            throw new IllegalArgumentException("unknown executor prompt '" + prompt + "' (known: " + PROMPT + ", "
+                    + COMPACT_PROMPT + ")");
+        }
         this.policy = policy;
         this.sandbox = sandbox;
         this.user = user;
         this.config = config;
+        this.prompt = prompt;
     }
 
     /** Mutable state of one run; never shared between threads. */
@@ -162,7 +179,7 @@ public final class ExecutorEpisode {
             }
         }
         Lineage lin = new Lineage(task.id(), env.name(), "executor", policy.id(), seed, config.sampling().withSeed(seed),
-                sampleIndex, PROMPT, user == null ? null : user.modelId());
+                sampleIndex, prompt, user == null ? null : user.modelId());
         return new Trajectory(Trajectory.idFor(task.id(), sampleIndex, seed), lin, st.turns,
                 reward == null ? 0.0 : reward.value(), st.outcome, st.info);
     }
@@ -203,6 +220,9 @@ public final class ExecutorEpisode {
 
     /** The system prompt: policy + tool docs + sandbox conventions + action protocol. */
     public String systemPrompt(Environment env, boolean conversational) {
+        if (prompt.equals(COMPACT_PROMPT)) {
+            return Prompts.load(COMPACT_PROMPT).strip();
+        }
         return Prompts.fill(Prompts.load(PROMPT), Map.of(
                 "policy", env.policy() == null ? "" : env.policy().strip(),
                 "tool_docs", ToolDocs.render(env.tools()),

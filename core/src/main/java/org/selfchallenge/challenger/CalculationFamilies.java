@@ -32,7 +32,7 @@ final class CalculationFamilies {
                 family("calculation.trade_final_value", CalculationFamilies::trade));
     }
 
-    private static TaskFamily family(String name, BiFunction<Explorer, Random, Optional<CatDraft>> f) {
+    static TaskFamily family(String name, BiFunction<Explorer, Random, Optional<CatDraft>> f) {
         return new TaskFamily() {
             @Override
             public String env() {

@@ -34,6 +34,44 @@ public final class ProceduralChallenger {
         }
     }
 
+    /**
+     * A challenger drawing only from the named families (default and optional ones, e.g. the one-step
+     * {@code calculation.reverse_word}) in their environments; environments without a named family keep
+     * their defaults; an empty list = the default families. Unknown names fail here.
+     */
+    public ProceduralChallenger(List<String> familyNames) {
+        if (familyNames.isEmpty()) {
+            new ProceduralChallenger().families.forEach((env, fs) -> fs.forEach(this::register));
+            return;
+        }
+        Map<String, TaskFamily> known = new LinkedHashMap<>();
+        for (List<TaskFamily> fs : new ProceduralChallenger().families.values()) {
+            fs.forEach(f -> known.put(f.name(), f));
+        }
+        CalculationWordFamilies.all().forEach(f -> known.put(f.name(), f));
+        for (String n : familyNames) {
+            TaskFamily f = known.get(n);
+            if (f == null) {
+                throw new IllegalArgumentException("unknown procedural task family '" + n + "' (known: " + known.keySet() + ")");
+            }
+            register(f);
+        }
+        // Environments none of the named families belong to keep their default families.
+        new ProceduralChallenger().families.forEach((env, fs) -> {
+            if (!families.containsKey(env)) {
+                fs.forEach(this::register);
+            }
+        });
+    }
+
+    /** Names of every family a challenger can be asked for (default and optional). */
+    public static List<String> knownFamilies() {
+        List<String> names = new ArrayList<>();
+        new ProceduralChallenger().families.values().forEach(fs -> fs.forEach(f -> names.add(f.name())));
+        CalculationWordFamilies.all().forEach(f -> names.add(f.name()));
+        return names;
+    }
+
     private void register(TaskFamily f) {
         families.computeIfAbsent(f.env(), k -> new ArrayList<>()).add(f);
     }

@@ -141,14 +141,16 @@ public final class PipelineCli {
     @SuppressWarnings("unchecked")
     static void printSummary(PrintStream out, RunLayout layout, Map<String, Object> metrics, double seconds) {
         out.println();
-        out.println("round | generated | verified | trajectories | mean reward | held-out Pass@1");
-        out.println("------+-----------+----------+--------------+-------------+----------------");
-        for (Map<String, Object> r : (List<Map<String, Object>>) metrics.get("rounds")) {
-            out.printf("%5s | %9s | %8s | %12s | %11s | %s%n", r.get("round"), r.getOrDefault("tasks_generated", "-"),
+        out.println("round | generated | verified | trajectories | train   | mean reward | held-out Pass@1");
+        out.println("------+-----------+----------+--------------+---------+-------------+----------------");
+        List<Map<String, Object>> rounds = (List<Map<String, Object>>) metrics.get("rounds");
+        for (Map<String, Object> r : rounds) {
+            out.printf("%5s | %9s | %8s | %12s | %-7s | %11s | %s%n", r.get("round"), r.getOrDefault("tasks_generated", "-"),
                     r.getOrDefault("tasks_verified", "-"), r.getOrDefault("trajectories", "-"),
-                    fmt(r.get("mean_reward")), fmt(r.get("heldout_pass_at_1")));
+                    r.getOrDefault("algorithm", "-"), fmt(r.get("mean_reward")), fmt(r.get("heldout_pass_at_1")));
         }
         out.println("(round 0 = held-out task set and the policy before any training)");
+        printCurve(out, rounds);
         out.println();
         out.println("artifacts under " + layout.root() + ":");
         out.println("  metrics.json, resolved.conf");
@@ -161,6 +163,18 @@ public final class PipelineCli {
         out.println("  round-N/train/checkpoint            Hugging Face export; train_state/, events/ (TensorBoard)");
         out.println("  round-N/evaluate/eval_results       held-out episodes (Parquet)");
         out.printf("done in %.1fs%n", seconds);
+    }
+
+    /** Learning curve: held-out Pass@1 per round as a text bar chart (one '#' per 2.5 points). */
+    static void printCurve(PrintStream out, List<Map<String, Object>> rounds) {
+        out.println();
+        out.println("learning curve, held-out Pass@1 by round:");
+        for (Map<String, Object> r : rounds) {
+            if (r.get("heldout_pass_at_1") instanceof Number n) {
+                double p = n.doubleValue();
+                out.printf("  round %-3s %5.1f%% |%s%n", r.get("round"), 100 * p, "#".repeat((int) Math.round(p * 40)));
+            }
+        }
     }
 
     private static String fmt(Object o) {

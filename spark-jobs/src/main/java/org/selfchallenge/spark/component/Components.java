@@ -21,6 +21,15 @@ public interface Components {
     /** An executor-episode runner for the policy in {@code localPolicyDir} (called on executors). */
     TaskSolver solver(PipelineConfig cfg, Path localPolicyDir, String policyVersion);
 
+    /**
+     * The distillation teacher's episode runner (rounds whose {@code train.schedule} entry is
+     * {@code distill}); trajectories are encoded for the student policy in {@code localPolicyDir}.
+     * Never used by evaluation.
+     */
+    default TaskSolver teacher(PipelineConfig cfg, Path localPolicyDir, String policyVersion) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no distillation teacher");
+    }
+
     /** Writes the initial policy checkpoint into {@code localDir}; returns its version string. */
     String initPolicy(PipelineConfig cfg, Path localDir);
 

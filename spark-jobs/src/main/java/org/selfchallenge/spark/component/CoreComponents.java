@@ -5,6 +5,7 @@ import org.selfchallenge.agent.SandboxFactory;
 import org.selfchallenge.agent.TrajectoryJson;
 import org.selfchallenge.challenger.ProceduralChallenger;
 import org.selfchallenge.env.Environments;
+import org.selfchallenge.llm.BatchingChatModel;
 import org.selfchallenge.llm.ChatModel;
 import org.selfchallenge.llm.ChatModelProvider;
 import org.selfchallenge.llm.SamplingParams;
@@ -35,11 +36,17 @@ public final class CoreComponents implements Components {
     static final int TF_THREADS = 1;
     private static final ConcurrentHashMap<String, TfChatModel> POLICIES = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, ChatModel> CHALLENGERS = new ConcurrentHashMap<>();
+    /** One request batcher per policy: concurrent episodes of a Spark task decode their turns together. */
+    private static final ConcurrentHashMap<String, ChatModel> BATCHERS = new ConcurrentHashMap<>();
+    /** Episodes run at once per solver batch (one decode batch of the TF policy). */
+    static final int EPISODE_THREADS = TfChatModel.MAX_BATCH;
+    /** How long the batcher waits for more concurrent turns before decoding (ms). */
+    static final long BATCH_WAIT_MS = 20;
 
     @Override
     public TaskChallenger challenger(PipelineConfig cfg) {
         if (cfg.challenger.equals("procedural")) {
-            ProceduralChallenger p = new ProceduralChallenger();
+            ProceduralChallenger p = new ProceduralChallenger(cfg.challengeFamilies);
             return new TaskChallenger() {
                 @Override
                 public String id() {
@@ -107,19 +114,36 @@ public final class CoreComponents implements Components {
     public TaskSolver solver(PipelineConfig cfg, Path localPolicyDir, String policyVersion) {
         TfChatModel policy = policy(cfg, localPolicyDir);
         PipelineConfig.Sampling s = cfg.solveSampling;
-        return new EpisodeRunner(policy, SandboxFactory.open(), null, cfg.solveMaxTurns,
-                new SamplingParams(s.temperature(), s.topP(), s.topK(), s.maxNewTokens(), 0L, List.of()),
-                new PolicyEncoder(policy.tokenizer()));
+        SamplingParams sampling = new SamplingParams(s.temperature(), s.topP(), s.topK(), s.maxNewTokens(), 0L,
+                List.of());
+        PolicyEncoder encoder = new PolicyEncoder(policy.tokenizer());
+        ChatModel batching = BATCHERS.computeIfAbsent(localPolicyDir + "@" + cfg.policyDevice,
+                d -> new BatchingChatModel(policy, TfChatModel.MAX_BATCH, BATCH_WAIT_MS));
+        return new EpisodeRunner(in -> batching, SandboxFactory.open(), null, cfg.solveMaxTurns, sampling, encoder,
+                cfg.solvePrompt, EPISODE_THREADS);
+    }
+
+    /**
+     * Distillation rounds: the teacher acts ({@link SolutionTeacher}: its code action is the task's verified
+     * solution) in real episodes; the trajectories are encoded with the student's tokenizer and chat template.
+     */
+    @Override
+    public TaskSolver teacher(PipelineConfig cfg, Path localPolicyDir, String policyVersion) {
+        PipelineConfig.Sampling s = cfg.solveSampling;
+        PolicyEncoder encoder = new PolicyEncoder(policy(cfg, localPolicyDir).tokenizer());
+        return new EpisodeRunner(in -> new SolutionTeacher(in.solution()), SandboxFactory.open(), null,
+                cfg.solveMaxTurns, new SamplingParams(s.temperature(), s.topP(), s.topK(), s.maxNewTokens(), 0L,
+                List.of()), encoder, cfg.solvePrompt, 1);
     }
 
     @Override
     public List<TrajectoryRecord> demonstrations(PipelineConfig cfg, Path localPolicyDir,
                                                  List<TaskSolver.SolveInput> tasks) {
-        TfChatModel policy = (TfChatModel) ((EpisodeRunner) solver(cfg, localPolicyDir, "teacher")).policy();
+        TfChatModel policy = policy(cfg, localPolicyDir);
         PolicyEncoder enc = new PolicyEncoder(policy.tokenizer());
         org.selfchallenge.agent.ExecutorEpisode prompts = new org.selfchallenge.agent.ExecutorEpisode(policy,
                 SandboxFactory.open(), null, org.selfchallenge.agent.ExecutorEpisode.Config.defaults(1,
-                SamplingParams.greedy(1)));
+                SamplingParams.greedy(1)), cfg.solvePrompt);
         List<TrajectoryRecord> out = new java.util.ArrayList<>();
         for (TaskSolver.SolveInput t : tasks) {
             String system = prompts.systemPrompt(Environments.prototype(t.env()), false);

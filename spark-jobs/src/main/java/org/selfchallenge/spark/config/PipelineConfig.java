@@ -18,6 +18,9 @@ public final class PipelineConfig implements Serializable {
     public static final String ROOT = "selfchallenge";
     public static final Set<String> ENVIRONMENTS = Set.of("retail", "airline", "calculation", "web");
     public static final Set<String> ALGORITHMS = Set.of("rft", "reinforce", "ppo", "grpo", "distill");
+    /** {@code solve.system-prompt} values → executor prompt names (agent.ExecutorEpisode). */
+    public static final java.util.Map<String, String> SYSTEM_PROMPTS = java.util.Map.of(
+            "full", "executor.v1", "compact", "executor_compact.v1");
 
     /** Sampling settings of one step (challenger or executor). */
     public record Sampling(double temperature, double topP, int topK, int maxNewTokens) implements Serializable {
@@ -35,6 +38,8 @@ public final class PipelineConfig implements Serializable {
     // challenge
     public final String challenger;
     public final int episodesPerEnv;
+    /** Procedural task families to draw from ({@code challenge.families}); empty = the defaults. */
+    public final List<String> challengeFamilies;
     public final int challengePartitions;
     public final int challengeMaxTurns;
     public final Sampling challengeSampling;
@@ -53,6 +58,8 @@ public final class PipelineConfig implements Serializable {
     public final int solvePartitions;
     public final int solveMaxTurns;
     public final Sampling solveSampling;
+    /** Executor system prompt name ({@code solve.system-prompt}: full | compact). */
+    public final String solvePrompt;
     // policy
     public final String policyInit;
     public final int tinyHidden;
@@ -65,6 +72,10 @@ public final class PipelineConfig implements Serializable {
     public final String policyDevice;
     // train
     public final String algorithm;
+    /** Per-round algorithms ({@code train.schedule}); empty = {@link #algorithm} every round. */
+    public final List<String> schedule;
+    public final int distillEpochs;
+    public final double distillLearningRate;
     public final double learningRate;
     public final double weightDecay;
     public final double gradClip;
@@ -100,6 +111,14 @@ public final class PipelineConfig implements Serializable {
         components = r.nonEmpty("components");
         challenger = r.nonEmpty("challenge.challenger");
         episodesPerEnv = r.intIn("challenge.episodes-per-env", 1, 10_000_000);
+        challengeFamilies = List.copyOf(r.get("challenge.families", c::getStringList));
+        List<String> knownFamilies = org.selfchallenge.challenger.ProceduralChallenger.knownFamilies();
+        for (String f : challengeFamilies) {
+            if (!knownFamilies.contains(f)) {
+                throw new ConfigError(ROOT + ".challenge.families", "unknown task family '" + f + "' (known: "
+                        + knownFamilies + ")");
+            }
+        }
         challengePartitions = r.intIn("challenge.partitions", 1, 100_000);
         challengeMaxTurns = r.intIn("challenge.max-turns", 1, 1000);
         challengeSampling = r.sampling("challenge.sampling");
@@ -120,6 +139,7 @@ public final class PipelineConfig implements Serializable {
         solvePartitions = r.intIn("solve.partitions", 1, 100_000);
         solveMaxTurns = r.intIn("solve.max-turns", 1, 1000);
         solveSampling = r.sampling("solve.sampling");
+        solvePrompt = SYSTEM_PROMPTS.get(r.oneOf("solve.system-prompt", SYSTEM_PROMPTS.keySet()));
         policyInit = r.nonEmpty("policy.init");
         tinyHidden = r.intIn("policy.tiny.hidden-size", 4, 1 << 16);
         tinyLayers = r.intIn("policy.tiny.layers", 1, 1000);
@@ -135,6 +155,15 @@ public final class PipelineConfig implements Serializable {
             throw new ConfigError(ROOT + ".policy.tiny.kv-heads", "must divide heads " + tinyHeads + " (got " + tinyKvHeads + ")");
         }
         algorithm = r.oneOf("train.algorithm", ALGORITHMS);
+        schedule = List.copyOf(r.get("train.schedule", c::getStringList));
+        for (String a : schedule) {
+            if (!ALGORITHMS.contains(a)) {
+                throw new ConfigError(ROOT + ".train.schedule", "unknown algorithm '" + a + "' (known: "
+                        + new java.util.TreeSet<>(ALGORITHMS) + ")");
+            }
+        }
+        distillEpochs = r.intIn("train.distill-epochs", 1, 10_000);
+        distillLearningRate = r.dblIn("train.distill-learning-rate", 0.0, 10.0);
         learningRate = r.dblIn("train.learning-rate", 0.0, 10.0);
         weightDecay = r.dblIn("train.weight-decay", 0.0, 10.0);
         gradClip = r.dblIn("train.grad-clip", 0.0, 1e9);
@@ -179,6 +208,37 @@ public final class PipelineConfig implements Serializable {
         return new PipelineConfig(resolved);
     }
 
+    /** The algorithm of training round {@code round} (≥ 1): {@code train.schedule[round-1]}, its last entry
+     *  for later rounds, or {@code train.algorithm} when the schedule is empty. */
+    public String algorithmFor(int round) {
+        if (schedule.isEmpty() || round < 1) {
+            return algorithm;
+        }
+        return schedule.get(Math.min(round, schedule.size()) - 1);
+    }
+
+    /**
+     * This configuration as round {@code round} uses it: {@code train.algorithm} = {@link #algorithmFor},
+     * and for a distillation round {@code train.epochs} = {@code train.distill-epochs} and
+     * {@code train.learning-rate} = {@code train.distill-learning-rate} (supervised distillation takes a
+     * larger step than policy gradients, which collapse at it). Same config when nothing changes.
+     */
+    public PipelineConfig forRound(int round) {
+        String alg = algorithmFor(round);
+        boolean distill = alg.equals("distill");
+        int ep = distill ? distillEpochs : epochs;
+        double lr = distill ? distillLearningRate : learningRate;
+        if (alg.equals(algorithm) && ep == epochs && lr == learningRate) {
+            return this;
+        }
+        Config c = com.typesafe.config.ConfigFactory.parseString(resolvedHocon)
+                .withValue(ROOT + ".train.algorithm", com.typesafe.config.ConfigValueFactory.fromAnyRef(alg))
+                .withValue(ROOT + ".train.epochs", com.typesafe.config.ConfigValueFactory.fromAnyRef(ep))
+                .withValue(ROOT + ".train.learning-rate", com.typesafe.config.ConfigValueFactory.fromAnyRef(lr))
+                .resolve();
+        return new PipelineConfig(c);
+    }
+
     /** Typed access under {@link #ROOT}; every failure names the full key. */
     private static final class Reader {
         private final Config c;
@@ -191,7 +251,7 @@ public final class PipelineConfig implements Serializable {
             return ROOT + "." + k;
         }
 
-        private <T> T get(String k, java.util.function.Function<String, T> f) {
+        <T> T get(String k, java.util.function.Function<String, T> f) {
             String key = full(k);
             try {
                 return f.apply(key);

@@ -22,8 +22,8 @@ import java.util.List;
  * the executor-side batch runner.
  */
 final class Episodes {
-    /** Episodes per solver call: lets batched backends (the TF policy) batch. */
-    static final int BATCH = 8;
+    /** Episodes per solver call: lets batched backends (the TF policy, 16 sequences a decode) batch. */
+    static final int BATCH = 16;
 
     private Episodes() {
     }
@@ -81,8 +81,17 @@ final class Episodes {
     static List<TrajectoryRecord> run(PipelineConfig cfg, PipelineConfig.Sampling sampling, String policyUri,
                                       String policyVersion, List<Item> items, Configuration hadoop,
                                       LongAccumulator done) {
+        return run(cfg, sampling, policyUri, policyVersion, items, hadoop, done, false);
+    }
+
+    /** As above; {@code teacher}: the distillation teacher acts instead of the policy (solve only). */
+    static List<TrajectoryRecord> run(PipelineConfig cfg, PipelineConfig.Sampling sampling, String policyUri,
+                                      String policyVersion, List<Item> items, Configuration hadoop,
+                                      LongAccumulator done, boolean teacher) {
         java.nio.file.Path local = LocalCopies.of(policyUri, hadoop);
-        TaskSolver solver = Components.load(cfg.components).solver(cfg, local, policyVersion);
+        Components components = Components.load(cfg.components);
+        TaskSolver solver = teacher ? components.teacher(cfg, local, policyVersion)
+                : components.solver(cfg, local, policyVersion);
         List<TrajectoryRecord> out = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i += BATCH) {
             List<Item> batch = items.subList(i, Math.min(items.size(), i + BATCH));

@@ -47,11 +47,14 @@ public final class SolveStage implements Stage {
 
     @Override
     public Map<String, Object> run(StageContext ctx, Path tmp) throws IOException {
-        PipelineConfig cfg = ctx.cfg();
+        PipelineConfig cfg = ctx.cfg().forRound(ctx.round());
+        // A distillation round's trajectories come from the teacher, which is deterministic: one sample a task.
+        boolean teacher = cfg.algorithm.equals("distill");
         Dataset<Row> tasks = ctx.spark().read()
                 .parquet(new Path(ctx.stageDir(VerifyStage.NAME), VerifyStage.OUTPUT).toString()).filter("kept")
                 .filter(org.apache.spark.sql.functions.col("env").isin(cfg.solveEnvs.toArray()));
-        List<Episodes.Item> items = Episodes.plan(tasks, cfg.samplesPerTask, ctx.round(), cfg.seed, "solve");
+        List<Episodes.Item> items = Episodes.plan(tasks, teacher ? 1 : cfg.samplesPerTask, ctx.round(), cfg.seed,
+                "solve");
         String policy = ctx.policyIn().toString();
         String version = ctx.layout().root().toUri().relativize(ctx.policyIn().toUri()).toString();
         Path dir = new Path(tmp, TRAJECTORIES);
@@ -65,7 +68,8 @@ public final class SolveStage implements Stage {
                 "trajectories")) {
             LongAccumulator done = t.accumulator();
             JavaRDD<TrajectorySummaryRow> summary = jsc.parallelize(items, parts).mapPartitionsWithIndex(
-                    (p, it) -> writePartition(cfg, policy, version, dirUri, p, it, hadoop.value(), done), false);
+                    (p, it) -> writePartition(cfg, teacher, policy, version, dirUri, p, it, hadoop.value(),
+                            done), false);
             ctx.spark().createDataFrame(summary, TrajectorySummaryRow.class)
                     .write().parquet(new Path(tmp, SUMMARY).toString());
         }
@@ -79,15 +83,18 @@ public final class SolveStage implements Stage {
         m.put("tokens", agg.isNullAt(1) ? 0L : agg.getLong(1));
         m.put("policy_tokens", agg.isNullAt(2) ? 0L : agg.getLong(2));
         m.put("policy_version", version);
+        m.put("solver", teacher ? "teacher" : "policy");
         return m;
     }
 
-    private static Iterator<TrajectorySummaryRow> writePartition(PipelineConfig cfg, String policy, String version,
+    private static Iterator<TrajectorySummaryRow> writePartition(PipelineConfig cfg, boolean teacher, String policy,
+            String version,
             String dirUri, int partition, Iterator<Episodes.Item> it, Configuration hadoop, LongAccumulator done)
             throws IOException {
         List<Episodes.Item> items = new ArrayList<>();
         it.forEachRemaining(items::add);
-        List<TrajectoryRecord> recs = Episodes.run(cfg, cfg.solveSampling, policy, version, items, hadoop, done);
+        List<TrajectoryRecord> recs = Episodes.run(cfg, cfg.solveSampling, policy, version, items, hadoop, done,
+                teacher);
         recs.sort(Comparator.comparing(TrajectoryRecord::getTrajectoryId));
         Path dir = new Path(dirUri);
         FileSystem fs = dir.getFileSystem(hadoop);

@@ -10,7 +10,6 @@ import org.apache.spark.resource.ResourceProfileBuilder;
 import org.apache.spark.resource.TaskResourceRequests;
 import org.apache.spark.util.SerializableConfiguration;
 import org.selfchallenge.spark.component.Components;
-import org.selfchallenge.spark.component.TaskSolver;
 import org.selfchallenge.spark.component.TrainReport;
 import org.selfchallenge.spark.config.PipelineConfig;
 import org.selfchallenge.spark.io.LocalCopies;
@@ -46,20 +45,11 @@ public final class TrainStage implements Stage {
 
     @Override
     public Map<String, Object> run(StageContext ctx, Path tmp) {
-        PipelineConfig cfg = ctx.cfg();
+        PipelineConfig cfg = ctx.cfg().forRound(ctx.round());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(ctx.spark().sparkContext());
         SerializableConfiguration hadoop = new SerializableConfiguration(jsc.hadoopConfiguration());
         String trajectories = new Path(ctx.stageDir(SolveStage.NAME), SolveStage.TRAJECTORIES).toString();
         String policyIn = ctx.policyIn().toString();
-        // Distillation learns from the verified tasks' example solutions (the challenger as teacher).
-        List<TaskSolver.SolveInput> teacher = new ArrayList<>();
-        if (cfg.algorithm.equals("distill")) {
-            var tasks = ctx.spark().read().parquet(new Path(ctx.stageDir(VerifyStage.NAME), VerifyStage.OUTPUT).toString())
-                    .filter("kept").filter(org.apache.spark.sql.functions.col("env").isin(cfg.solveEnvs.toArray()));
-            for (var it : Episodes.plan(tasks, 1, round(ctx), cfg.seed, "teacher")) {
-                teacher.add(it.input());
-            }
-        }
         String out = tmp.toString();
         int round = ctx.round();
         JavaRDD<Integer> one = jsc.parallelize(List.of(round), 1);
@@ -72,7 +62,7 @@ public final class TrainStage implements Stage {
                 cfg.gpuEnabled ? cfg.gpuAmount + " GPU (stage-level resource profile)" : "CPU");
         // Records cannot cross Kryo: the report travels as its fields.
         List<double[]> reports = one.map(r -> {
-            TrainReport t = train(cfg, r, trajectories, policyIn, out, hadoop.value(), teacher);
+            TrainReport t = train(cfg, r, trajectories, policyIn, out, hadoop.value());
             return new double[]{t.sequences(), t.steps(), t.finalLoss(), t.meanReward(), t.trainableTokens(), t.seconds()};
         }).collect();
         double[] d = reports.get(0);
@@ -91,29 +81,25 @@ public final class TrainStage implements Stage {
         return m;
     }
 
-    private static int round(StageContext ctx) {
-        return ctx.round();
-    }
-
-    /** Selects the rollouts the algorithm learns from (distill: none, it learns from the teacher). */
+    /**
+     * Selects the trajectories the algorithm learns from. RFT: rewarded rollouts. Distill: the round's
+     * trajectories are the teacher's (in a distillation round {@link SolveStage} runs the teacher — the
+     * verified example solutions as code actions in real episodes), kept when rewarded like RFT's.
+     */
     static List<TrajectoryRecord> select(PipelineConfig cfg, List<TrajectoryRecord> all) {
         return switch (cfg.algorithm) {
-            case "rft" -> all.stream().filter(r -> r.getReward() >= cfg.rftMinReward).toList();
-            case "distill" -> List.of();
+            case "rft", "distill" -> all.stream().filter(r -> r.getReward() >= cfg.rftMinReward).toList();
             default -> all;
         };
     }
 
     private static TrainReport train(PipelineConfig cfg, int round, String trajectories, String policyIn, String out,
-                                     Configuration hadoop, List<TaskSolver.SolveInput> teacher) throws Exception {
+                                     Configuration hadoop) throws Exception {
         Path dir = new Path(trajectories);
         FileSystem fs = dir.getFileSystem(hadoop);
         List<TrajectoryRecord> all = new ArrayList<>(TrajectoryArrowReader.readAll(fs, dir));
         List<TrajectoryRecord> data = new ArrayList<>(select(cfg, all));
         java.nio.file.Path localIn = LocalCopies.of(policyIn, hadoop);
-        if (!teacher.isEmpty()) {
-            data.addAll(Components.load(cfg.components).demonstrations(cfg, localIn, teacher));
-        }
         java.nio.file.Path work = Files.createTempDirectory("selfchallenge-train-");
         try {
             java.nio.file.Path hf = work.resolve(CHECKPOINT);

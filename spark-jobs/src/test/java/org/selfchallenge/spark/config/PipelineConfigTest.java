@@ -37,8 +37,17 @@ class PipelineConfigTest {
     void defaultsMatchApplicationConf() {
         PipelineConfig c = ConfigLoader.load(null, Map.of());
         assertEquals("out/demo", c.out);
-        assertEquals(2, c.rounds);
-        assertEquals(List.of("calculation", "retail"), c.envs);
+        assertEquals(4, c.rounds);
+        assertEquals(List.of("calculation"), c.envs);
+        assertEquals(List.of("distill", "rft", "grpo", "rft"), c.schedule);
+        assertEquals("distill", c.algorithmFor(1));
+        assertEquals("grpo", c.algorithmFor(3));
+        assertEquals("rft", c.algorithmFor(9));         // later rounds repeat the last entry
+        assertEquals("distill", c.forRound(1).algorithm);
+        assertEquals(150, c.forRound(1).epochs);        // train.distill-epochs
+        assertEquals(3e-3, c.forRound(1).learningRate);  // train.distill-learning-rate
+        assertEquals(2e-4, c.forRound(2).learningRate);
+        assertEquals("executor_compact.v1", c.solvePrompt);
         assertEquals("rft", c.algorithm);
         assertEquals(4, c.samplesPerTask);
         assertEquals(1_000_000_000L, c.heldoutSeedOffset);
