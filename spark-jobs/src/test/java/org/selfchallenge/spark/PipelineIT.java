@@ -61,6 +61,19 @@ class PipelineIT extends SharedSparkSession {
         assertEquals(4, r2.get("train_sequences"));
         assertEquals(1.0, r2.get("heldout_pass_at_1"));
         assertTrue(Files.exists(out.resolve("resolved.conf")));
+
+        // Real M3ToolEval calculation tasks 0..2 (benchmark-max-tasks = 3), 1 sample each: at skill 0 only
+        // the odd-position task gets its gold replay (the others the no-op policy, which never answers).
+        assertEquals(Map.of("calculation", Map.of("pass_at_1", 1.0 / 3, "pass_at_k", 1.0 / 3, "tasks", 3, "samples", 1)),
+                r0.get("benchmarks"));
+        assertEquals(Map.of("calculation", Map.of("pass_at_1", 1.0, "pass_at_k", 1.0, "tasks", 3, "samples", 1)),
+                r1.get("benchmarks"));
+        assertEquals(Map.of("calculation", Map.of("pass_at_1", 1.0, "pass_at_k", 1.0, "tasks", 3, "samples", 1)),
+                r2.get("benchmarks"));
+        List<org.apache.spark.sql.Row> rows = spark().read().parquet(out.resolve("round-0/evaluate/benchmark_results").toString())
+                .selectExpr("count(*)", "sum(correct)", "count(DISTINCT task_id)", "min(round)").collectAsList();
+        assertEquals(List.of(3L, 1L, 3L, 0), List.of(rows.get(0).getLong(0), rows.get(0).getLong(1),
+                rows.get(0).getLong(2), rows.get(0).getInt(3)));
     }
 
     @Test

@@ -30,7 +30,7 @@ public final class ScriptedRun {
                 "  challenge { episodes-per-env = 8, partitions = 2 }",
                 "  verify { partitions = 2, timeout-ms = 5000 }",
                 "  solve { samples-per-task = 2, partitions = 2, max-turns = 3 }",
-                "  evaluate { heldout-tasks-per-env = 8, samples = 1 }",
+                "  evaluate { heldout-tasks-per-env = 8, samples = 1, benchmarks = [calculation], benchmark-max-tasks = 3 }",
                 // one algorithm every round (the demo's default schedule starts with distillation)
                 "  train { schedule = [] }",
                 "}");

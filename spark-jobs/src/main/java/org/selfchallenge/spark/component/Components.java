@@ -48,6 +48,19 @@ public interface Components {
     List<org.selfchallenge.spark.io.TrajectoryRecord> demonstrations(PipelineConfig cfg, Path localPolicyDir,
                                                                      List<TaskSolver.SolveInput> tasks);
 
+    /**
+     * The policy playing real benchmark tasks ({@code evaluate.benchmarks}): {@code executor} gives the
+     * executor model for a task, {@code user} plays the τ-bench customer (called on executors).
+     */
+    record BenchmarkAgent(java.util.function.Function<org.selfchallenge.bench.BenchmarkTask, org.selfchallenge.llm.ChatModel> executor,
+                          org.selfchallenge.llm.ChatModel user) {
+    }
+
+    /** The agent for benchmark evaluation with the policy in {@code localPolicyDir}. */
+    default BenchmarkAgent benchmarkAgent(PipelineConfig cfg, Path localPolicyDir) {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot run evaluate.benchmarks");
+    }
+
     /** Receives one metrics point per optimizer step (loss, reward, ...). */
     interface TrainLog {
         void scalar(String tag, long step, double value);

@@ -90,25 +90,34 @@ public final class CoreComponents implements Components {
         throw new IllegalArgumentException("no chat-model provider can open '" + spec + "'");
     }
 
-    /** The policy in {@code localPolicyDir}, opened once per JVM. */
-    private static TfChatModel policy(Path localPolicyDir) {
-        return POLICIES.computeIfAbsent(localPolicyDir.toString(), d -> {
+    /** The TF policy in {@code localPolicyDir} on {@code policy.device}, opened once per JVM. */
+    static TfChatModel policy(PipelineConfig cfg, Path localPolicyDir) {
+        String device = cfg.policyDevice;
+        return POLICIES.computeIfAbsent(localPolicyDir + "@" + device, key -> {
+            String d = localPolicyDir.toString();
             try {
-                return TfChatModel.open(Path.of(d), new ModelOptions(ModelOptions.CPU, TF_THREADS, 1));
+                return TfChatModel.open(Path.of(d), new ModelOptions(device, TF_THREADS, 1));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open policy " + d, e);
             }
         });
     }
 
+    /** The round's policy plays every benchmark task and, like {@code run.sh eval} without a user model, the user. */
+    @Override
+    public BenchmarkAgent benchmarkAgent(PipelineConfig cfg, Path localPolicyDir) {
+        TfChatModel policy = policy(cfg, localPolicyDir);
+        return new BenchmarkAgent(task -> policy, policy);
+    }
+
     @Override
     public TaskSolver solver(PipelineConfig cfg, Path localPolicyDir, String policyVersion) {
-        TfChatModel policy = policy(localPolicyDir);
+        TfChatModel policy = policy(cfg, localPolicyDir);
         PipelineConfig.Sampling s = cfg.solveSampling;
         SamplingParams sampling = new SamplingParams(s.temperature(), s.topP(), s.topK(), s.maxNewTokens(), 0L,
                 List.of());
         PolicyEncoder encoder = new PolicyEncoder(policy.tokenizer());
-        ChatModel batching = BATCHERS.computeIfAbsent(localPolicyDir.toString(),
+        ChatModel batching = BATCHERS.computeIfAbsent(localPolicyDir + "@" + cfg.policyDevice,
                 d -> new BatchingChatModel(policy, TfChatModel.MAX_BATCH, BATCH_WAIT_MS));
         return new EpisodeRunner(in -> batching, SandboxFactory.open(), null, cfg.solveMaxTurns, sampling, encoder,
                 cfg.solvePrompt, EPISODE_THREADS);
@@ -121,7 +130,7 @@ public final class CoreComponents implements Components {
     @Override
     public TaskSolver teacher(PipelineConfig cfg, Path localPolicyDir, String policyVersion) {
         PipelineConfig.Sampling s = cfg.solveSampling;
-        PolicyEncoder encoder = new PolicyEncoder(policy(localPolicyDir).tokenizer());
+        PolicyEncoder encoder = new PolicyEncoder(policy(cfg, localPolicyDir).tokenizer());
         return new EpisodeRunner(in -> new SolutionTeacher(in.solution()), SandboxFactory.open(), null,
                 cfg.solveMaxTurns, new SamplingParams(s.temperature(), s.topP(), s.topK(), s.maxNewTokens(), 0L,
                 List.of()), encoder, cfg.solvePrompt, 1);
@@ -130,7 +139,7 @@ public final class CoreComponents implements Components {
     @Override
     public List<TrajectoryRecord> demonstrations(PipelineConfig cfg, Path localPolicyDir,
                                                  List<TaskSolver.SolveInput> tasks) {
-        TfChatModel policy = policy(localPolicyDir);
+        TfChatModel policy = policy(cfg, localPolicyDir);
         PolicyEncoder enc = new PolicyEncoder(policy.tokenizer());
         org.selfchallenge.agent.ExecutorEpisode prompts = new org.selfchallenge.agent.ExecutorEpisode(policy,
                 SandboxFactory.open(), null, org.selfchallenge.agent.ExecutorEpisode.Config.defaults(1,

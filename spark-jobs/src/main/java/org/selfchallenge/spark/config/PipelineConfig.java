@@ -2,6 +2,7 @@ package org.selfchallenge.spark.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import org.selfchallenge.policy.model.ModelOptions;
 
 import java.io.Serializable;
 import java.util.List;
@@ -67,6 +68,8 @@ public final class PipelineConfig implements Serializable {
     public final int tinyKvHeads;
     public final int tinyIntermediate;
     public final int tinyMaxPosition;
+    /** TF device of the policy in solve/evaluate episodes ("/CPU:0", "/GPU:0", ...). */
+    public final String policyDevice;
     // train
     public final String algorithm;
     /** Per-round algorithms ({@code train.schedule}); empty = {@link #algorithm} every round. */
@@ -85,6 +88,8 @@ public final class PipelineConfig implements Serializable {
     public final double rftMinReward;
     public final boolean gpuEnabled;
     public final double gpuAmount;
+    /** TF device of the training task when {@link #gpuEnabled} (e.g. "/GPU:0"); see {@link #trainDevice()}. */
+    public final String gpuDevice;
     // evaluate
     public final int heldoutTasksPerEnv;
     public final long heldoutSeedOffset;
@@ -142,6 +147,7 @@ public final class PipelineConfig implements Serializable {
         tinyKvHeads = r.intIn("policy.tiny.kv-heads", 1, 1024);
         tinyIntermediate = r.intIn("policy.tiny.intermediate-size", 1, 1 << 20);
         tinyMaxPosition = r.intIn("policy.tiny.max-position", 16, 1 << 20);
+        policyDevice = r.device("policy.device");
         if (tinyHidden % tinyHeads != 0) {
             throw new ConfigError(ROOT + ".policy.tiny.heads", "must divide hidden-size " + tinyHidden + " (got " + tinyHeads + ")");
         }
@@ -170,6 +176,7 @@ public final class PipelineConfig implements Serializable {
         rftMinReward = r.dblIn("train.rft-min-reward", -1e9, 1e9);
         gpuEnabled = r.bool("train.gpu.enabled");
         gpuAmount = r.dblIn("train.gpu.amount", 0.0, 64.0);
+        gpuDevice = r.device("train.gpu.device");
         heldoutTasksPerEnv = r.intIn("evaluate.heldout-tasks-per-env", 0, 10_000_000);
         heldoutSeedOffset = r.lng("evaluate.heldout-seed-offset");
         if (heldoutSeedOffset < (long) episodesPerEnv * rounds) {
@@ -179,13 +186,22 @@ public final class PipelineConfig implements Serializable {
         evalSamples = r.intIn("evaluate.samples", 1, 10_000);
         evalTemperature = r.dblIn("evaluate.temperature", 0.0, 100.0);
         benchmarks = r.envListMaybeEmpty("evaluate.benchmarks");
-        if (!benchmarks.isEmpty()) {
-            // Say so rather than silently ignore the knob: use `run.sh eval` on a round's checkpoint meanwhile.
-            throw new ConfigError(ROOT + ".evaluate.benchmarks", "benchmark evaluation inside the pipeline is not in this"
-                    + " build yet; run `./run.sh eval --model <run>/round-N/train/checkpoint` (got " + benchmarks + ")");
-        }
         benchmarkSplit = r.oneOf("evaluate.benchmark-split", Set.of("train", "dev", "test"));
         benchmarkMaxTasks = r.intIn("evaluate.benchmark-max-tasks", 0, 1_000_000);
+        for (String env : benchmarks) {
+            // Loads the bundled task file once, so a split the benchmark lacks (M3ToolEval: test only)
+            // fails now with the key named, not after the first rounds' work.
+            try {
+                org.selfchallenge.bench.BenchmarkTasks.load(env, benchmarkSplit);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigError(ROOT + ".evaluate.benchmark-split", e.getMessage());
+            }
+        }
+    }
+
+    /** The trainer's TF device: {@link #gpuDevice} when {@code train.gpu.enabled}, the CPU otherwise. */
+    public String trainDevice() {
+        return gpuEnabled ? gpuDevice : ModelOptions.CPU;
     }
 
     public static PipelineConfig from(Config resolved) {
@@ -252,6 +268,16 @@ public final class PipelineConfig implements Serializable {
                 throw new ConfigError(full(k), "must not be empty");
             }
             return v;
+        }
+
+        /** A TF device string, validated by the model's own parser so a typo fails at start, not in a task. */
+        String device(String k) {
+            String v = nonEmpty(k);
+            try {
+                return new ModelOptions(v, 1, 1).device();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigError(full(k), e.getMessage());
+            }
         }
 
         boolean bool(String k) {

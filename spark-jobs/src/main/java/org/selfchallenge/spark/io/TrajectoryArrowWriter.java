@@ -2,7 +2,9 @@ package org.selfchallenge.spark.io;
 
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
@@ -16,6 +18,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,64 +27,100 @@ import java.nio.charset.StandardCharsets;
  * public Arrow API only. Rows are buffered into record batches of {@link TrajectoryArrow#BATCH_ROWS}.
  */
 public final class TrajectoryArrowWriter implements AutoCloseable {
+    /** Hadoop stream buffer: coalesces Arrow's many small metadata/padding writes into few syscalls. */
+    private static final int STREAM_BUFFER = 1 << 20;
     private final BufferAllocator allocator;
     private final VectorSchemaRoot root;
     private final FSDataOutputStream out;
     private final ArrowFileWriter writer;
+    // Column vectors resolved once (a by-name lookup per value showed up in profiles).
+    private final VarCharVector trajectoryIdCol;
+    private final VarCharVector taskIdCol;
+    private final VarCharVector envCol;
+    private final IntVector roundCol;
+    private final IntVector sampleIndexCol;
+    private final VarCharVector policyVersionCol;
+    private final BigIntVector seedCol;
+    private final Float8Vector temperatureCol;
+    private final Float8Vector topPCol;
+    private final IntVector topKCol;
+    private final IntVector maxNewTokensCol;
+    private final Float4Vector rewardCol;
+    private final VarCharVector turnsCol;
+    private final VarCharVector lineageCol;
+    private final ListVector tokens;
+    private final ListVector mask;
+    private final ListVector logprobs;
+    private final IntVector tokenData;
+    private final UInt1Vector maskData;
+    private final Float4Vector logprobData;
     private int rows;
     private long written;
 
     public TrajectoryArrowWriter(FileSystem fs, Path path) throws IOException {
         allocator = new RootAllocator(Long.MAX_VALUE);
         root = VectorSchemaRoot.create(TrajectoryArrow.SCHEMA, allocator);
-        out = fs.create(path, true);
+        trajectoryIdCol = (VarCharVector) root.getVector("trajectory_id");
+        taskIdCol = (VarCharVector) root.getVector("task_id");
+        envCol = (VarCharVector) root.getVector("env");
+        roundCol = (IntVector) root.getVector("round");
+        sampleIndexCol = (IntVector) root.getVector("sample_index");
+        policyVersionCol = (VarCharVector) root.getVector("policy_version");
+        seedCol = (BigIntVector) root.getVector("seed");
+        temperatureCol = (Float8Vector) root.getVector("temperature");
+        topPCol = (Float8Vector) root.getVector("top_p");
+        topKCol = (IntVector) root.getVector("top_k");
+        maxNewTokensCol = (IntVector) root.getVector("max_new_tokens");
+        rewardCol = (Float4Vector) root.getVector("reward");
+        turnsCol = (VarCharVector) root.getVector("turns");
+        lineageCol = (VarCharVector) root.getVector("lineage");
+        tokens = (ListVector) root.getVector("tokens");
+        mask = (ListVector) root.getVector("loss_mask");
+        logprobs = (ListVector) root.getVector("behaviour_logprobs");
+        tokenData = (IntVector) tokens.getDataVector();
+        maskData = (UInt1Vector) mask.getDataVector();
+        logprobData = (Float4Vector) logprobs.getDataVector();
+        out = fs.create(path, true, STREAM_BUFFER);
         writer = new ArrowFileWriter(root, null, new StreamChannel(out));
         writer.start();
     }
 
     public void write(TrajectoryRecord r) throws IOException {
         int i = rows;
-        str("trajectory_id", i, r.getTrajectoryId());
-        str("task_id", i, r.getTaskId());
-        str("env", i, r.getEnv());
-        ((IntVector) root.getVector("round")).setSafe(i, r.getRound());
-        ((IntVector) root.getVector("sample_index")).setSafe(i, r.getSampleIndex());
-        str("policy_version", i, r.getPolicyVersion());
-        ((BigIntVector) root.getVector("seed")).setSafe(i, r.getSeed());
-        ((Float8Vector) root.getVector("temperature")).setSafe(i, r.getTemperature());
-        ((Float8Vector) root.getVector("top_p")).setSafe(i, r.getTopP());
-        ((IntVector) root.getVector("top_k")).setSafe(i, r.getTopK());
-        ((IntVector) root.getVector("max_new_tokens")).setSafe(i, r.getMaxNewTokens());
+        str(trajectoryIdCol, i, r.getTrajectoryId());
+        str(taskIdCol, i, r.getTaskId());
+        str(envCol, i, r.getEnv());
+        roundCol.setSafe(i, r.getRound());
+        sampleIndexCol.setSafe(i, r.getSampleIndex());
+        str(policyVersionCol, i, r.getPolicyVersion());
+        seedCol.setSafe(i, r.getSeed());
+        temperatureCol.setSafe(i, r.getTemperature());
+        topPCol.setSafe(i, r.getTopP());
+        topKCol.setSafe(i, r.getTopK());
+        maxNewTokensCol.setSafe(i, r.getMaxNewTokens());
         int n = r.getTokens().length;
         if (r.getLossMask().length != n || r.getBehaviourLogprobs().length != n) {
             throw new IllegalArgumentException("trajectory " + r.getTrajectoryId() + ": tokens/loss_mask/logprobs lengths differ: "
                     + n + "/" + r.getLossMask().length + "/" + r.getBehaviourLogprobs().length);
         }
-        // Lists are copied in bulk into the child vectors' data buffers (one memcpy-like copy per list);
-        // the children's validity bits are set for the whole batch in flush().
-        ListVector tokens = (ListVector) root.getVector("tokens");
+        // Lists are copied in bulk straight from the Java arrays into the child vectors' data buffers
+        // (one copy through a little-endian view of the Arrow memory, no per-element setSafe); the
+        // children's validity bits are set for the whole batch in flush().
         int off = tokens.startNewValue(i);
-        IntVector tv = (IntVector) tokens.getDataVector();
-        ensure(tv, off + n);
-        scratch(n * 4).asIntBuffer().put(r.getTokens(), 0, n);
-        tv.getDataBuffer().setBytes(off * 4L, scratch.limit(n * 4));
+        ensure(tokenData, off + n);
+        view(tokenData, off, 4, n).asIntBuffer().put(r.getTokens(), 0, n);
         tokens.endValue(i, n);
-        ListVector mask = (ListVector) root.getVector("loss_mask");
         off = mask.startNewValue(i);
-        UInt1Vector mv = (UInt1Vector) mask.getDataVector();
-        ensure(mv, off + n);
-        mv.getDataBuffer().setBytes(off, r.getLossMask(), 0, n);
+        ensure(maskData, off + n);
+        maskData.getDataBuffer().setBytes(off, r.getLossMask(), 0, n);
         mask.endValue(i, n);
-        ListVector lp = (ListVector) root.getVector("behaviour_logprobs");
-        off = lp.startNewValue(i);
-        Float4Vector lv = (Float4Vector) lp.getDataVector();
-        ensure(lv, off + n);
-        scratch(n * 4).asFloatBuffer().put(r.getBehaviourLogprobs(), 0, n);
-        lv.getDataBuffer().setBytes(off * 4L, scratch.limit(n * 4));
-        lp.endValue(i, n);
-        ((Float4Vector) root.getVector("reward")).setSafe(i, r.getReward());
-        str("turns", i, r.getTurns() == null ? "[]" : r.getTurns());
-        str("lineage", i, r.getLineage() == null ? "{}" : r.getLineage());
+        off = logprobs.startNewValue(i);
+        ensure(logprobData, off + n);
+        view(logprobData, off, 4, n).asFloatBuffer().put(r.getBehaviourLogprobs(), 0, n);
+        logprobs.endValue(i, n);
+        rewardCol.setSafe(i, r.getReward());
+        str(turnsCol, i, r.getTurns() == null ? "[]" : r.getTurns());
+        str(lineageCol, i, r.getLineage() == null ? "{}" : r.getLineage());
         rows++;
         written++;
         if (rows == TrajectoryArrow.BATCH_ROWS) {
@@ -88,24 +128,20 @@ public final class TrajectoryArrowWriter implements AutoCloseable {
         }
     }
 
-    private java.nio.ByteBuffer scratch = java.nio.ByteBuffer.allocateDirect(1 << 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-
-    private java.nio.ByteBuffer scratch(int bytes) {
-        if (scratch.capacity() < bytes) {
-            scratch = java.nio.ByteBuffer.allocateDirect(Integer.highestOneBit(bytes) << 1).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        }
-        scratch.clear();
-        return scratch;
+    /** Little-endian NIO view of elements [from, from + n) of a fixed-width vector's data buffer. */
+    private static ByteBuffer view(BaseFixedWidthVector v, int from, int width, int n) {
+        return v.getDataBuffer().nioBuffer((long) from * width, n * width).order(ByteOrder.LITTLE_ENDIAN);
     }
 
-    private static void ensure(org.apache.arrow.vector.BaseFixedWidthVector v, int count) {
+    /** Grows by doubling; capacity is kept across batches (see {@link #flush()}), so only the first batch grows. */
+    private static void ensure(BaseFixedWidthVector v, int count) {
         while (v.getValueCapacity() < count) {
             v.reAlloc();
         }
     }
 
-    private void str(String col, int i, String v) {
-        ((VarCharVector) root.getVector(col)).setSafe(i, (v == null ? "" : v).getBytes(StandardCharsets.UTF_8));
+    private static void str(VarCharVector col, int i, String v) {
+        col.setSafe(i, (v == null ? "" : v).getBytes(StandardCharsets.UTF_8));
     }
 
     private void flush() throws IOException {
@@ -115,7 +151,7 @@ public final class TrajectoryArrowWriter implements AutoCloseable {
         for (String c : new String[]{"tokens", "loss_mask", "behaviour_logprobs"}) {
             ListVector v = (ListVector) root.getVector(c);
             int elements = v.getElementEndIndex(rows - 1);
-            org.apache.arrow.vector.BaseFixedWidthVector child = (org.apache.arrow.vector.BaseFixedWidthVector) v.getDataVector();
+            BaseFixedWidthVector child = (BaseFixedWidthVector) v.getDataVector();
             ensure(child, Math.max(1, elements));
             child.getValidityBuffer().setOne(0, (elements + 7) / 8);
             child.setValueCount(elements);
@@ -123,8 +159,11 @@ public final class TrajectoryArrowWriter implements AutoCloseable {
         }
         root.setRowCount(rows);
         writer.writeBatch();
-        root.clear();
-        root.allocateNew();
+        // reset() keeps every buffer's capacity (clear() + allocateNew() would re-grow them by doubling,
+        // copying each batch several times); it zeroes validity and offsets, so the next batch starts clean.
+        for (FieldVector v : root.getFieldVectors()) {
+            v.reset();
+        }
         rows = 0;
     }
 

@@ -24,7 +24,9 @@ import java.util.TreeMap;
  * tasks of round 0, {@code evaluate.samples} episodes each at {@code evaluate.temperature} →
  * {@code eval_results} (Parquet, one row per episode) and Pass@1 / unbiased Pass@k per environment
  * and overall ({@link PassAtK}). Held-out tasks come from a disjoint seed range and training rounds
- * drop near-duplicates of them, so they are never trained on.
+ * drop near-duplicates of them, so they are never trained on. With {@code evaluate.benchmarks} the
+ * same policy also plays the real benchmarks' tasks ({@link BenchmarkRuns}: {@code benchmark_results}
+ * and {@code benchmarks: {env: {pass_at_1, pass_at_k, tasks, samples}}}).
  */
 public final class EvaluateStage implements Stage {
     public static final String NAME = "evaluate";
@@ -91,6 +93,9 @@ public final class EvaluateStage implements Stage {
                     "pass_at_k", PassAtK.meanPassAtK(e.getValue(), cfg.evalSamples)));
         }
         m.put("by_env", envs);
+        if (!cfg.benchmarks.isEmpty()) {
+            m.put("benchmarks", BenchmarkRuns.run(ctx, tmp, policy, version));
+        }
         return m;
     }
 }

@@ -77,6 +77,7 @@ public final class TrainStage implements Stage {
         m.put("train_tokens", rep.trainableTokens());
         m.put("train_seconds", rep.seconds());
         m.put("device", cfg.gpuEnabled ? "gpu" : "cpu");
+        m.put("tf_device", cfg.trainDevice());
         return m;
     }
 

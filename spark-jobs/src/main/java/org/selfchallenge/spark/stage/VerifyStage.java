@@ -8,14 +8,20 @@ import org.apache.spark.ml.feature.NGram;
 import org.apache.spark.ml.feature.RegexTokenizer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.selfchallenge.spark.Progress;
 import org.selfchallenge.spark.config.PipelineConfig;
 import org.selfchallenge.udf.CatVerification;
 import org.selfchallenge.udf.VerifyCat;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +52,14 @@ public final class VerifyStage implements Stage {
     public static final String HELDOUT_OVERLAP = "HELDOUT_OVERLAP";
     public static final String KEPT = "KEPT";
     private static final int HASH_FEATURES = 1 << 18;
+    /** {@code filter_report}: per environment and filter reason, rows sorted by (env, filter_reason). */
+    static final StructType REPORT_SCHEMA = new StructType()
+            .add("env", DataTypes.StringType, true)
+            .add("filter_reason", DataTypes.StringType, true)
+            .add("count", DataTypes.LongType, false)
+            .add("generated", DataTypes.LongType, false)
+            .add("share", DataTypes.DoubleType, true)
+            .add("round", DataTypes.IntegerType, false);
 
     @Override
     public String name() {
@@ -82,22 +96,33 @@ public final class VerifyStage implements Stage {
                 .withColumn("kept", col("filter_reason").equalTo(lit(KEPT)))
                 .orderBy("task_id");
         out.write().parquet(new Path(tmp, OUTPUT).toString());
-        Dataset<Row> written = spark.read().parquet(new Path(tmp, OUTPUT).toString());
-        Dataset<Row> perEnv = written.groupBy("env").agg(count(lit(1)).as("generated"));
-        Dataset<Row> report = written.groupBy("env", "filter_reason").agg(count(lit(1)).as("count"))
-                .join(perEnv, "env")
-                .withColumn("share", col("count").divide(col("generated")))
-                .withColumn("round", lit(ctx.round()))
-                .orderBy("env", "filter_reason");
-        report.coalesce(1).write().parquet(new Path(tmp, REPORT).toString());
+        // Every number after the table comes from one small aggregate of the written table (one Spark
+        // job): the filter report and the stage metrics are derived from it on the driver instead of
+        // each being its own join/sort/count job (every Spark job costs a fixed scheduling overhead).
+        List<Row> agg = spark.read().parquet(new Path(tmp, OUTPUT).toString())
+                .groupBy("env", "filter_reason", "valid").agg(count(lit(1)).as("n")).collectAsList();
         verdicts.unpersist();
+        Map<String, Long> generated = new TreeMap<>();
+        Map<List<String>, Long> perReason = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        Map<String, Long> reasons = new TreeMap<>();
+        long valid = 0;
+        for (Row r : agg) {
+            long n = r.getLong(3);
+            generated.merge(r.getString(0), n, Long::sum);
+            perReason.merge(List.of(r.getString(0), r.getString(1)), n, Long::sum);
+            reasons.merge(r.getString(1), n, Long::sum);
+            valid += r.getBoolean(2) ? n : 0;
+        }
+        List<Row> report = new ArrayList<>();
+        for (var e : perReason.entrySet()) {
+            long gen = generated.get(e.getKey().get(0));
+            report.add(RowFactory.create(e.getKey().get(0), e.getKey().get(1), e.getValue(), gen,
+                    (double) e.getValue() / gen, ctx.round()));
+        }
+        spark.createDataFrame(report, REPORT_SCHEMA).coalesce(1).write().parquet(new Path(tmp, REPORT).toString());
 
         Map<String, Object> m = new LinkedHashMap<>();
-        Map<String, Long> reasons = new java.util.TreeMap<>();
-        for (Row r : written.groupBy("filter_reason").count().collectAsList()) {
-            reasons.put(r.getString(0), r.getLong(1));
-        }
-        long valid = written.filter("valid").count();
         m.put("tasks_generated", total);
         m.put("tasks_valid", valid);
         m.put("tasks_verified", reasons.getOrDefault(KEPT, 0L));

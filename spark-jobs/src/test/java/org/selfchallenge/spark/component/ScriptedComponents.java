@@ -99,6 +99,24 @@ public final class ScriptedComponents implements Components {
         };
     }
 
+    /**
+     * Real benchmark tasks: the task's own gold-replay self-check policy (solves it) iff the policy's
+     * skill &gt; 0 or the task's position in the benchmark's list is odd, else the no-op policy (declines,
+     * so an M3ToolEval task scores 0); the fixed self-check user plays τ-bench customers.
+     */
+    @Override
+    public BenchmarkAgent benchmarkAgent(PipelineConfig cfg, Path localPolicyDir) {
+        int skill = skill(localPolicyDir);
+        return new BenchmarkAgent(bt -> {
+            int index = -1;
+            for (String env : cfg.benchmarks) {
+                index = Math.max(index, org.selfchallenge.bench.BenchmarkTasks.load(env, cfg.benchmarkSplit).stream()
+                        .map(t -> t.task().id()).toList().indexOf(bt.task().id()));
+            }
+            return skill > 0 || index % 2 == 1 ? bt.goldReplay() : new org.selfchallenge.bench.NoopPolicy();
+        }, new org.selfchallenge.bench.SelfCheckUser());
+    }
+
     @Override
     public List<TrajectoryRecord> demonstrations(PipelineConfig cfg, Path localPolicyDir, List<TaskSolver.SolveInput> tasks) {
         List<TrajectoryRecord> out = new ArrayList<>();

@@ -86,6 +86,32 @@ class PipelineConfigTest {
     }
 
     @Test
+    void devicesDefaultToCpuAndTheTrainerTakesTheGpuDeviceOnlyWhenEnabled() throws Exception {
+        PipelineConfig c = ConfigLoader.load(null, Map.of());
+        assertEquals("/CPU:0", c.policyDevice);
+        assertEquals("/GPU:0", c.gpuDevice);
+        assertEquals("/CPU:0", c.trainDevice());
+        PipelineConfig g = ConfigLoader.load(file("selfchallenge { policy.device = \"/GPU:1\", train.gpu { enabled = true, device = \"/GPU:2\" } }"), Map.of());
+        assertEquals("/GPU:1", g.policyDevice);
+        assertEquals("/GPU:2", g.trainDevice());
+        assertEquals("selfchallenge.policy.device", badKey("selfchallenge.policy.device = GPU0", this));
+        assertEquals("selfchallenge.policy.device", badKey("selfchallenge.policy.device = \"/TPU:0\"", this));
+        assertEquals("selfchallenge.train.gpu.device", badKey("selfchallenge.train.gpu.device = \"/GPU:x\"", this));
+    }
+
+    @Test
+    void benchmarksAreAcceptedAndASplitTheBenchmarkLacksNamesTheKey() throws Exception {
+        PipelineConfig c = ConfigLoader.load(file("selfchallenge.evaluate { benchmarks = [retail, calculation], benchmark-max-tasks = 5 }"), Map.of());
+        assertEquals(List.of("retail", "calculation"), c.benchmarks);
+        assertEquals("test", c.benchmarkSplit);
+        assertEquals(5, c.benchmarkMaxTasks);
+        // M3ToolEval has only a test split.
+        assertEquals("selfchallenge.evaluate.benchmark-split",
+                badKey("selfchallenge.evaluate { benchmarks = [web], benchmark-split = train }", this));
+        assertEquals("selfchallenge.evaluate.benchmarks", badKey("selfchallenge.evaluate.benchmarks = [mars]", this));
+    }
+
+    @Test
     void unknownKeysAreRejectedNotIgnored() throws Exception {
         assertEquals("selfchallenge.solve.samples-per-tsk", badKey("selfchallenge.solve.samples-per-tsk = 3", this));
         assertEquals("other.key", badKey("other.key = 3", this));
