@@ -15,13 +15,15 @@ public final class Seeds {
         return mix(base ^ fnv1a(key) ^ mix(index + 0x9E3779B97F4A7C15L)) & Long.MAX_VALUE;
     }
 
-    static long mix(long z) {
+    /** SplitMix64 finaliser (Steele et al. 2014). */
+    public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
     }
 
-    static long fnv1a(String s) {
+    /** FNV-1a 64-bit hash of the UTF-8 bytes. */
+    public static long fnv1a(String s) {
         long h = 0xcbf29ce484222325L;
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             h ^= (b & 0xff);
