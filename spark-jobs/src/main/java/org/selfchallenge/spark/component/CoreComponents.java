@@ -119,8 +119,8 @@ public final class CoreComponents implements Components {
         PolicyEncoder encoder = new PolicyEncoder(policy.tokenizer());
         ChatModel batching = BATCHERS.computeIfAbsent(localPolicyDir + "@" + cfg.policyDevice,
                 d -> new BatchingChatModel(policy, TfChatModel.MAX_BATCH, BATCH_WAIT_MS));
-        return new EpisodeRunner(in -> batching, SandboxFactory.open(), null, cfg.solveMaxTurns, sampling, encoder,
-                cfg.solvePrompt, EPISODE_THREADS);
+        return new EpisodeRunner(in -> batching, SandboxFactory.open(), SolveUser.forEnvs(cfg, batching,
+                CoreComponents::openModel), cfg.solveMaxTurns, sampling, encoder, cfg.solvePrompt, EPISODE_THREADS);
     }
 
     /**

@@ -98,7 +98,8 @@ public final class EpisodeRunner implements TaskSolver {
         }
     }
 
-    private static boolean answerBased(String env) {
+    /** Calculation/web: the policy reads the instruction and answers; no simulated user. */
+    static boolean answerBased(String env) {
         return env.equals("calculation") || env.equals("web");
     }
 }

@@ -26,6 +26,13 @@ public final class PipelineConfig implements Serializable {
     public record Sampling(double temperature, double topP, int topK, int maxNewTokens) implements Serializable {
     }
 
+    /** The simulated user's sampling: fixed across rounds so only the policy moves the reward. */
+    public record UserSampling(double temperature, int maxNewTokens, long seed) implements Serializable {
+    }
+
+    /** {@code solve.user-model} value naming the round's own policy as the simulated user. */
+    public static final String USER_MODEL_POLICY = "policy";
+
     public final String resolvedHocon;
     // run
     public final String out;
@@ -60,6 +67,13 @@ public final class PipelineConfig implements Serializable {
     public final Sampling solveSampling;
     /** Executor system prompt name ({@code solve.system-prompt}: full | compact). */
     public final String solvePrompt;
+    /**
+     * Who plays the τ-bench customer in retail/airline solve episodes ({@code solve.user-model}):
+     * {@link #USER_MODEL_POLICY} = the round's own policy, else a model spec (checkpoint dir, openai:URL#model).
+     */
+    public final String solveUserModel;
+    /** The simulated user's sampling ({@code solve.user-sampling}), held fixed across rounds. */
+    public final UserSampling solveUserSampling;
     // policy
     public final String policyInit;
     public final int tinyHidden;
@@ -140,6 +154,9 @@ public final class PipelineConfig implements Serializable {
         solveMaxTurns = r.intIn("solve.max-turns", 1, 1000);
         solveSampling = r.sampling("solve.sampling");
         solvePrompt = SYSTEM_PROMPTS.get(r.oneOf("solve.system-prompt", SYSTEM_PROMPTS.keySet()));
+        solveUserModel = r.modelSpec("solve.user-model");
+        solveUserSampling = new UserSampling(r.dblIn("solve.user-sampling.temperature", 0.0, 100.0),
+                r.intIn("solve.user-sampling.max-new-tokens", 1, 1 << 20), r.lng("solve.user-sampling.seed"));
         policyInit = r.nonEmpty("policy.init");
         tinyHidden = r.intIn("policy.tiny.hidden-size", 4, 1 << 16);
         tinyLayers = r.intIn("policy.tiny.layers", 1, 1000);
@@ -266,6 +283,18 @@ public final class PipelineConfig implements Serializable {
             String v = get(k, c::getString);
             if (v.isBlank()) {
                 throw new ConfigError(full(k), "must not be empty");
+            }
+            return v;
+        }
+
+        /** {@code policy}, {@code openai:URL#model} or a checkpoint directory path. */
+        String modelSpec(String k) {
+            String v = nonEmpty(k).strip();
+            if (v.startsWith("openai:")) {
+                int hash = v.indexOf('#');
+                if (hash <= "openai:".length() || hash == v.length() - 1) {
+                    throw new ConfigError(full(k), "an endpoint spec must be openai:URL#model (got '" + v + "')");
+                }
             }
             return v;
         }

@@ -80,6 +80,8 @@ public final class ScriptedComponents implements Components {
     public TaskSolver solver(PipelineConfig cfg, Path localPolicyDir, String policyVersion) {
         int skill = skill(localPolicyDir);
         long sleep = Long.getLong("selfchallenge.test.episode-sleep-ms", 0L);
+        // retail/airline episodes: the scripted user stands in for the policy (user-model = policy) or any model spec
+        org.selfchallenge.agent.UserSimulator user = SolveUser.forEnvs(cfg, new ScriptedUser(), spec -> new ScriptedUser());
         return batch -> {
             List<TaskSolver.SolveOutput> out = new ArrayList<>();
             for (TaskSolver.SolveInput in : batch) {
@@ -92,7 +94,7 @@ public final class ScriptedComponents implements Components {
                 }
                 boolean solves = in.sampleIndex() % 2 == 1 || skill > 0;
                 ChatModel policy = new ScriptedPolicy(solves ? "```python\n" + in.solution() + "\n```" : "Answer: no idea");
-                out.addAll(new EpisodeRunner(policy, SandboxFactory.open(), null, cfg.solveMaxTurns,
+                out.addAll(new EpisodeRunner(policy, SandboxFactory.open(), user, cfg.solveMaxTurns,
                         new SamplingParams(1.0, 1.0, 0, 64, 0L, List.of()), new ByteEncoder()).solve(List.of(in)));
             }
             return out;
@@ -178,6 +180,31 @@ public final class ScriptedComponents implements Components {
         @Override
         public List<Completion> complete(List<ChatRequest> batch) {
             return batch.stream().map(r -> Completion.textOnly(reply)).toList();
+        }
+    }
+
+    /**
+     * TEST DOUBLE simulated user: its first reply restates the instruction line of the user-simulator
+     * prompt ("Instruction: X" → "Hi! I need this: X"), every later reply is {@link #STOP_REPLY}.
+     */
+    static final class ScriptedUser implements ChatModel {
+        static final String STOP_REPLY = "Thanks, that is all. ###STOP###";
+
+        @Override
+        public String id() {
+            return "scripted-user";
+        }
+
+        @Override
+        public List<Completion> complete(List<ChatRequest> batch) {
+            List<Completion> out = new ArrayList<>();
+            for (ChatRequest r : batch) {
+                boolean first = r.messages().stream().noneMatch(m -> m.role().equals("assistant"));
+                String instruction = r.messages().get(0).content().lines().filter(l -> l.startsWith("Instruction: "))
+                        .findFirst().orElse("Instruction: ?").substring("Instruction: ".length());
+                out.add(Completion.textOnly(first ? "Hi! I need this: " + instruction : STOP_REPLY));
+            }
+            return out;
         }
     }
 

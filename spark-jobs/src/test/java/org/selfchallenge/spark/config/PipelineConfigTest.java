@@ -112,6 +112,25 @@ class PipelineConfigTest {
     }
 
     @Test
+    void solveUserModelDefaultsToThePolicyWithFixedSamplingAndBadValuesNameTheKey() throws Exception {
+        PipelineConfig c = ConfigLoader.load(null, Map.of());
+        assertEquals("policy", c.solveUserModel);
+        assertEquals(new PipelineConfig.UserSampling(0.0, 256, 0L), c.solveUserSampling);
+        PipelineConfig o = ConfigLoader.load(file("selfchallenge.solve { user-model = \"openai:http://h:8000/v1#gpt-4o\","
+                + " user-sampling { temperature = 0.7, max-new-tokens = 64, seed = 11 } }"), Map.of());
+        assertEquals("openai:http://h:8000/v1#gpt-4o", o.solveUserModel);
+        assertEquals(new PipelineConfig.UserSampling(0.7, 64, 11L), o.solveUserSampling);
+        assertEquals("selfchallenge.solve.user-model", badKey("selfchallenge.solve.user-model = \"\"", this));
+        assertEquals("selfchallenge.solve.user-model",
+                badKey("selfchallenge.solve.user-model = \"openai:http://h:8000/v1\"", this));
+        assertEquals("selfchallenge.solve.user-sampling.temperature",
+                badKey("selfchallenge.solve.user-sampling.temperature = -1", this));
+        assertEquals("selfchallenge.solve.user-sampling.max-new-tokens",
+                badKey("selfchallenge.solve.user-sampling.max-new-tokens = 0", this));
+        assertEquals("selfchallenge.solve.user-sampling.seed", badKey("selfchallenge.solve.user-sampling.seed = x", this));
+    }
+
+    @Test
     void unknownKeysAreRejectedNotIgnored() throws Exception {
         assertEquals("selfchallenge.solve.samples-per-tsk", badKey("selfchallenge.solve.samples-per-tsk = 3", this));
         assertEquals("other.key", badKey("other.key = 3", this));
