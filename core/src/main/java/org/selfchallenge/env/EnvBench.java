@@ -72,7 +72,7 @@ public final class EnvBench {
      * JIT has compiled it), batch size calibrated to {@code seconds/BATCHES}, then {@link #BATCHES}
      * timed batches. Returns the median ns per call.
      */
-    static double measure(double seconds, LongSupplier op) {
+    public static double measure(double seconds, LongSupplier op) {
         long warm = (long) (seconds * 0.5e9);
         long t0 = System.nanoTime();
         long calls = 0;
@@ -103,7 +103,7 @@ public final class EnvBench {
         return CPU_TIME ? THREADS.getCurrentThreadCpuTime() : System.nanoTime();
     }
 
-    static String fmt(double ns) {
+    public static String fmt(double ns) {
         if (ns < 1e3) {
             return String.format("%.0f ns", ns);
         }

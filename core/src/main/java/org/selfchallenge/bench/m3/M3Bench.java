@@ -1,10 +1,9 @@
 package org.selfchallenge.bench.m3;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.LongSupplier;
 
+import org.selfchallenge.env.EnvBench;
 import org.selfchallenge.env.calculation.CalculationEnvironment;
 import org.selfchallenge.env.web.WebEnvironment;
 import org.selfchallenge.pyval.expr.LiteralEval;
@@ -12,12 +11,11 @@ import org.selfchallenge.pyval.expr.LiteralEval;
 /**
  * Throughput of the M3ToolEval port ({@code run(args)}, e.g. from {@code run.sh bench ...}): a mix of
  * calculation tool calls, calculator expressions, web browsing actions, fresh browsers, and the
- * answer checker. Median of 9 timed batches after a warm-up; {@code --seconds S} per measurement.
+ * answer checker, each timed by {@link EnvBench#measure} (median of timed batches after a warm-up);
+ * {@code --seconds S} per measurement.
  */
 public final class M3Bench {
     static final double DEFAULT_SECONDS = 1.0;
-    static final int BATCHES = 9;
-    private static long sink;
 
     private M3Bench() {
     }
@@ -74,19 +72,19 @@ public final class M3Bench {
         CalculationEnvironment calc = (CalculationEnvironment) CalculationEnvironment.load();
         List<Object[]> mix = calculationMix();
         int[] k = {0};
-        double toolNs = measure(seconds, () -> {
+        double toolNs = EnvBench.measure(seconds, () -> {
             Object[] c = mix.get(k[0]++ % mix.size());
             return calc.callPositional((String) c[0], (List<Object>) c[1]).hashCode();
         });
-        System.out.printf("calculation tool call (mix of %d tools):     %s  (%.0f calls/s)%n", mix.size(), fmt(toolNs), 1e9 / toolNs);
-        double calcNs = measure(seconds, () -> calc.callPositional("calculator",
+        System.out.printf("calculation tool call (mix of %d tools):     %s  (%.0f calls/s)%n", mix.size(), EnvBench.fmt(toolNs), 1e9 / toolNs);
+        double calcNs = EnvBench.measure(seconds, () -> calc.callPositional("calculator",
                 List.of("estimate_final_value(convert_currency(500, 1.3), calculate_tariff(convert_currency(500, 1.3), 7))")).hashCode());
-        System.out.printf("calculator expression (nested tool calls):  %s%n", fmt(calcNs));
-        double freshNs = measure(seconds, () -> WebEnvironment.create().stateHash().length() > 0 ? 1 : 0);
-        System.out.printf("web: fresh browser + state hash:            %s%n", fmt(freshNs));
+        System.out.printf("calculator expression (nested tool calls):  %s%n", EnvBench.fmt(calcNs));
+        double freshNs = EnvBench.measure(seconds, () -> WebEnvironment.create().stateHash().length() > 0 ? 1 : 0);
+        System.out.printf("web: fresh browser + state hash:            %s%n", EnvBench.fmt(freshNs));
         WebEnvironment web = WebEnvironment.create();
         String[] walk = {"/products", "/products/wand", "/products/wand/legendary_wand", "/team", "/team/sales"};
-        double webNs = measure(seconds, () -> {
+        double webNs = EnvBench.measure(seconds, () -> {
             int i = k[0]++;
             Object r = switch (i % 4) {
                 case 0 -> web.callPositional("click_url", List.of(walk[i % walk.length]));
@@ -96,45 +94,17 @@ public final class M3Bench {
             };
             return r.hashCode();
         });
-        System.out.printf("web action (click/scroll/view/back mix):    %s  (%.0f calls/s)%n", fmt(webNs), 1e9 / webNs);
+        System.out.printf("web action (click/scroll/view/back mix):    %s  (%.0f calls/s)%n", EnvBench.fmt(webNs), 1e9 / webNs);
         M3Tasks tasks = M3Tasks.get();
         List<M3Task> all = tasks.all();
         String[] answers = {"161", "380.42", "'Engineering'", "[36380.0, 48150.0, 68480.0]", "False", "The answer is 3"};
-        double checkNs = measure(seconds, () -> {
+        double checkNs = EnvBench.measure(seconds, () -> {
             int i = k[0]++;
             M3Task t = all.get(i % all.size());
             return t.check(i % 7 == 0 ? t.expectedStr() : answers[i % answers.length]) ? 1 : 0;
         });
-        System.out.printf("check_answer (mixed answers, 82 tasks):     %s  (%.0f checks/s)%n", fmt(checkNs), 1e9 / checkNs);
-        double leNs = measure(seconds, () -> LiteralEval.eval("{'T': 1, 'A': 2, 'C': [2.5, (1, 'x')], 'G': -1j}").hashCode());
-        System.out.printf("literal_eval of a small nested literal:     %s%n", fmt(leNs));
-        System.out.println("(sink " + (sink & 1) + ")");
-    }
-
-    static double measure(double seconds, LongSupplier op) {
-        long warm = (long) (seconds * 0.5e9);
-        long t0 = System.nanoTime();
-        long calls = 0;
-        while (System.nanoTime() - t0 < warm || calls < 3) {
-            sink += op.getAsLong();
-            calls++;
-        }
-        double estimate = (System.nanoTime() - t0) / (double) calls;
-        long n = Math.max(1, (long) (seconds * 1e9 / BATCHES / estimate));
-        double[] perOp = new double[BATCHES];
-        for (int b = 0; b < BATCHES; b++) {
-            long s = System.nanoTime();
-            for (long i = 0; i < n; i++) {
-                sink += op.getAsLong();
-            }
-            perOp[b] = (System.nanoTime() - s) / (double) n;
-        }
-        Arrays.sort(perOp);
-        return perOp[BATCHES / 2];
-    }
-
-    static String fmt(double ns) {
-        return ns < 1e3 ? String.format("%.0f ns", ns) : ns < 1e6 ? String.format("%.2f µs", ns / 1e3)
-                : String.format("%.2f ms", ns / 1e6);
+        System.out.printf("check_answer (mixed answers, 82 tasks):     %s  (%.0f checks/s)%n", EnvBench.fmt(checkNs), 1e9 / checkNs);
+        double leNs = EnvBench.measure(seconds, () -> LiteralEval.eval("{'T': 1, 'A': 2, 'C': [2.5, (1, 'x')], 'G': -1j}").hashCode());
+        System.out.printf("literal_eval of a small nested literal:     %s%n", EnvBench.fmt(leNs));
     }
 }
