@@ -58,7 +58,9 @@ public final class PipelineConfig implements Serializable {
     public final boolean dedupEnabled;
     public final double dedupJaccard;
     public final int dedupShingleWords;
-    public final int dedupHashTables;
+    public final int dedupBands;
+    public final int dedupRowsPerBand;
+    public final long dedupDriverMaxTasks;
     // solve
     public final List<String> solveEnvs;
     public final int samplesPerTask;
@@ -143,7 +145,9 @@ public final class PipelineConfig implements Serializable {
         dedupEnabled = r.bool("verify.dedup.enabled");
         dedupJaccard = r.dblIn("verify.dedup.jaccard-threshold", 0.0, 1.0);
         dedupShingleWords = r.intIn("verify.dedup.shingle-words", 1, 100);
-        dedupHashTables = r.intIn("verify.dedup.num-hash-tables", 1, 1000);
+        dedupBands = r.intIn("verify.dedup.bands", 1, 1000);
+        dedupRowsPerBand = r.intIn("verify.dedup.rows-per-band", 1, 1000);
+        dedupDriverMaxTasks = r.intIn("verify.dedup.driver-max-tasks", 0, Integer.MAX_VALUE);
         List<String> se = r.envListMaybeEmpty("solve.envs");
         if (!envs.containsAll(se)) {
             throw new ConfigError(ROOT + ".solve.envs", "must be a subset of envs " + envs + " (got " + se + ")");

@@ -1,11 +1,8 @@
 package org.selfchallenge.spark.stage;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.ml.feature.HashingTF;
-import org.apache.spark.ml.feature.MinHashLSH;
-import org.apache.spark.ml.feature.MinHashLSHModel;
-import org.apache.spark.ml.feature.NGram;
-import org.apache.spark.ml.feature.RegexTokenizer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -14,10 +11,14 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.selfchallenge.spark.Progress;
+import org.selfchallenge.spark.StageCommitter;
 import org.selfchallenge.spark.config.PipelineConfig;
+import org.selfchallenge.spark.dedup.Bands;
+import org.selfchallenge.spark.dedup.NearDuplicateFilter;
 import org.selfchallenge.udf.CatVerification;
 import org.selfchallenge.udf.VerifyCat;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -25,22 +26,21 @@ import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.callUDF;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
 /**
  * Verify: every raw task through the {@code verify_cat} SQL function (the real parser + sandboxed
- * three-check verifier), then a near-duplicate filter on instructions with MLlib {@link MinHashLSH}
- * over word shingles (Jaccard ≥ {@code verify.dedup.jaccard-threshold}: the task with the smallest id
- * is kept), and, in training rounds, removal of tasks that are near-duplicates of held-out tasks.
+ * three-check verifier), then a near-duplicate filter on instructions ({@link NearDuplicateFilter}:
+ * MLlib MinHashLSH over word shingles, banded; Jaccard ≥ {@code verify.dedup.jaccard-threshold}: the task
+ * with the smallest id is kept), and, in training rounds, removal of tasks that are near-duplicates of
+ * held-out tasks.
  * Outputs {@code tasks_verified} (every task with its verdict and {@code filter_reason}; {@code kept}
  * marks the tasks solve uses) and {@code filter_report} (count and share per environment and reason).
  */
@@ -51,7 +51,7 @@ public final class VerifyStage implements Stage {
     public static final String NEAR_DUPLICATE = "NEAR_DUPLICATE";
     public static final String HELDOUT_OVERLAP = "HELDOUT_OVERLAP";
     public static final String KEPT = "KEPT";
-    private static final int HASH_FEATURES = 1 << 18;
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** {@code filter_report}: per environment and filter reason, rows sorted by (env, filter_reason). */
     static final StructType REPORT_SCHEMA = new StructType()
             .add("env", DataTypes.StringType, true)
@@ -71,7 +71,7 @@ public final class VerifyStage implements Stage {
         SparkSession spark = ctx.spark();
         PipelineConfig cfg = ctx.cfg();
         Dataset<Row> raw = spark.read().parquet(new Path(ctx.stageDir(ChallengeStage.NAME), ChallengeStage.OUTPUT).toString());
-        long total = raw.count();
+        long total = generated(ctx, raw);
         Dataset<Row> verdicts;
         try (Progress.Tracker t = ctx.progress().track(spark.sparkContext(), "round " + ctx.round() + " verify",
                 total, "tasks")) {
@@ -84,7 +84,9 @@ public final class VerifyStage implements Stage {
                     .persist(StorageLevel.MEMORY_AND_DISK());
             verdicts.count();
         }
-        Dataset<Row> flags = duplicateFlags(ctx, verdicts);
+        // The flags are few (near-duplicates only) and sit on the driver: a broadcast join keeps the
+        // verdicts' partitioning (hash of task id), so no shuffle is needed before the write.
+        Dataset<Row> flags = broadcast(duplicateFlags(ctx, verdicts, total));
         Dataset<Row> out = verdicts.join(flags, verdicts.col("task_id").equalTo(flags.col("f_task_id")), "left")
                 .drop("f_task_id")
                 .withColumn("filter_reason",
@@ -94,13 +96,14 @@ public final class VerifyStage implements Stage {
                                 .otherwise(lit(KEPT)))
                 .withColumn("heldout_overlap", coalesce(col("heldout_overlap"), lit(false)))
                 .withColumn("kept", col("filter_reason").equalTo(lit(KEPT)))
-                .orderBy("task_id");
+                .sortWithinPartitions("task_id");
+        // One file per verify partition, rows in task id order: deterministic without a global sort
+        // (whose range partitioning costs a sampling job and a shuffle).
         out.write().parquet(new Path(tmp, OUTPUT).toString());
-        // Every number after the table comes from one small aggregate of the written table (one Spark
-        // job): the filter report and the stage metrics are derived from it on the driver instead of
-        // each being its own join/sort/count job (every Spark job costs a fixed scheduling overhead).
-        List<Row> agg = spark.read().parquet(new Path(tmp, OUTPUT).toString())
-                .groupBy("env", "filter_reason", "valid").agg(count(lit(1)).as("n")).collectAsList();
+        // Every number after the table comes from one small aggregate (one Spark job over the cached
+        // verdicts): the filter report and the stage metrics are derived from it on the driver instead
+        // of each being its own join/count job (every Spark job costs a fixed scheduling overhead).
+        List<Row> agg = out.groupBy("env", "filter_reason", "valid").agg(count(lit(1)).as("n")).collectAsList();
         verdicts.unpersist();
         Map<String, Long> generated = new TreeMap<>();
         Map<List<String>, Long> perReason = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
@@ -131,14 +134,31 @@ public final class VerifyStage implements Stage {
         return m;
     }
 
+    /** Raw task count: the challenge stage's own metric when committed (no Spark job), else a count. */
+    private static long generated(StageContext ctx, Dataset<Row> raw) {
+        try {
+            JsonNode n = JSON.readTree(new StageCommitter(ctx.fs()).readStageJson(ctx.stageDir(ChallengeStage.NAME)))
+                    .get("tasks_generated");
+            if (n != null && n.canConvertToLong()) {
+                return n.asLong();
+            }
+        } catch (IOException | RuntimeException e) {
+            // not committed through the pipeline (a test's hand-made input): count instead
+        }
+        return raw.count();
+    }
+
     /**
      * For each valid task: {@code dup_of} = smallest id of a near-duplicate valid task of the same
      * environment with a smaller id (null if none), {@code heldout_overlap} = near-duplicate of a
      * kept held-out task (training rounds only).
      */
-    private Dataset<Row> duplicateFlags(StageContext ctx, Dataset<Row> verdicts) {
+    private Dataset<Row> duplicateFlags(StageContext ctx, Dataset<Row> verdicts, long total) {
         PipelineConfig cfg = ctx.cfg();
         SparkSession spark = ctx.spark();
+        if (!cfg.dedupEnabled) {
+            return spark.createDataFrame(List.of(), NearDuplicateFilter.SCHEMA);
+        }
         Dataset<Row> cand = verdicts.filter("valid AND instruction IS NOT NULL")
                 .select(col("task_id"), col("env"), col("instruction"), lit(false).as("heldout"));
         if (ctx.round() > 0) {
@@ -147,41 +167,8 @@ public final class VerifyStage implements Stage {
                     .select(col("task_id"), col("env"), col("instruction"), lit(true).as("heldout"));
             cand = cand.unionByName(h);
         }
-        Dataset<Row> empty = spark.createDataFrame(List.of(), new org.apache.spark.sql.types.StructType()
-                .add("f_task_id", "string").add("dup_of", "string").add("heldout_overlap", "boolean"));
-        if (!cfg.dedupEnabled) {
-            return empty;
-        }
-        Dataset<Row> words = new RegexTokenizer().setInputCol("instruction").setOutputCol("words")
-                .setPattern("\\W+").setToLowercase(true).transform(cand);
-        // Instructions shorter than a shingle hash their words alone, so short texts still compare.
-        Dataset<Row> grams = new NGram().setN(cfg.dedupShingleWords).setInputCol("words").setOutputCol("grams")
-                .transform(words)
-                .withColumn("shingles", when(size(col("grams")).equalTo(0), col("words")).otherwise(col("grams")))
-                .filter(size(col("shingles")).gt(0));
-        Dataset<Row> feats = new HashingTF().setInputCol("shingles").setOutputCol("features")
-                .setBinary(true).setNumFeatures(HASH_FEATURES).transform(grams)
-                .select("task_id", "env", "heldout", "features").persist(StorageLevel.MEMORY_AND_DISK());
-        if (feats.isEmpty()) {
-            feats.unpersist();
-            return empty;
-        }
-        MinHashLSHModel model = new MinHashLSH().setNumHashTables(cfg.dedupHashTables).setInputCol("features")
-                .setOutputCol("hashes").setSeed(cfg.seed).fit(feats);
-        // approxSimilarityJoin keeps pairs with distance < threshold; Jaccard ≥ t  ⇔  distance ≤ 1 − t.
-        double threshold = 1.0 - cfg.dedupJaccard + 1e-9;
-        Dataset<Row> pairs = model.approxSimilarityJoin(feats, feats, threshold, "dist")
-                .select(col("datasetA.task_id").as("a"), col("datasetA.env").as("env_a"),
-                        col("datasetA.heldout").as("a_held"),
-                        col("datasetB.task_id").as("b"), col("datasetB.env").as("env_b"),
-                        col("datasetB.heldout").as("b_held"))
-                .filter("env_a = env_b AND NOT a_held AND a <> b AND (b_held OR b < a)");
-        Dataset<Row> flags = pairs.groupBy("a").agg(
-                        min(when(not(col("b_held")), col("b"))).as("dup_of"),
-                        max(col("b_held")).as("heldout_overlap"))
-                .withColumnRenamed("a", "f_task_id");
-        Dataset<Row> result = flags.localCheckpoint();
-        feats.unpersist();
-        return result;
+        List<Bands.Flag> flags = new NearDuplicateFilter(cfg.dedupShingleWords, cfg.dedupBands, cfg.dedupRowsPerBand,
+                cfg.dedupJaccard, cfg.seed, cfg.verifyPartitions).flags(cand, total <= cfg.dedupDriverMaxTasks);
+        return spark.createDataFrame(NearDuplicateFilter.rows(flags), NearDuplicateFilter.SCHEMA);
     }
 }

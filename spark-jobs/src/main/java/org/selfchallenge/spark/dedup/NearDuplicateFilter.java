@@ -1,0 +1,122 @@
+package org.selfchallenge.spark.dedup;
+
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.ml.feature.HashingTF;
+import org.apache.spark.ml.feature.MinHashLSH;
+import org.apache.spark.ml.feature.MinHashLSHModel;
+import org.apache.spark.ml.feature.NGram;
+import org.apache.spark.ml.feature.RegexTokenizer;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Near-duplicate instructions with Spark MLlib: {@link RegexTokenizer} (lower-cased {@code \W+} words) →
+ * {@link NGram} word shingles (words alone for texts shorter than a shingle) → binary {@link HashingTF}
+ * → {@link MinHashLSH} with {@code bands × rows} hash functions, whose values are cut into bands
+ * ({@link Bands}); the members of each band bucket are compared exactly ({@link Bands#scan}).
+ *
+ * <p>Input columns: task_id, env, heldout (boolean), instruction. Output: one {@link Bands.Flag} per
+ * non-held-out task with a finding, as rows of {@link #SCHEMA}: {@code f_task_id}, {@code dup_of} (smallest id of an earlier
+ * near-duplicate of the same environment, or null), {@code heldout_overlap}.
+ */
+public final class NearDuplicateFilter {
+    /** Hashed shingle space: 2^18 ids keeps accidental shingle collisions negligible for short texts. */
+    public static final int NUM_FEATURES = 1 << 18;
+    public static final StructType SCHEMA = new StructType()
+            .add("f_task_id", DataTypes.StringType, false)
+            .add("dup_of", DataTypes.StringType, true)
+            .add("heldout_overlap", DataTypes.BooleanType, false);
+
+    private final int shingleWords;
+    private final int bands;
+    private final int rows;
+    private final double threshold;
+    private final long seed;
+    private final int partitions;
+
+    public NearDuplicateFilter(int shingleWords, int bands, int rows, double threshold, long seed, int partitions) {
+        this.shingleWords = shingleWords;
+        this.bands = bands;
+        this.rows = rows;
+        this.threshold = threshold;
+        this.seed = seed;
+        this.partitions = partitions;
+    }
+
+    /**
+     * Flags of {@code tasks}. Shingling and MinHash run on the executors either way; the band buckets
+     * are then formed on the driver ({@code onDriver}: one collect of ids, shingle ids and band keys, no
+     * shuffle; for up to a few million tasks) or with a Spark shuffle (any size).
+     */
+    public List<Bands.Flag> flags(Dataset<Row> tasks, boolean onDriver) {
+        JavaRDD<Bands.Signed> signed = signatures(tasks);
+        if (onDriver) {
+            return Bands.flagAll(signed.collect(), threshold);
+        }
+        double t = threshold;
+        return signed
+                .flatMapToPair(s -> {
+                    List<Tuple2<Long, Bands.Member>> keyed = new ArrayList<>(s.keys.length);
+                    for (long k : s.keys) {
+                        keyed.add(new Tuple2<>(k, s.member));
+                    }
+                    return keyed.iterator();
+                })
+                .groupByKey(partitions)
+                .flatMap(bucket -> {
+                    List<Bands.Member> ms = new ArrayList<>();
+                    bucket._2().forEach(ms::add);
+                    return ms.size() < 2 ? List.<Bands.Flag>of().iterator() : Bands.scan(ms, t).iterator();
+                })
+                .mapToPair(f -> new Tuple2<>(f.id(), f))
+                .reduceByKey(Bands.Flag::merge, partitions)
+                .values()
+                .collect();
+    }
+
+    /** Flags as rows of {@link #SCHEMA}. */
+    public static List<Row> rows(List<Bands.Flag> flags) {
+        List<Row> out = new ArrayList<>(flags.size());
+        flags.forEach(f -> out.add(RowFactory.create(f.id(), f.dupOf(), f.heldoutOverlap())));
+        return out;
+    }
+
+    /** Every task with a shingle: its member record and band keys (MLlib shingling + MinHashLSH). */
+    JavaRDD<Bands.Signed> signatures(Dataset<Row> tasks) {
+        Dataset<Row> words = new RegexTokenizer().setInputCol("instruction").setOutputCol("words")
+                .setPattern("\\W+").setToLowercase(true).transform(tasks);
+        Dataset<Row> shingles = new NGram().setN(shingleWords).setInputCol("words").setOutputCol("grams")
+                .transform(words)
+                .withColumn("shingles", when(size(col("grams")).equalTo(0), col("words")).otherwise(col("grams")))
+                .filter(size(col("shingles")).gt(0));
+        Dataset<Row> feats = new HashingTF().setInputCol("shingles").setOutputCol("features").setBinary(true)
+                .setNumFeatures(NUM_FEATURES).transform(shingles);
+        MinHashLSHModel model = new MinHashLSH().setNumHashTables(bands * rows).setInputCol("features")
+                .setOutputCol("hashes").setSeed(seed).fit(feats);
+        int r = rows;
+        int b = bands;
+        return model.transform(feats).select("task_id", "env", "heldout", "features", "hashes").javaRDD()
+                .map(row -> {
+                    List<Vector> hs = row.getList(4);
+                    long[] sig = new long[hs.size()];
+                    for (int i = 0; i < sig.length; i++) {
+                        sig[i] = (long) hs.get(i).apply(0); // MLlib's hash values are integers held as doubles
+                    }
+                    Bands.Member m = new Bands.Member(row.getString(0), row.getString(1), row.getBoolean(2),
+                            ((Vector) row.get(3)).toSparse().indices());
+                    return new Bands.Signed(m, Bands.keys(m.env, sig, b, r));
+                });
+    }
+}
