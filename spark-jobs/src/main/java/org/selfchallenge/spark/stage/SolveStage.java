@@ -4,7 +4,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -64,24 +63,33 @@ public final class SolveStage implements Stage {
         SerializableConfiguration hadoop = new SerializableConfiguration(jsc.hadoopConfiguration());
         String dirUri = dir.toString();
         int parts = Math.max(1, Math.min(cfg.solvePartitions, items.size()));
+        List<TrajectorySummaryRow> summary;
         try (Progress.Tracker t = ctx.progress().track(jsc.sc(), "round " + ctx.round() + " solve", items.size(),
                 "trajectories")) {
             LongAccumulator done = t.accumulator();
-            JavaRDD<TrajectorySummaryRow> summary = jsc.parallelize(items, parts).mapPartitionsWithIndex(
+            // Trajectories go to Arrow files from the executors; only their one-line summaries (no
+            // tokens) come back, so the summary table and the metrics cost no further pass over the data.
+            summary = jsc.parallelize(items, parts).mapPartitionsWithIndex(
                     (p, it) -> writePartition(cfg, teacher, policy, version, dirUri, p, it, hadoop.value(),
-                            done), false);
-            ctx.spark().createDataFrame(summary, TrajectorySummaryRow.class)
-                    .write().parquet(new Path(tmp, SUMMARY).toString());
+                            done), false).collect();
         }
+        ctx.spark().createDataFrame(summary, TrajectorySummaryRow.class).coalesce(1)
+                .write().parquet(new Path(tmp, SUMMARY).toString());
         removeAttemptLeftovers(fs, dir);
-        Dataset<Row> s = ctx.spark().read().parquet(new Path(tmp, SUMMARY).toString());
+        double rewardSum = 0;
+        long tokens = 0;
+        long policyTokens = 0;
+        for (TrajectorySummaryRow r : summary) {
+            rewardSum += r.getReward();
+            tokens += r.getTokens();
+            policyTokens += r.getPolicyTokens();
+        }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("trajectories", s.count());
+        m.put("trajectories", (long) summary.size());
         m.put("arrow_files", fs.listStatus(dir, p -> p.getName().endsWith(".arrow")).length);
-        Row agg = s.selectExpr("avg(reward)", "sum(tokens)", "sum(policyTokens)").first();
-        m.put("mean_reward", agg.isNullAt(0) ? 0.0 : agg.getDouble(0));
-        m.put("tokens", agg.isNullAt(1) ? 0L : agg.getLong(1));
-        m.put("policy_tokens", agg.isNullAt(2) ? 0L : agg.getLong(2));
+        m.put("mean_reward", summary.isEmpty() ? 0.0 : rewardSum / summary.size());
+        m.put("tokens", tokens);
+        m.put("policy_tokens", policyTokens);
         m.put("policy_version", version);
         m.put("solver", teacher ? "teacher" : "policy");
         return m;
