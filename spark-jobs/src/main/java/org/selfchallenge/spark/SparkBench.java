@@ -3,42 +3,42 @@ package org.selfchallenge.spark;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-import org.selfchallenge.challenger.ProceduralChallenger;
-import org.selfchallenge.spark.component.Components;
-import org.selfchallenge.spark.component.CoreComponents;
-import org.selfchallenge.spark.component.TaskSolver;
 import org.selfchallenge.spark.config.ConfigLoader;
 import org.selfchallenge.spark.config.PipelineConfig;
+import org.selfchallenge.spark.dedup.PlainNearDuplicates;
+import org.selfchallenge.spark.io.RawTaskRow;
 import org.selfchallenge.spark.io.TrajectoryArrowReader;
 import org.selfchallenge.spark.io.TrajectoryArrowWriter;
 import org.selfchallenge.spark.io.TrajectoryRecord;
-import org.selfchallenge.udf.CatVerification;
-import org.selfchallenge.udf.VerifyCat;
+import org.selfchallenge.spark.stage.ChallengeStage;
+import org.selfchallenge.spark.stage.InitPolicyStage;
+import org.selfchallenge.spark.stage.PlainStageLoops;
+import org.selfchallenge.spark.stage.SolveStage;
+import org.selfchallenge.spark.stage.Stage;
+import org.selfchallenge.spark.stage.StageContext;
+import org.selfchallenge.spark.stage.VerifyStage;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
- * {@code run.sh bench spark [--tasks N] [--episodes M] [--arrow-rows R]}: what Spark costs on top of the
+ * {@code run.sh bench spark [--tasks N] [--episodes M] [--arrow-rows R] [--only arrow|verify|solve]}: what Spark costs on top of the
  * work itself, and the Arrow file rate.
  * <ul>
- *   <li>verify: N procedural CaT texts through {@code verify_cat} in Spark SQL vs the same verifier in a
- *       plain Java thread pool of the same width (both warm: the sandbox pool is started first);</li>
- *   <li>solve: M executor episodes of the tiny random TF policy through Spark (with Arrow output) vs a
- *       plain loop on the same threads;</li>
+ *   <li>verify: the real verify stage on N procedural CaT texts (calculation + retail, every default
+ *       family) vs the same work in {@link PlainStageLoops} on a thread pool of the same width;</li>
+ *   <li>solve: the real solve stage on M executor episodes of the tiny random TF policy vs the same
+ *       episodes and Arrow files in {@link PlainStageLoops};</li>
  *   <li>Arrow: write and read R trajectories of 1,024 tokens through the Hadoop FileSystem API, GB/s
  *       of file bytes per core (one writer thread).</li>
  * </ul>
@@ -46,35 +46,45 @@ import java.util.concurrent.Future;
  */
 public final class SparkBench {
     private static final int ARROW_REPS = 3;
+    /** Stage passes, plain loop and Spark alternating: the first ones warm the JIT of both paths. */
+    private static final int PASSES = 3;
 
     private SparkBench() {
     }
 
     public static int run(String[] args) throws Exception {
-        int tasks = 400;
-        int episodes = 16;
+        int tasks = 20_000;
+        int episodes = 128;
         int arrowRows = 50_000;
+        String only = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--tasks" -> tasks = Integer.parseInt(args[i + 1]);
                 case "--episodes" -> episodes = Integer.parseInt(args[i + 1]);
                 case "--arrow-rows" -> arrowRows = Integer.parseInt(args[i + 1]);
+                case "--only" -> only = args[i + 1];
                 default -> {
-                    System.err.println("usage: run.sh bench spark [--tasks N] [--episodes M] [--arrow-rows R]");
+                    System.err.println("usage: run.sh bench spark [--tasks N] [--episodes M] [--arrow-rows R] "
+                            + "[--only arrow|verify|solve]");
                     return 2;
                 }
             }
         }
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("cores: %d%n", cores);
-        arrow(arrowRows);
-        SparkSession spark = SparkSession.builder().master("local[" + cores + "]").appName("bench")
-                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.ui.enabled", "false").getOrCreate();
+        if (only == null || only.equals("arrow")) {
+            arrow(arrowRows);
+        }
+        // The product's own session: conf/spark-defaults.conf (shuffle partitions, Kryo) on local[*].
+        SparkSession spark = PipelineCli.session(ConfigLoader.load(null, Map.of()));
         spark.sparkContext().setLogLevel("WARN");
         try {
-            verify(spark, tasks, cores);
-            solve(spark, episodes, cores);
+            if (only == null || only.equals("verify")) {
+                verify(spark, tasks, cores);
+            }
+            if (only == null || only.equals("solve")) {
+                solve(spark, episodes, cores);
+            }
         } finally {
             spark.stop();
         }
@@ -129,98 +139,99 @@ public final class SparkBench {
         fs.delete(new Path(dir.toUri().toString()), true);
     }
 
-    static void verify(SparkSession spark, int n, int cores) throws Exception {
-        ProceduralChallenger pc = new ProceduralChallenger();
-        List<Row> rows = new ArrayList<>();
-        List<String[]> plain = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String env = i % 2 == 0 ? "calculation" : "retail";
-            String text = pc.challenge(env, i).text();
-            rows.add(RowFactory.create(env, text));
-            plain.add(new String[]{env, text});
-        }
-        CatVerification.Settings s = new CatVerification.Settings(1, 5000, 0);
-        // Warm both paths (sandbox workers, JIT).
-        for (int i = 0; i < Math.min(50, n); i++) {
-            CatVerification.verify(s, plain.get(i)[0], plain.get(i)[1]);
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(cores);
-        long t0 = System.nanoTime();
-        List<Future<?>> fs = new ArrayList<>();
-        for (String[] p : plain) {
-            fs.add(pool.submit(() -> CatVerification.verify(s, p[0], p[1])));
-        }
-        for (Future<?> f : fs) {
-            f.get();
-        }
-        double loop = (System.nanoTime() - t0) / 1e9;
-        pool.shutdown();
-        VerifyCat.register(spark, s);
-        Dataset<Row> df = spark.createDataFrame(rows, new StructType().add("env", DataTypes.StringType)
-                .add("text", DataTypes.StringType)).repartition(cores * 2).cache();
-        df.count();
-        df.selectExpr("verify_cat(env, text).valid AS v").filter("v").count(); // warm-up
-        t0 = System.nanoTime();
-        long valid = df.selectExpr("verify_cat(env, text).valid AS v").filter("v").count();
-        double sp = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("verify: %d tasks (%d valid): plain Java pool %.3fs (%.0f/s), Spark SQL UDF %.3fs (%.0f/s), overhead %+.1f%%%n",
-                n, valid, loop, n / loop, sp, n / sp, 100 * (sp - loop) / loop);
+    /** A run directory with rounds 0..1 over calculation + retail and default task families. */
+    static PipelineConfig config(java.nio.file.Path root, int tasksPerEnv, List<String> envs, int samples) {
+        Map<String, Object> o = new HashMap<>();
+        o.put("selfchallenge.run.out", root.toString());
+        o.put("selfchallenge.run.rounds", 1);
+        o.put("selfchallenge.run.progress", false);
+        o.put("selfchallenge.envs", envs);
+        o.put("selfchallenge.challenge.families", List.of());
+        o.put("selfchallenge.challenge.episodes-per-env", tasksPerEnv);
+        o.put("selfchallenge.evaluate.heldout-tasks-per-env", 20);
+        o.put("selfchallenge.train.schedule", List.of("rft"));
+        o.put("selfchallenge.solve.samples-per-task", samples);
+        return ConfigLoader.load(null, o);
     }
 
+    /**
+     * The verify stage of round 1 (verify_cat over every raw task, near-duplicates within the round and
+     * against the held-out set, Parquet table + report) vs {@link PlainStageLoops#verify}, alternated
+     * {@value #PASSES} times after round 0 warmed both (sandbox workers, JIT, Spark's first jobs).
+     */
+    static void verify(SparkSession spark, int n, int cores) throws Exception {
+        java.nio.file.Path root = Files.createTempDirectory("bench-verify-");
+        PipelineConfig cfg = config(root, n / 2, List.of("calculation", "retail"), 1);
+        Pipeline p = new Pipeline(spark, cfg, new PrintStream(OutputStream.nullOutputStream()));
+        for (Stage st : List.of(new ChallengeStage(), new VerifyStage())) {
+            p.runStage(st, 0);
+        }
+        p.runStage(new ChallengeStage(), 1);
+        RunLayout layout = p.layout();
+        StageContext ctx = new StageContext(spark, cfg, layout, 1, new Progress(spark.sparkContext(), false, System.out));
+        List<RawTaskRow> raw = spark.read().parquet(new Path(layout.stage(1, ChallengeStage.NAME), ChallengeStage.OUTPUT)
+                .toString()).as(Encoders.bean(RawTaskRow.class)).collectAsList();
+        List<PlainNearDuplicates.Task> held = new ArrayList<>();
+        for (Row r : spark.read().parquet(new Path(layout.stage(0, VerifyStage.NAME), VerifyStage.OUTPUT).toString())
+                .filter("kept").select("task_id", "env", "instruction").collectAsList()) {
+            held.add(new PlainNearDuplicates.Task(r.getString(0), r.getString(1), true, r.getString(2)));
+        }
+        PlainStageLoops.verify(cfg, raw.subList(0, Math.min(200, raw.size())), held, cores,
+                root.resolve("warm.jsonl")); // JIT of the plain path
+        for (int rep = 1; rep <= PASSES; rep++) {
+            long t0 = System.nanoTime();
+            Map<String, Long> plain = PlainStageLoops.verify(cfg, raw, held, cores, root.resolve("plain-" + rep + ".jsonl"));
+            double loop = (System.nanoTime() - t0) / 1e9;
+            t0 = System.nanoTime();
+            Map<String, Object> m = new VerifyStage().run(ctx, new Path(root.toUri().toString(), "spark-" + rep));
+            double sp = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("verify stage, pass %d: %d tasks: plain Java loop %.2fs (%.0f tasks/s, %s), Spark stage %.2fs "
+                            + "(%.0f tasks/s, %s), overhead %+.1f%%%n", rep, raw.size(), loop, raw.size() / loop, plain,
+                    sp, raw.size() / sp, m.get("reasons"), 100 * (sp - loop) / loop);
+        }
+    }
+
+    /**
+     * The solve stage of round 1 on M episodes (tiny random TF policy, default sampling) vs
+     * {@link PlainStageLoops#solve}: the same planned episodes, partition slices and Arrow files.
+     */
     static void solve(SparkSession spark, int m, int cores) throws Exception {
-        PipelineConfig cfg = ConfigLoader.load(null, Map.of());
-        java.nio.file.Path policy = Files.createTempDirectory("bench-policy-");
-        Components comps = new CoreComponents();
-        comps.initPolicy(cfg, policy);
-        ProceduralChallenger pc = new ProceduralChallenger();
-        List<TaskSolver.SolveInput> inputs = new ArrayList<>();
-        for (int i = 0; i < m; i++) {
-            String text = pc.challenge("calculation", 1000 + i).text();
-            CatVerification.Result v = CatVerification.verify(new CatVerification.Settings(1, 5000, 0), "calculation", text);
-            inputs.add(new TaskSolver.SolveInput("bench-" + i, "calculation", v.instruction(), v.evaluation(),
-                    v.solution(), 0, i));
+        java.nio.file.Path root = Files.createTempDirectory("bench-solve-");
+        int samples = 4;
+        PipelineConfig cfg = config(root, Math.max(4, m / samples * 2), List.of("calculation"), samples);
+        Pipeline p = new Pipeline(spark, cfg, new PrintStream(OutputStream.nullOutputStream()));
+        for (Stage st : List.of(new ChallengeStage(), new VerifyStage(), new InitPolicyStage())) {
+            p.runStage(st, 0);
         }
-        TaskSolver solver = comps.solver(cfg, policy, "bench");
-        solver.solve(inputs.subList(0, 1)); // warm-up: TF graph, sandbox
-        ExecutorService pool = Executors.newFixedThreadPool(cores);
-        long t0 = System.nanoTime();
-        List<Future<?>> fs = new ArrayList<>();
-        for (TaskSolver.SolveInput in : inputs) {
-            fs.add(pool.submit(() -> solver.solve(List.of(in))));
+        p.runStage(new ChallengeStage(), 1);
+        p.runStage(new VerifyStage(), 1);
+        RunLayout layout = p.layout();
+        Path verified = new Path(layout.stage(1, VerifyStage.NAME), VerifyStage.OUTPUT);
+        // Keep exactly m / samples tasks kept, so the stage runs m episodes.
+        Dataset<Row> all = spark.read().parquet(verified.toString());
+        Dataset<Row> kept = all.filter("kept").orderBy("task_id").limit(m / samples).localCheckpoint();
+        java.nio.file.Path sub = Files.createTempDirectory("bench-solve-tasks-");
+        kept.write().mode("overwrite").parquet(sub.toUri().toString());
+        FileSystem fs = layout.fs(spark.sparkContext().hadoopConfiguration());
+        fs.delete(verified, true);
+        fs.rename(new Path(sub.toUri().toString()), verified);
+        PipelineConfig r1 = cfg.forRound(1);
+        StageContext ctx = new StageContext(spark, r1, layout, 1, new Progress(spark.sparkContext(), false, System.out));
+        String policy = ctx.policyIn().toString();
+        Dataset<Row> tasks = spark.read().parquet(verified.toString()).filter("kept");
+        PlainStageLoops.solve(r1, tasks.limit(2), 1, policy, "bench", cores,
+                Files.createTempDirectory(root, "warm").toUri().toString()); // TF graphs, sandbox, JIT
+        for (int rep = 1; rep <= PASSES; rep++) {
+            long t0 = System.nanoTime();
+            long n = PlainStageLoops.solve(r1, tasks, 1, policy, "bench", cores,
+                    Files.createTempDirectory(root, "plain").toUri().toString());
+            double loop = (System.nanoTime() - t0) / 1e9;
+            t0 = System.nanoTime();
+            Map<String, Object> sm = new SolveStage().run(ctx, new Path(root.toUri().toString(), "spark-" + rep));
+            double sp = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("solve stage, pass %d: %d episodes: plain Java loop + Arrow %.2fs, Spark stage (Arrow + "
+                            + "Parquet summary) %.2fs (%s trajectories), overhead %+.1f%%%n", rep, n, loop, sp,
+                    sm.get("trajectories"), 100 * (sp - loop) / loop);
         }
-        for (Future<?> f : fs) {
-            f.get();
-        }
-        double loop = (System.nanoTime() - t0) / 1e9;
-        pool.shutdown();
-        String policyUri = policy.toUri().toString();
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        java.nio.file.Path outDir = Files.createTempDirectory("bench-solve-");
-        String out = outDir.toUri().toString();
-        List<TaskSolver.SolveInput> copy = new ArrayList<>(inputs);
-        t0 = System.nanoTime();
-        long written = jsc.parallelize(java.util.stream.IntStream.range(0, copy.size()).boxed().toList(), cores)
-                .mapPartitionsWithIndex((p, it) -> {
-                    TaskSolver sv = new CoreComponents().solver(cfg, java.nio.file.Path.of(java.net.URI.create(policyUri)), "bench");
-                    FileSystem lfs = FileSystem.getLocal(new Configuration());
-                    long k = 0;
-                    try (TrajectoryArrowWriter w = new TrajectoryArrowWriter(lfs, new Path(out, "part-" + p + ".arrow"))) {
-                        while (it.hasNext()) {
-                            TaskSolver.SolveInput in = copy.get(it.next());
-                            TaskSolver.SolveOutput o = sv.solve(List.of(in)).get(0);
-                            TrajectoryRecord r = new TrajectoryRecord();
-                            r.setTrajectoryId(in.taskId());
-                            r.setTokens(o.tokens());
-                            r.setLossMask(o.lossMask());
-                            r.setBehaviourLogprobs(o.behaviourLogprobs());
-                            w.write(r);
-                            k++;
-                        }
-                    }
-                    return List.of(k).iterator();
-                }, false).collect().stream().mapToLong(Long::longValue).sum();
-        double sp = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("solve: %d episodes (tiny random policy): plain Java pool %.3fs, Spark + Arrow %.3fs, overhead %+.1f%% (%d written)%n",
-                m, loop, sp, 100 * (sp - loop) / loop, written);
     }
 }
