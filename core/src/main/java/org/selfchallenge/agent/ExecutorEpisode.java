@@ -179,7 +179,7 @@ public final class ExecutorEpisode {
             }
         }
         Lineage lin = new Lineage(task.id(), env.name(), "executor", policy.id(), seed, config.sampling().withSeed(seed),
-                sampleIndex, prompt, user == null ? null : user.modelId());
+                sampleIndex, prompt, user == null || !task.conversational() ? null : user.modelId());
         return new Trajectory(Trajectory.idFor(task.id(), sampleIndex, seed), lin, st.turns,
                 reward == null ? 0.0 : reward.value(), st.outcome, st.info);
     }

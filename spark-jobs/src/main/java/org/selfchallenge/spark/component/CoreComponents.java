@@ -103,11 +103,14 @@ public final class CoreComponents implements Components {
         });
     }
 
-    /** The round's policy plays every benchmark task and, like {@code run.sh eval} without a user model, the user. */
+    /**
+     * The round's policy plays every benchmark task; the τ-bench customer is {@code solve.user-model}, the
+     * same user as in solve episodes (the round's policy by default), so all rounds face the same user.
+     */
     @Override
     public BenchmarkAgent benchmarkAgent(PipelineConfig cfg, Path localPolicyDir) {
         TfChatModel policy = policy(cfg, localPolicyDir);
-        return new BenchmarkAgent(task -> policy, policy);
+        return new BenchmarkAgent(task -> policy, SolveUser.model(cfg, policy, CoreComponents::openModel));
     }
 
     @Override
@@ -130,8 +133,11 @@ public final class CoreComponents implements Components {
     @Override
     public TaskSolver teacher(PipelineConfig cfg, Path localPolicyDir, String policyVersion) {
         PipelineConfig.Sampling s = cfg.solveSampling;
-        PolicyEncoder encoder = new PolicyEncoder(policy(cfg, localPolicyDir).tokenizer());
-        return new EpisodeRunner(in -> new SolutionTeacher(in.solution()), SandboxFactory.open(), null,
+        TfChatModel policy = policy(cfg, localPolicyDir);
+        PolicyEncoder encoder = new PolicyEncoder(policy.tokenizer());
+        // Retail/airline teacher episodes are conversations with the same simulated user as solve's.
+        return new EpisodeRunner(in -> new SolutionTeacher(in.solution()), SandboxFactory.open(),
+                SolveUser.forEnvs(cfg, policy, CoreComponents::openModel),
                 cfg.solveMaxTurns, new SamplingParams(s.temperature(), s.topP(), s.topK(), s.maxNewTokens(), 0L,
                 List.of()), encoder, cfg.solvePrompt, 1);
     }

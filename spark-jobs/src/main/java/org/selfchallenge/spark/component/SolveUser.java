@@ -35,13 +35,18 @@ public final class SolveUser {
         return conversational ? simulator(cfg, policy, openModel) : null;
     }
 
+    /** The user's model: the round's policy, or the model named by {@code solve.user-model}. */
+    public static ChatModel model(PipelineConfig cfg, ChatModel policy, Function<String, ChatModel> openModel) {
+        return cfg.solveUserModel.equals(PipelineConfig.USER_MODEL_POLICY) ? policy
+                : MODELS.computeIfAbsent(cfg.solveUserModel, openModel);
+    }
+
     /**
      * @param policy    the round's policy (the user when {@code solve.user-model = policy})
      * @param openModel opens any other model spec
      */
     public static UserSimulator simulator(PipelineConfig cfg, ChatModel policy, Function<String, ChatModel> openModel) {
-        ChatModel model = cfg.solveUserModel.equals(PipelineConfig.USER_MODEL_POLICY) ? policy
-                : MODELS.computeIfAbsent(cfg.solveUserModel, openModel);
+        ChatModel model = model(cfg, policy, openModel);
         PipelineConfig.UserSampling s = cfg.solveUserSampling;
         // top-p 1 / top-k 0: the user's distribution is shaped by its temperature alone
         SamplingParams params = new SamplingParams(s.temperature(), 1.0, 0, s.maxNewTokens(), 0L, List.of());

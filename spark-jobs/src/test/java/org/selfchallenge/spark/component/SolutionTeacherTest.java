@@ -2,23 +2,35 @@ package org.selfchallenge.spark.component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfchallenge.agent.Trajectory;
+import org.selfchallenge.agent.TrajectoryJson;
+import org.selfchallenge.agent.Turn;
 import org.selfchallenge.agent.ExecutorEpisode;
 import org.selfchallenge.agent.SandboxFactory;
 import org.selfchallenge.challenger.ProceduralChallenger;
 import org.selfchallenge.llm.SamplingParams;
+import org.selfchallenge.spark.config.ConfigLoader;
+import org.selfchallenge.spark.config.PipelineConfig;
 import org.selfchallenge.udf.CatVerification;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The distillation teacher in real executor episodes: its reply is the verified solution as a code
  * action, the sandbox runs it, and the task's own evaluate() rewards it; the compact prompt is the
- * system turn; running the batch's episodes concurrently gives the same trajectories in the same order.
+ * system turn; running the batch's episodes concurrently gives the same trajectories in the same order;
+ * retail teacher episodes are conversations with solve's simulated user.
  */
 class SolutionTeacherTest {
     /** Test encoder: one token per turn (the trajectory's text is checked through turnsJson). */
@@ -63,5 +75,36 @@ class SolutionTeacherTest {
         for (int i = 0; i < in.size(); i++) {
             assertEquals(out.get(i).turnsJson(), concurrent.get(i).turnsJson());
         }
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void retailTeacherEpisodesAreConversationsWithTheSolveUser() throws Exception {
+        PipelineConfig cfg = ConfigLoader.load(null, Map.of("selfchallenge.envs", List.of("retail", "calculation"),
+                "selfchallenge.solve.envs", List.of("retail", "calculation"), "selfchallenge.solve.max-turns", 1,
+                "selfchallenge.solve.user-sampling.max-new-tokens", 8, "selfchallenge.policy.tiny.hidden-size", 32,
+                "selfchallenge.policy.tiny.intermediate-size", 64));
+        CoreComponents c = new CoreComponents();
+        Path init = Files.createDirectories(dir.resolve("init"));
+        c.initPolicy(cfg, init);
+        String instruction = "You are yusuf_rossi_9620 and want to know your zip code.";
+        TaskSolver.SolveInput retail = new TaskSolver.SolveInput("r", "retail", instruction,
+                "def evaluate():\n    return True", "x = 1", 0, 3L);
+        TaskSolver.SolveInput calc = tasks(1).get(0);
+        List<TaskSolver.SolveOutput> out = c.teacher(cfg, init, "v0").solve(List.of(retail, calc));
+
+        Trajectory r = TrajectoryJson.read(out.get(0).turnsJson());
+        // solve.user-model = policy: the round's policy (here the tiny random one) opens as the customer ...
+        assertEquals(CoreComponents.policy(cfg, init).id(), r.lineage().userModelId());
+        assertEquals(List.of("system", "user", "assistant"), r.turns().stream().limit(3).map(Turn::role).toList());
+        assertNotEquals("Instruction: " + instruction, r.turns().get(1).text());
+        assertEquals(SolutionTeacher.codeAction("x = 1"), r.turns().get(2).text());
+        // ... while calculation episodes read their instruction directly.
+        Trajectory k = TrajectoryJson.read(out.get(1).turnsJson());
+        assertNull(k.lineage().userModelId());
+        assertEquals("Instruction: " + calc.instruction(), k.turns().get(1).text());
+        assertEquals(1f, out.get(1).reward());
     }
 }
