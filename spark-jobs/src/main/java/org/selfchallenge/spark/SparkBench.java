@@ -177,10 +177,10 @@ public final class SparkBench {
             held.add(new PlainNearDuplicates.Task(r.getString(0), r.getString(1), true, r.getString(2)));
         }
         PlainStageLoops.verify(cfg, raw.subList(0, Math.min(200, raw.size())), held, cores,
-                root.resolve("warm.jsonl")); // JIT of the plain path
+                root.resolve("warm.parquet")); // JIT of the plain path
         for (int rep = 1; rep <= PASSES; rep++) {
             long t0 = System.nanoTime();
-            Map<String, Long> plain = PlainStageLoops.verify(cfg, raw, held, cores, root.resolve("plain-" + rep + ".jsonl"));
+            Map<String, Long> plain = PlainStageLoops.verify(cfg, raw, held, cores, root.resolve("plain-" + rep + ".parquet"));
             double loop = (System.nanoTime() - t0) / 1e9;
             t0 = System.nanoTime();
             Map<String, Object> m = new VerifyStage().run(ctx, new Path(root.toUri().toString(), "spark-" + rep));

@@ -1,9 +1,16 @@
 package org.selfchallenge.spark.stage;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.example.ExampleParquetWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.MessageTypeParser;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.selfchallenge.spark.config.PipelineConfig;
@@ -16,12 +23,8 @@ import org.selfchallenge.spark.io.TrajectoryArrowWriter;
 import org.selfchallenge.spark.io.TrajectoryRecord;
 import org.selfchallenge.udf.CatVerification;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,17 +35,27 @@ import java.util.concurrent.Future;
 /**
  * The verify and solve stages' work without Spark, on a plain thread pool: what {@code run.sh bench
  * spark} times the real stages against. Same verifier, same near-duplicate rule, same episodes and Arrow
- * files; the outputs Spark writes as Parquet are written here as JSON lines.
+ * files, the same verdict table as one Parquet file (written by parquet-hadoop directly).
  */
 public final class PlainStageLoops {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The columns of {@code tasks_verified} the verify stage computes (not the raw-task passthrough ones). */
+    private static final MessageType VERIFIED = MessageTypeParser.parseMessageType("""
+            message tasks_verified {
+              required binary task_id (STRING); required binary env (STRING);
+              required boolean valid; required binary reason (STRING); optional binary detail (STRING);
+              optional binary instruction (STRING); optional binary evaluation (STRING);
+              optional binary solution (STRING);
+              optional group failure_cases (LIST) { repeated group list { required binary element (STRING); } }
+              required int32 runs; required double duration_ms; optional binary dup_of (STRING);
+              required boolean heldout_overlap; required binary filter_reason (STRING); required boolean kept;
+            }""");
 
     private PlainStageLoops() {
     }
 
     /**
      * Verify {@code raw} and filter near-duplicates (also against {@code heldout}, the kept held-out
-     * tasks); writes one JSON line per task, in task id order, to {@code out}.
+     * tasks); writes the verdicts as one Snappy Parquet file, in task id order, to {@code out}.
      *
      * @return task count per filter reason
      */
@@ -75,26 +88,42 @@ public final class PlainStageLoops {
                         cfg.dedupRowsPerBand, cfg.dedupJaccard, cfg.seed).flags(cand).forEach(f -> flags.put(f.id(), f));
             }
             Map<String, Long> reasons = new TreeMap<>();
-            try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            SimpleGroupFactory rows = new SimpleGroupFactory(VERIFIED);
+            try (ParquetWriter<Group> w = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(
+                            new Path(out.toUri()), new Configuration())).withType(VERIFIED)
+                    .withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
                 for (var e : verdicts.entrySet()) {
                     CatVerification.Result v = e.getValue();
                     Bands.Flag f = flags.get(e.getKey());
                     String reason = !v.valid() ? v.reason() : f != null && f.heldoutOverlap() ? VerifyStage.HELDOUT_OVERLAP
                             : f != null && f.dupOf() != null ? VerifyStage.NEAR_DUPLICATE : VerifyStage.KEPT;
                     reasons.merge(reason, 1L, Long::sum);
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("task_id", e.getKey());
-                    row.put("env", byId.get(e.getKey()).getEnv());
-                    row.put("verdict", v);
-                    row.put("dup_of", f == null ? null : f.dupOf());
-                    row.put("filter_reason", reason);
-                    w.write(JSON.writeValueAsString(row));
-                    w.newLine();
+                    Group g = rows.newGroup().append("task_id", e.getKey()).append("env", byId.get(e.getKey()).getEnv())
+                            .append("valid", v.valid()).append("reason", v.reason());
+                    appendIfSet(g, "detail", v.detail());
+                    appendIfSet(g, "instruction", v.instruction());
+                    appendIfSet(g, "evaluation", v.evaluation());
+                    appendIfSet(g, "solution", v.solution());
+                    if (v.failureCases() != null) {
+                        Group list = g.addGroup("failure_cases");
+                        v.failureCases().forEach(c -> list.addGroup("list").append("element", c));
+                    }
+                    g.append("runs", v.runs()).append("duration_ms", v.durationMs());
+                    appendIfSet(g, "dup_of", f == null ? null : f.dupOf());
+                    g.append("heldout_overlap", f != null && f.heldoutOverlap()).append("filter_reason", reason)
+                            .append("kept", reason.equals(VerifyStage.KEPT));
+                    w.write(g);
                 }
             }
             return reasons;
         } finally {
             pool.shutdown();
+        }
+    }
+
+    private static void appendIfSet(Group g, String field, String value) {
+        if (value != null) {
+            g.append(field, value);
         }
     }
 
