@@ -32,8 +32,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * {@code run.sh bench spark [--tasks N] [--episodes M] [--arrow-rows R] [--only arrow|verify|solve]}: what Spark costs on top of the
- * work itself, and the Arrow file rate.
+ * {@code run.sh bench spark [--tasks N] [--episodes M] [--arrow-rows R] [--only arrow|verify|solve]
+ * [--passes P]}: what Spark costs on top of the work itself, and the Arrow file rate.
  * <ul>
  *   <li>verify: the real verify stage on N procedural CaT texts (calculation + retail, every default
  *       family) vs the same work in {@link PlainStageLoops} on a thread pool of the same width;</li>
@@ -42,12 +42,13 @@ import java.util.Random;
  *   <li>Arrow: write and read R trajectories of 1,024 tokens through the Hadoop FileSystem API, GB/s
  *       of file bytes per core (one writer thread).</li>
  * </ul>
- * Overhead = (Spark time − loop time) / loop time, JVM and session start excluded.
+ * Overhead = (Spark time − loop time) / loop time, JVM and session start excluded; the summary line is
+ * the median over the passes after the first (on a shared machine single passes swing by tens of %).
  */
 public final class SparkBench {
     private static final int ARROW_REPS = 3;
-    /** Stage passes, plain loop and Spark alternating: the first ones warm the JIT of both paths. */
-    private static final int PASSES = 3;
+    /** Stage passes, plain loop and Spark alternating; the first warms the JIT of both paths. */
+    private static final int DEFAULT_PASSES = 5;
 
     private SparkBench() {
     }
@@ -57,15 +58,17 @@ public final class SparkBench {
         int episodes = 128;
         int arrowRows = 50_000;
         String only = null;
+        int passes = DEFAULT_PASSES;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--tasks" -> tasks = Integer.parseInt(args[i + 1]);
                 case "--episodes" -> episodes = Integer.parseInt(args[i + 1]);
                 case "--arrow-rows" -> arrowRows = Integer.parseInt(args[i + 1]);
                 case "--only" -> only = args[i + 1];
+                case "--passes" -> passes = Integer.parseInt(args[i + 1]);
                 default -> {
                     System.err.println("usage: run.sh bench spark [--tasks N] [--episodes M] [--arrow-rows R] "
-                            + "[--only arrow|verify|solve]");
+                            + "[--only arrow|verify|solve] [--passes P]");
                     return 2;
                 }
             }
@@ -80,10 +83,10 @@ public final class SparkBench {
         spark.sparkContext().setLogLevel("WARN");
         try {
             if (only == null || only.equals("verify")) {
-                verify(spark, tasks, cores);
+                verify(spark, tasks, cores, passes);
             }
             if (only == null || only.equals("solve")) {
-                solve(spark, episodes, cores);
+                solve(spark, episodes, cores, passes);
             }
         } finally {
             spark.stop();
@@ -157,9 +160,9 @@ public final class SparkBench {
     /**
      * The verify stage of round 1 (verify_cat over every raw task, near-duplicates within the round and
      * against the held-out set, Parquet table + report) vs {@link PlainStageLoops#verify}, alternated
-     * {@value #PASSES} times after round 0 warmed both (sandbox workers, JIT, Spark's first jobs).
+     * {@code passes} times after round 0 warmed both (sandbox workers, JIT, Spark's first jobs).
      */
-    static void verify(SparkSession spark, int n, int cores) throws Exception {
+    static void verify(SparkSession spark, int n, int cores, int passes) throws Exception {
         java.nio.file.Path root = Files.createTempDirectory("bench-verify-");
         PipelineConfig cfg = config(root, n / 2, List.of("calculation", "retail"), 1);
         Pipeline p = new Pipeline(spark, cfg, new PrintStream(OutputStream.nullOutputStream()));
@@ -178,7 +181,8 @@ public final class SparkBench {
         }
         PlainStageLoops.verify(cfg, raw.subList(0, Math.min(200, raw.size())), held, cores,
                 root.resolve("warm.parquet")); // JIT of the plain path
-        for (int rep = 1; rep <= PASSES; rep++) {
+        List<Double> ratios = new ArrayList<>();
+        for (int rep = 1; rep <= passes; rep++) {
             long t0 = System.nanoTime();
             Map<String, Long> plain = PlainStageLoops.verify(cfg, raw, held, cores, root.resolve("plain-" + rep + ".parquet"));
             double loop = (System.nanoTime() - t0) / 1e9;
@@ -188,14 +192,24 @@ public final class SparkBench {
             System.out.printf("verify stage, pass %d: %d tasks: plain Java loop %.2fs (%.0f tasks/s, %s), Spark stage %.2fs "
                             + "(%.0f tasks/s, %s), overhead %+.1f%%%n", rep, raw.size(), loop, raw.size() / loop, plain,
                     sp, raw.size() / sp, m.get("reasons"), 100 * (sp - loop) / loop);
+            ratios.add(sp / loop);
         }
+        System.out.printf("verify stage: median overhead over passes 2..%d: %+.1f%%%n", passes, 100 * (median(ratios) - 1));
+    }
+
+    /** Median of the per-pass Spark/plain ratios, the warm-up pass left out (when there is more than one). */
+    static double median(List<Double> ratios) {
+        List<Double> r = new ArrayList<>(ratios.size() > 1 ? ratios.subList(1, ratios.size()) : ratios);
+        java.util.Collections.sort(r);
+        int n = r.size();
+        return n % 2 == 1 ? r.get(n / 2) : (r.get(n / 2 - 1) + r.get(n / 2)) / 2;
     }
 
     /**
      * The solve stage of round 1 on M episodes (tiny random TF policy, default sampling) vs
      * {@link PlainStageLoops#solve}: the same planned episodes, partition slices and Arrow files.
      */
-    static void solve(SparkSession spark, int m, int cores) throws Exception {
+    static void solve(SparkSession spark, int m, int cores, int passes) throws Exception {
         java.nio.file.Path root = Files.createTempDirectory("bench-solve-");
         int samples = 4;
         PipelineConfig cfg = config(root, Math.max(4, m / samples * 2), List.of("calculation"), samples);
@@ -221,7 +235,8 @@ public final class SparkBench {
         Dataset<Row> tasks = spark.read().parquet(verified.toString()).filter("kept");
         PlainStageLoops.solve(r1, tasks.limit(2), 1, policy, "bench", cores,
                 Files.createTempDirectory(root, "warm").toUri().toString()); // TF graphs, sandbox, JIT
-        for (int rep = 1; rep <= PASSES; rep++) {
+        List<Double> ratios = new ArrayList<>();
+        for (int rep = 1; rep <= passes; rep++) {
             long t0 = System.nanoTime();
             long n = PlainStageLoops.solve(r1, tasks, 1, policy, "bench", cores,
                     Files.createTempDirectory(root, "plain").toUri().toString());
@@ -232,6 +247,8 @@ public final class SparkBench {
             System.out.printf("solve stage, pass %d: %d episodes: plain Java loop + Arrow %.2fs, Spark stage (Arrow + "
                             + "Parquet summary) %.2fs (%s trajectories), overhead %+.1f%%%n", rep, n, loop, sp,
                     sm.get("trajectories"), 100 * (sp - loop) / loop);
+            ratios.add(sp / loop);
         }
+        System.out.printf("solve stage: median overhead over passes 2..%d: %+.1f%%%n", passes, 100 * (median(ratios) - 1));
     }
 }
