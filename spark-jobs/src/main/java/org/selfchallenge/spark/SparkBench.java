@@ -33,10 +33,12 @@ import java.util.Random;
 
 /**
  * {@code run.sh bench spark [--tasks N] [--episodes M] [--arrow-rows R] [--only arrow|verify|solve]
- * [--passes P]}: what Spark costs on top of the work itself, and the Arrow file rate.
+ * [--passes P] [--valid-percent V]}: what Spark costs on top of the work itself, and the Arrow file rate.
  * <ul>
  *   <li>verify: the real verify stage on N procedural CaT texts (calculation + retail, every default
- *       family) vs the same work in {@link PlainStageLoops} on a thread pool of the same width;</li>
+ *       family) vs the same work in {@link PlainStageLoops} on a thread pool of the same width; with
+ *       {@code --valid-percent V} all but V% of the texts get a wrong example solution (the paper keeps
+ *       ~5% of model-written tasks; the procedural challenger's own texts are nearly all valid);</li>
  *   <li>solve: the real solve stage on M executor episodes of the tiny random TF policy vs the same
  *       episodes and Arrow files in {@link PlainStageLoops};</li>
  *   <li>Arrow: write and read R trajectories of 1,024 tokens through the Hadoop FileSystem API, GB/s
@@ -59,6 +61,7 @@ public final class SparkBench {
         int arrowRows = 50_000;
         String only = null;
         int passes = DEFAULT_PASSES;
+        int validPercent = 100;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--tasks" -> tasks = Integer.parseInt(args[i + 1]);
@@ -66,9 +69,10 @@ public final class SparkBench {
                 case "--arrow-rows" -> arrowRows = Integer.parseInt(args[i + 1]);
                 case "--only" -> only = args[i + 1];
                 case "--passes" -> passes = Integer.parseInt(args[i + 1]);
+                case "--valid-percent" -> validPercent = Integer.parseInt(args[i + 1]);
                 default -> {
                     System.err.println("usage: run.sh bench spark [--tasks N] [--episodes M] [--arrow-rows R] "
-                            + "[--only arrow|verify|solve] [--passes P]");
+                            + "[--only arrow|verify|solve] [--passes P] [--valid-percent V]");
                     return 2;
                 }
             }
@@ -83,7 +87,7 @@ public final class SparkBench {
         spark.sparkContext().setLogLevel("WARN");
         try {
             if (only == null || only.equals("verify")) {
-                verify(spark, tasks, cores, passes);
+                verify(spark, tasks, cores, passes, validPercent);
             }
             if (only == null || only.equals("solve")) {
                 solve(spark, episodes, cores, passes);
@@ -162,7 +166,16 @@ public final class SparkBench {
      * against the held-out set, Parquet table + report) vs {@link PlainStageLoops#verify}, alternated
      * {@code passes} times after round 0 warmed both (sandbox workers, JIT, Spark's first jobs).
      */
-    static void verify(SparkSession spark, int n, int cores, int passes) throws Exception {
+    private static final java.util.regex.Pattern SOLUTION = java.util.regex.Pattern.compile("(?s)<solution>.*?</solution>");
+    private static final java.util.regex.Pattern FAILURE = java.util.regex.Pattern.compile("(?s)<failure_case>(.*?)</failure_case>");
+
+    static String withFailingSolution(String text) {
+        java.util.regex.Matcher f = FAILURE.matcher(text);
+        return f.find() ? SOLUTION.matcher(text).replaceFirst(java.util.regex.Matcher.quoteReplacement(
+                "<solution>" + f.group(1) + "</solution>")) : text;
+    }
+
+    static void verify(SparkSession spark, int n, int cores, int passes, int validPercent) throws Exception {
         java.nio.file.Path root = Files.createTempDirectory("bench-verify-");
         PipelineConfig cfg = config(root, n / 2, List.of("calculation", "retail"), 1);
         Pipeline p = new Pipeline(spark, cfg, new PrintStream(OutputStream.nullOutputStream()));
@@ -172,8 +185,19 @@ public final class SparkBench {
         p.runStage(new ChallengeStage(), 1);
         RunLayout layout = p.layout();
         StageContext ctx = new StageContext(spark, cfg, layout, 1, new Progress(spark.sparkContext(), false, System.out));
-        List<RawTaskRow> raw = spark.read().parquet(new Path(layout.stage(1, ChallengeStage.NAME), ChallengeStage.OUTPUT)
-                .toString()).as(Encoders.bean(RawTaskRow.class)).collectAsList();
+        Path rawPath = new Path(layout.stage(1, ChallengeStage.NAME), ChallengeStage.OUTPUT);
+        List<RawTaskRow> raw = new ArrayList<>(spark.read().parquet(rawPath.toString())
+                .as(Encoders.bean(RawTaskRow.class)).collectAsList());
+        if (validPercent < 100) {
+            // Paper-like yield: the other tasks carry a wrong example solution (their first failure case),
+            // the commonest way model-written tasks fail; they cost the verifier a solution run each.
+            for (int i = 0; i < raw.size(); i++) {
+                if (i % 100 >= validPercent) {
+                    raw.get(i).setText(withFailingSolution(raw.get(i).getText()));
+                }
+            }
+            spark.createDataFrame(raw, RawTaskRow.class).write().mode("overwrite").parquet(rawPath.toString());
+        }
         List<PlainNearDuplicates.Task> held = new ArrayList<>();
         for (Row r : spark.read().parquet(new Path(layout.stage(0, VerifyStage.NAME), VerifyStage.OUTPUT).toString())
                 .filter("kept").select("task_id", "env", "instruction").collectAsList()) {

@@ -36,8 +36,9 @@ import static org.apache.spark.sql.functions.when;
  * ({@link Bands}); the members of each band bucket are compared exactly ({@link Bands#scan}).
  *
  * <p>Input columns: task_id, env, heldout (boolean), instruction. Output: one {@link Bands.Flag} per
- * non-held-out task with a finding, as rows of {@link #SCHEMA}: {@code f_task_id}, {@code dup_of} (smallest id of an earlier
- * near-duplicate of the same environment, or null), {@code heldout_overlap}.
+ * non-held-out task with a finding ({@link #rows} turns them into rows of {@link #SCHEMA}):
+ * {@code f_task_id}, {@code dup_of} (smallest id of an earlier near-duplicate of the same environment,
+ * or null), {@code heldout_overlap}.
  */
 public final class NearDuplicateFilter {
     /** Hashed shingle space: 2^18 ids keeps accidental shingle collisions negligible for short texts. */
