@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code run.sh bench model [--quick] [--device D] [--threads N] [--rss-steps N]}: measured FP32 peak (a chain
+ * {@code run.sh bench model [--quick] [--decode-only] [--device D] [--threads N] [--rss-steps N]}: measured FP32 peak (a chain
  * of large MatMuls), training tokens/s and achieved GFLOP/s at two sizes (tiny, d_model 512), KV-cache decode
  * tokens/s and the fixed cost per decode step, and resident memory over many training steps.
  * <p>Training FLOPs per token (forward + backward = 3x forward):
@@ -53,18 +53,20 @@ public final class ModelBench {
 
     public static int run(String[] args) {
         boolean quick = false;
+        boolean decodeOnly = false;
         String device = ModelOptions.CPU;
         int threads = 0;
         int rssSteps = 1000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
+                case "--decode-only" -> decodeOnly = true;
                 case "--device" -> device = args[++i];
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--rss-steps" -> rssSteps = Integer.parseInt(args[++i]);
                 case "model" -> { }
                 default -> {
-                    System.err.println("usage: bench model [--quick] [--device D] [--threads N] [--rss-steps N]");
+                    System.err.println("usage: bench model [--quick] [--decode-only] [--device D] [--threads N] [--rss-steps N]");
                     return 2;
                 }
             }
@@ -79,9 +81,13 @@ public final class ModelBench {
             List<Size> sizes = List.of(new Size("tiny", 512, 128, 2, 4, 2, 8, 128),
                     new Size("d512", 4096, 512, 4, 8, 4, 8, 128));
             // first, so earlier benchmarks' freed memory does not mask growth
-            rss(sizes.get(0), opts, quick ? Math.min(rssSteps, 200) : rssSteps);
+            if (!decodeOnly) {
+                rss(sizes.get(0), opts, quick ? Math.min(rssSteps, 200) : rssSteps);
+            }
             for (Size s : sizes) {
-                train(s, opts, peak, quick ? 3 : 10);
+                if (!decodeOnly) {
+                    train(s, opts, peak, quick ? 3 : 10);
+                }
                 decode(s, opts, peak, quick ? 16 : 64);
             }
             double peakAfter = peakGflops(opts);
