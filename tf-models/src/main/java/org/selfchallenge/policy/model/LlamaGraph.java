@@ -106,12 +106,12 @@ public final class LlamaGraph {
         return tf.stack(l);
     }
 
-    private Operand<TFloat32> linear(Operand<TFloat32> x2d, String prefix, boolean bias) {
+    Operand<TFloat32> linear(Operand<TFloat32> x2d, String prefix, boolean bias) {
         Operand<TFloat32> y = tf.linalg.matMul(x2d, read(prefix + ".weight"), MatMul.transposeB(true));
         return bias ? tf.math.add(y, read(prefix + ".bias")) : y;
     }
 
-    private Operand<TFloat32> rmsNorm(Operand<TFloat32> x, String weight) {
+    Operand<TFloat32> rmsNorm(Operand<TFloat32> x, String weight) {
         Operand<TFloat32> ms = tf.math.mean(tf.math.square(x), tf.constant(-1), Mean.keepDims(true));
         Operand<TFloat32> inv = tf.math.rsqrt(tf.math.add(ms, tf.constant((float) config.rmsNormEps)));
         return tf.math.mul(tf.math.mul(x, inv), read(weight));

@@ -52,6 +52,7 @@ public final class LlamaModel implements AutoCloseable {
     private final Operand<TFloat32> lastLogits; // [B, V]
     private final List<Operand<TFloat32>> presentK;
     private final List<Operand<TFloat32>> presentV;
+    private final DecodeGraph decode;
 
     public LlamaModel(LlamaConfig config, Map<String, TensorData> weights, ModelOptions options) {
         this.config = config;
@@ -96,6 +97,7 @@ public final class LlamaModel implements AutoCloseable {
         lastLogits = llama.logits2d(tf.reshape(last, tf.constant(new int[]{-1, config.hiddenSize})));
         presentK = sw.presentK();
         presentV = sw.presentV();
+        decode = new DecodeGraph(llama);
     }
 
     public static LlamaModel load(Path checkpointDir, ModelOptions options) throws IOException {
@@ -261,11 +263,14 @@ public final class LlamaModel implements AutoCloseable {
 
     /**
      * One prefill or decode step: feeds ids/positions [B][S] and the key mask [B][P+S]; consumes (closes)
-     * {@code past} and returns the new cache.
+     * {@code past} and returns the new cache. One-token steps (S = 1) run the smaller {@link DecodeGraph}.
      */
     public StepOutput step(int[][] ids, int[][] positions, float[][] keyMask, KvCache past) {
         int b = ids.length;
         int s = ids[0].length;
+        if (s == 1) {
+            return decode.step(session(), ids, positions, keyMask, past);
+        }
         try (past;
              TInt32 idT = Batch.ints(ids, s); TInt32 posT = Batch.ints(positions, s);
              TFloat32 maskT = Batch.floats(keyMask, keyMask[0].length)) {
