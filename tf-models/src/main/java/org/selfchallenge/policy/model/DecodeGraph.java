@@ -25,9 +25,9 @@ import java.util.List;
  *   static shapes: S = 1, only the batch is -1, so no Shape/Gather/Pack arithmetic per layer
  *   bias [B, 1, 1, P + 1] is fed, built in Java: bias_j = (allowed_j - 1) * 1e9 with
  *       allowed_j = keyMask_j * [P - j &lt; W]  (one query sees every past key: no causal band)
- *   q and k roped together: y = [q | k] as [B, H + Hkv, D];  rope(y) = y * cos' + (y R) * sin'
- *       rotate_half(y) = y R,  R[j + D/2][j] = -1, R[j][j + D/2] = 1 (exact: each output is +-one input)
- *       cos' = cos * c_h, sin' = sin * c_h with c_h = 1/sqrt(D) for query heads, 1 for key heads
+ *   q and k roped together: y = [q | k] as [B, H + Hkv, D];  rope(y) = y * cos' + roll(y, D/2) * sin'
+ *       rotate_half(y) = [-y2, y1] = roll(y, D/2) * sign,  sign = [-1 (D/2 times), +1 (D/2 times)]
+ *       cos' = cos * c_h, sin' = sin * c_h * sign with c_h = 1/sqrt(D) for query heads, 1 for key heads
  *       (so scores = (q / sqrt(D)) k^T + bias, the prefill's (q k^T) / sqrt(D) up to rounding)
  *   cos, sin = cos/sin(pos * [f, f]) for the inverse frequencies f (as in the prefill, in float32)
  * </pre>
@@ -37,7 +37,7 @@ import java.util.List;
 final class DecodeGraph {
     private final LlamaConfig config;
     private final Placeholder<TInt32> ids;      // [B]
-    private final Placeholder<TInt32> pos;      // [B, 1, 1]
+    private final Placeholder<TFloat32> pos;    // [B, 1, 1], float(position) as the prefill's Cast gives
     private final Placeholder<TFloat32> bias;   // [B, 1, 1, P + 1]
     private final List<Placeholder<TFloat32>> pastK = new ArrayList<>();
     private final List<Placeholder<TFloat32>> pastV = new ArrayList<>();
@@ -54,7 +54,7 @@ final class DecodeGraph {
         int hd = c.headDim;
         int rep = h / hkv;
         ids = tf.withName("ids").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-        pos = tf.withName("pos").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, 1, 1)));
+        pos = tf.withName("pos").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1, 1)));
         bias = tf.withName("bias").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1, 1, -1)));
         Shape kv = Shape.of(-1, hkv, -1, hd);
         for (int i = 0; i < c.numLayers; i++) {
@@ -68,20 +68,19 @@ final class DecodeGraph {
         for (int j = 0; j < hd; j++) {
             inv2[j] = inv[j % (hd / 2)];
         }
-        Operand<TFloat32> emb = tf.math.mul(tf.dtypes.cast(pos, TFloat32.class), tf.constant(inv2));
+        Operand<TFloat32> emb = tf.math.mul(pos, tf.constant(inv2));
         float[][] headScale = new float[h + hkv][1];
+        float[][] signedScale = new float[h + hkv][hd];
         for (int j = 0; j < h + hkv; j++) {
             headScale[j][0] = j < h ? (float) (1.0 / Math.sqrt(hd)) : 1f;
+            for (int e = 0; e < hd; e++) {
+                signedScale[j][e] = e < hd / 2 ? -headScale[j][0] : headScale[j][0];
+            }
         }
-        Operand<TFloat32> scale = tf.constant(headScale);
-        Operand<TFloat32> cos = tf.math.mul(tf.math.cos(emb), scale);
-        Operand<TFloat32> sin = tf.math.mul(tf.math.sin(emb), scale);
-        float[][] rot = new float[hd][hd];
-        for (int j = 0; j < hd / 2; j++) {
-            rot[j + hd / 2][j] = -1f;
-            rot[j][j + hd / 2] = 1f;
-        }
-        Operand<TFloat32> rotate = tf.constant(rot);
+        Operand<TFloat32> cos = tf.math.mul(tf.math.cos(emb), tf.constant(headScale));
+        Operand<TFloat32> sin = tf.math.mul(tf.math.sin(emb), tf.constant(signedScale));
+        Operand<TInt32> halfShift = tf.constant(hd / 2);
+        Operand<TInt32> lastAxis = tf.constant(2);
         Operand<TInt32> qkShape = tf.constant(new int[]{-1, h + hkv, hd});
         Operand<TInt32> splitSizes = tf.constant(new int[]{h, hkv});
         Operand<TInt32> qShape = tf.constant(new int[]{-1, hkv, rep, hd});
@@ -96,7 +95,7 @@ final class DecodeGraph {
             Operand<TFloat32> v = llama.linear(hN, WeightNames.layer(i, "self_attn.v_proj"), c.qkvBias);
             Operand<TFloat32> qk = tf.reshape(tf.concat(List.of(q, k), tf.constant(1)), qkShape);
             Operand<TFloat32> roped = tf.math.add(tf.math.mul(qk, cos),
-                    tf.math.mul(tf.train.batchMatMul(qk, rotate, TFloat32.class), sin));
+                    tf.math.mul(tf.roll(qk, halfShift, lastAxis), sin));
             SplitV<TFloat32> parts = tf.splitV(roped, splitSizes, tf.constant(1), 2L);
             Operand<TFloat32> kAll = tf.concat(List.of(pastK.get(i), tf.reshape(parts.output().get(1), kvShape)),
                     tf.constant(2));
@@ -107,7 +106,7 @@ final class DecodeGraph {
             Operand<TFloat32> qg = tf.reshape(parts.output().get(0), qShape);
             Operand<TFloat32> scores = tf.math.add(
                     tf.train.batchMatMul(qg, kAll, TFloat32.class, BatchMatMul.adjY(true)), bias);
-            Operand<TFloat32> attn = tf.train.batchMatMul(tf.nn.softmax(scores), vAll, TFloat32.class);
+            Operand<TFloat32> attn = tf.train.batchMatMul(tf.math.exp(tf.nn.logSoftmax(scores)), vAll, TFloat32.class);
             Operand<TFloat32> o = llama.linear(tf.reshape(attn, attnShape), WeightNames.layer(i, "self_attn.o_proj"),
                     c.oBias);
             x = tf.math.add(x, o);
@@ -115,7 +114,7 @@ final class DecodeGraph {
             Operand<TFloat32> m = llama.rmsNorm(x, WeightNames.layer(i, "post_attention_layernorm.weight"));
             Operand<TFloat32> gate = llama.linear(m, WeightNames.layer(i, "mlp.gate_proj"), false);
             Operand<TFloat32> up = llama.linear(m, WeightNames.layer(i, "mlp.up_proj"), false);
-            Operand<TFloat32> act = tf.math.mul(tf.math.mul(gate, tf.math.sigmoid(gate)), up);
+            Operand<TFloat32> act = tf.math.mul(tf.math.sigmoid(gate), tf.math.mul(gate, up));
             x = tf.math.add(x, llama.linear(act, WeightNames.layer(i, "mlp.down_proj"), false));
         }
         logits = llama.logits2d(llama.rmsNorm(x, WeightNames.NORM));
@@ -130,12 +129,12 @@ final class DecodeGraph {
         int p = past.length;
         int keys = p + 1;
         int[] idv = new int[b];
-        int[] posv = new int[b];
+        float[] posv = new float[b];
         float[] biasv = new float[b * keys];
         int window = config.slidingWindow;
         for (int r = 0; r < b; r++) {
             idv[r] = idRows[r][0];
-            posv[r] = posRows[r][0];
+            posv[r] = posRows[r][0]; // int -> float rounds as the prefill's Cast does
             for (int j = 0; j < keys; j++) {
                 float allowed = window > 0 && p - j >= window ? 0f : keyMask[r][j];
                 biasv[r * keys + j] = (allowed - 1f) * -LlamaGraph.MASK_BIAS;
@@ -143,7 +142,7 @@ final class DecodeGraph {
         }
         try (past;
              TInt32 idT = TInt32.tensorOf(Shape.of(b), DataBuffers.of(idv, true, false));
-             TInt32 posT = TInt32.tensorOf(Shape.of(b, 1, 1), DataBuffers.of(posv, true, false));
+             TFloat32 posT = TFloat32.tensorOf(Shape.of(b, 1, 1), DataBuffers.of(posv, true, false));
              TFloat32 biasT = TFloat32.tensorOf(Shape.of(b, 1, 1, keys), DataBuffers.of(biasv, true, false))) {
             Session.Runner r = session.runner().feed(ids, idT).feed(pos, posT).feed(bias, biasT);
             int n = config.numLayers;
