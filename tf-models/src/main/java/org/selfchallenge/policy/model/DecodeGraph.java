@@ -25,8 +25,9 @@ import java.util.List;
  *   static shapes: S = 1, only the batch is -1, so no Shape/Gather/Pack arithmetic per layer
  *   bias [B, 1, 1, P + 1] is fed, built in Java: bias_j = (allowed_j - 1) * 1e9 with
  *       allowed_j = keyMask_j * [P - j &lt; W]  (one query sees every past key: no causal band)
- *   q and k roped together: y = [q | k] as [B, H + Hkv, D];  rope(y) = y * cos' + roll(y, D/2) * sin'
- *       rotate_half(y) = [-y2, y1] = roll(y, D/2) * sign,  sign = [-1 (D/2 times), +1 (D/2 times)]
+ *   q and k roped together: y = [q | k] as [B, H + Hkv, D];  rope(y) = y * cos' + swap(y) * sin'
+ *       rotate_half(y) = [-y2, y1] = swap(y) * sign,  swap([y1, y2]) = [y2, y1] (one Gather on the last axis),
+ *       sign = [-1 (D/2 times), +1 (D/2 times)]
  *       cos' = cos * c_h, sin' = sin * c_h * sign with c_h = 1/sqrt(D) for query heads, 1 for key heads
  *       (so scores = (q / sqrt(D)) k^T + bias, the prefill's (q k^T) / sqrt(D) up to rounding)
  *   cos, sin = cos/sin(pos * [f, f]) for the inverse frequencies f (as in the prefill, in float32)
@@ -79,7 +80,12 @@ final class DecodeGraph {
         }
         Operand<TFloat32> cos = tf.math.mul(tf.math.cos(emb), tf.constant(headScale));
         Operand<TFloat32> sin = tf.math.mul(tf.math.sin(emb), tf.constant(signedScale));
-        Operand<TInt32> halfShift = tf.constant(hd / 2);
+        int[] swap = new int[hd];
+        for (int e = 0; e < hd; e++) {
+            swap[e] = (e + hd / 2) % hd;
+        }
+        // not Roll: its kernel splits even a few hundred elements over the intra-op pool (a thread hand-off)
+        Operand<TInt32> swapIndex = tf.constant(swap);
         Operand<TInt32> lastAxis = tf.constant(2);
         Operand<TInt32> qkShape = tf.constant(new int[]{-1, h + hkv, hd});
         Operand<TInt32> splitSizes = tf.constant(new int[]{h, hkv});
@@ -95,7 +101,7 @@ final class DecodeGraph {
             Operand<TFloat32> v = llama.linear(hN, WeightNames.layer(i, "self_attn.v_proj"), c.qkvBias);
             Operand<TFloat32> qk = tf.reshape(tf.concat(List.of(q, k), tf.constant(1)), qkShape);
             Operand<TFloat32> roped = tf.math.add(tf.math.mul(qk, cos),
-                    tf.math.mul(tf.roll(qk, halfShift, lastAxis), sin));
+                    tf.math.mul(tf.gather(qk, swapIndex, lastAxis), sin));
             SplitV<TFloat32> parts = tf.splitV(roped, splitSizes, tf.constant(1), 2L);
             Operand<TFloat32> kAll = tf.concat(List.of(pastK.get(i), tf.reshape(parts.output().get(1), kvShape)),
                     tf.constant(2));
