@@ -4,7 +4,6 @@ import org.selfchallenge.llm.SamplingParams;
 import org.selfchallenge.policy.config.LlamaConfig;
 import org.selfchallenge.policy.io.DType;
 import org.selfchallenge.policy.io.HfCheckpoint;
-import org.selfchallenge.policy.model.KvCache;
 import org.selfchallenge.policy.model.LlamaModel;
 import org.selfchallenge.policy.model.ModelOptions;
 import org.selfchallenge.policy.model.RandomInit;
@@ -17,7 +16,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
@@ -41,7 +39,6 @@ import java.util.Locale;
 public final class ModelBench {
     private static final int PEAK_N = 2048;
     private static final int PEAK_CHAIN = 8;
-    private static final int DECODE_ROUNDS = 3;
 
     private ModelBench() {
     }
@@ -90,7 +87,7 @@ public final class ModelBench {
                 if (!decodeOnly) {
                     train(s, opts, peak, quick ? 3 : 10);
                 }
-                decode(s, opts, peak, quick ? 16 : 64);
+                DecodeBench.decode(s, opts, peak, quick ? 16 : 64);
             }
             double peakAfter = peakGflops(opts);
             System.out.printf(Locale.ROOT, "{\"bench\": \"fp32_peak_after\", \"device\": \"%s\", \"gflops\": %.1f, "
@@ -205,123 +202,6 @@ public final class ModelBench {
                             + "\"fraction_of_peak\": %.3f}%n", s.name, t.model().config.parameterCount(), s.d, s.batch,
                     s.seq, sec * 1000 / steps, tokens / sec, gflops, gflops / peak);
         }
-    }
-
-    /**
-     * Decode: batch 1 and batch 8 KV-cache steps after a 64-token prompt. A first round (JIT, TF's
-     * per-signature executor setup, oneDNN primitives created per new shape) is reported apart as
-     * first_round_step_ms, then DECODE_ROUNDS rounds of {@code steps} steps each over the same lengths;
-     * step_ms is their median. floor_ms: a Session.run with the same feeds and fetches (shapes of the middle
-     * step) through an empty graph (Identity ops): the fixed TF + Java cost under every step.
-     */
-    static void decode(Size s, ModelOptions opts, double peak, int steps) throws IOException {
-        Path dir = checkpoint(s);
-        try (LlamaModel m = LlamaModel.load(dir, opts)) {
-            LlamaConfig c = m.config;
-            int prompt = 64;
-            for (int b : new int[]{1, 8}) {
-                double first = decodeRound(m, b, prompt, steps);
-                double[] rounds = new double[DECODE_ROUNDS];
-                for (int r = 0; r < DECODE_ROUNDS; r++) {
-                    rounds[r] = decodeRound(m, b, prompt, steps);
-                }
-                double[] sorted = rounds.clone();
-                java.util.Arrays.sort(sorted);
-                double stepMs = sorted[DECODE_ROUNDS / 2];
-                // compute estimate: 2 * N_matmul FLOPs per token + attention over ~prompt+steps/2 keys
-                double flops = b * (trainFlopsPerToken(c, prompt + steps / 2) / 3.0);
-                double computeMs = flops / (peak * 1e9) * 1000;
-                double floorMs = feedFetchFloorMs(opts, c, b, prompt + steps / 2);
-                System.out.printf(Locale.ROOT, "{\"bench\": \"decode\", \"size\": \"%s\", \"batch\": %d, \"step_ms\": %.3f, "
-                                + "\"tokens_per_s\": %.0f, \"compute_ms_at_peak\": %.3f, \"overhead_ms\": %.3f, "
-                                + "\"floor_ms\": %.3f, \"step_ms_rounds\": [%.3f, %.3f, %.3f], \"first_round_step_ms\": %.3f}%n",
-                        s.name, b, stepMs, b * 1000 / stepMs, computeMs, stepMs - computeMs, floorMs,
-                        rounds[0], rounds[1], rounds[2], first);
-            }
-        }
-    }
-
-    /** Prefill of {@code prompt} tokens, then {@code steps} one-token steps; returns ms per decode step. */
-    private static double decodeRound(LlamaModel m, int b, int prompt, int steps) {
-        int vocab = m.config.vocabSize;
-        int[][] ids = new int[b][prompt];
-        int[][] pos = new int[b][prompt];
-        float[][] mask = new float[b][prompt + steps];
-        for (int i = 0; i < b; i++) {
-            for (int j = 0; j < prompt; j++) {
-                ids[i][j] = (i * 13 + j * 7) % vocab;
-                pos[i][j] = j;
-            }
-            java.util.Arrays.fill(mask[i], 1f);
-        }
-        KvCache cache = m.step(ids, pos, trim(mask, prompt), m.emptyCache(b)).cache();
-        try {
-            long t0 = System.nanoTime();
-            for (int k = 0; k < steps; k++) {
-                int p = prompt + k;
-                cache = m.step(col(b, (p * 5) % vocab), col(b, p), trim(mask, p + 1), cache).cache();
-            }
-            return (System.nanoTime() - t0) / 1e6 / steps;
-        } finally {
-            cache.close();
-        }
-    }
-
-    /** Session.run feeding ids [B], positions [B,1,1], bias [B,1,1,P+1] and 2L caches [B,Hkv,P,D]; fetches 1 + 2L. */
-    static double feedFetchFloorMs(ModelOptions opts, LlamaConfig c, int b, int past) {
-        int n = 2 * c.numLayers;
-        try (Graph g = new Graph(); Session s = new Session(g, opts.sessionConfig())) {
-            Ops tf = Ops.create(g);
-            List<Operand<TFloat32>> in = new ArrayList<>();
-            List<TFloat32> feeds = new ArrayList<>();
-            List<Shape> shapes = new ArrayList<>(List.of(Shape.of(b), Shape.of(b, 1, 1), Shape.of(b, 1, 1, past + 1)));
-            for (int i = 0; i < n; i++) {
-                shapes.add(Shape.of(b, c.numKvHeads, past, c.headDim));
-            }
-            try {
-                for (Shape sh : shapes) {
-                    in.add(tf.placeholder(TFloat32.class));
-                    feeds.add(TFloat32.tensorOf(sh, DataBuffers.of(new float[(int) sh.size()], true, false)));
-                }
-                List<Operand<TFloat32>> out = new ArrayList<>();
-                for (int i = 2; i < in.size(); i++) { // bias stands in for the logits, caches for the new caches
-                    out.add(tf.identity(in.get(i)));
-                }
-                double best = Double.MAX_VALUE;
-                for (int r = 0; r < 3; r++) {
-                    int iters = 2000;
-                    long t0 = System.nanoTime();
-                    for (int it = 0; it < iters; it++) {
-                        Session.Runner run = s.runner();
-                        for (int i = 0; i < in.size(); i++) {
-                            run.feed(in.get(i), feeds.get(i));
-                        }
-                        out.forEach(run::fetch);
-                        run.run().close();
-                    }
-                    best = Math.min(best, (System.nanoTime() - t0) / 1e6 / iters);
-                }
-                return best;
-            } finally {
-                feeds.forEach(TFloat32::close);
-            }
-        }
-    }
-
-    private static float[][] trim(float[][] mask, int w) {
-        float[][] out = new float[mask.length][];
-        for (int i = 0; i < mask.length; i++) {
-            out[i] = java.util.Arrays.copyOf(mask[i], w);
-        }
-        return out;
-    }
-
-    private static int[][] col(int b, int v) {
-        int[][] out = new int[b][1];
-        for (int[] r : out) {
-            r[0] = v;
-        }
-        return out;
     }
 
     static long rssKb() throws IOException {
