@@ -139,6 +139,10 @@ final class DecodeGraph {
         float[] biasv = new float[b * keys];
         int window = config.slidingWindow;
         for (int r = 0; r < b; r++) {
+            if (keyMask[r].length != keys) {
+                throw new IllegalArgumentException("key mask row " + r + " has " + keyMask[r].length
+                        + " entries; a decode step on a cache of " + p + " needs " + keys);
+            }
             idv[r] = idRows[r][0];
             posv[r] = posRows[r][0]; // int -> float rounds as the prefill's Cast does
             for (int j = 0; j < keys; j++) {
