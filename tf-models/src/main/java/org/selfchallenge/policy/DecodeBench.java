@@ -56,10 +56,10 @@ final class DecodeBench {
                 double computeMs = flops / (peak * 1e9) * 1000;
                 double floorMs = feedFetchFloorMs(opts, c, b, prompt + steps / 2);
                 double matmulMs = matmulOnlyMs(opts, c, b);
-                System.out.printf(Locale.ROOT, "{\"bench\": \"decode\", \"size\": \"%s\", \"batch\": %d, \"step_ms\": %.3f, "
-                                + "\"tokens_per_s\": %.0f, \"compute_ms_at_peak\": %.3f, \"overhead_ms\": %.3f, "
-                                + "\"floor_ms\": %.3f, \"matmul_only_ms\": %.3f, \"step_ms_rounds\": [%.3f, %.3f, %.3f], "
-                                + "\"first_round_step_ms\": %.3f}%n",
+                System.out.printf(Locale.ROOT, "{\"bench\": \"decode\", \"size\": \"%s\", \"batch\": %d, "
+                                + "\"step_ms\": %.3f, \"tokens_per_s\": %.0f, \"compute_ms_at_peak\": %.3f, "
+                                + "\"overhead_ms\": %.3f, \"floor_ms\": %.3f, \"matmul_only_ms\": %.3f, "
+                                + "\"step_ms_rounds\": [%.3f, %.3f, %.3f], \"first_round_step_ms\": %.3f}%n",
                         s.name(), b, stepMs, b * 1000 / stepMs, computeMs, stepMs - computeMs, floorMs, matmulMs,
                         rounds[0], rounds[1], rounds[2], first);
             }
