@@ -28,8 +28,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code run.sh bench model [--quick] [--decode-only] [--device D] [--threads N] [--rss-steps N]}: measured FP32 peak (a chain
- * of large MatMuls), training tokens/s and achieved GFLOP/s at two sizes (tiny, d_model 512), KV-cache decode
+ * {@code run.sh bench model [--quick] [--decode-only] [--device D] [--threads N] [--rss-steps N]}: measured FP32
+ * peak (a chain of large MatMuls), training tokens/s and achieved GFLOP/s at two sizes (tiny, d_model 512), KV-cache decode
  * tokens/s and the fixed cost per decode step, and resident memory over many training steps.
  * <p>Training FLOPs per token (forward + backward = 3x forward):
  * {@code 6 * N_matmul + 12 * L * T * d_attn}, where N_matmul counts the weights used in matrix products
@@ -65,7 +65,8 @@ public final class ModelBench {
                 case "--rss-steps" -> rssSteps = Integer.parseInt(args[++i]);
                 case "model" -> { }
                 default -> {
-                    System.err.println("usage: bench model [--quick] [--decode-only] [--device D] [--threads N] [--rss-steps N]");
+                    System.err.println("usage: bench model [--quick] [--decode-only] [--device D] [--threads N] "
+                            + "[--rss-steps N]");
                     return 2;
                 }
             }

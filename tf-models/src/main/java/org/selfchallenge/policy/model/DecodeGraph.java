@@ -6,56 +6,78 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.SplitV;
+import org.tensorflow.op.core.VarHandleOp;
+import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.op.train.BatchMatMul;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
+import org.tensorflow.types.family.TType;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The one-token decode step (S = 1 after a KV cache of P tokens): {@link LlamaGraph#forward} specialised to a
- * single query, over the same weight reads. On CPU a decode step of a small model costs ~1-2 us of executor and
- * kernel-call overhead per graph node, far more than its FLOPs, so this graph is built for few nodes
- * (~60 per layer instead of ~110):
+ * single query. On CPU a decode step of a small model costs ~1-2 us of executor and kernel-call overhead per
+ * graph node, far more than its FLOPs, so this graph is built for few nodes (~43 per layer fused, ~60 unfused,
+ * against ~110 in the general forward):
  * <pre>
  *   static shapes: S = 1, only the batch is -1, so no Shape/Gather/Pack arithmetic per layer
  *   bias [B, 1, 1, P + 1] is fed, built in Java: bias_j = (allowed_j - 1) * 1e9 with
  *       allowed_j = keyMask_j * [P - j &lt; W]  (one query sees every past key: no causal band)
- *   q and k roped together: y = [q | k] as [B, H + Hkv, D];  rope(y) = y * cos' + swap(y) * sin'
+ *   fused (models up to FUSE_MAX_PARAMS duplicated weights): decode-only copies, refreshed when the weights change,
+ *       W_qkv = [W_q; W_k; W_v] diag(g_in),  W_gu = [W_gate; W_up] diag(g_post),  W_lm' = W_lm diag(g_final)
+ *       so rms(x) g W^T = (x / sqrt(mean(x^2) + eps)) (W diag(g))^T: one product for q|k|v, one for gate|up
+ *   y = [q | k | v] as [B, H + 2 Hkv, 1, D], roped at once:  rope(y) = y * cos' + swap(y) * sin'
  *       rotate_half(y) = [-y2, y1] = swap(y) * sign,  swap([y1, y2]) = [y2, y1] (one Gather on the last axis),
- *       sign = [-1 (D/2 times), +1 (D/2 times)]
- *       cos' = cos * c_h, sin' = sin * c_h * sign with c_h = 1/sqrt(D) for query heads, 1 for key heads
- *       (so scores = (q / sqrt(D)) k^T + bias, the prefill's (q k^T) / sqrt(D) up to rounding)
+ *       sign = [-1 (D/2 times), +1 (D/2 times)],  cos' = cos * c_h + [h is a value head],  sin' = sin * c_h * sign
+ *       c_h = 1/sqrt(D) for query heads, 1 for key heads, 0 for value heads (value heads pass through exactly),
+ *       so scores = (q / sqrt(D)) k^T + bias, the prefill's (q k^T) / sqrt(D) up to rounding
  *   cos, sin = cos/sin(pos * [f, f]) for the inverse frequencies f (as in the prefill, in float32)
+ *   silu(gate) * up computed as sigmoid(gate) * (gate * up): not the x * sigmoid(x) pattern that TF rewrites
+ *       to oneDNN's Swish, whose thread hand-off costs more than the whole op at these sizes
  * </pre>
- * The K/V cache still grows by one concat per layer (an O(P) copy, cheap next to the per-node costs at the sizes
- * this runs on CPU).
+ * The K/V cache still grows by one concat per layer (an O(P) copy).
  */
 final class DecodeGraph {
+    /** Decode-only fused weight copies are made when they hold at most this many floats (256 MiB). */
+    static final long FUSE_MAX_PARAMS = 64L << 20;
+
     private final LlamaConfig config;
+    private final boolean fused;
     private final Placeholder<TInt32> ids;      // [B]
-    private final Placeholder<TFloat32> pos;    // [B, 1, 1], float(position) as the prefill's Cast gives
+    private final Placeholder<TFloat32> pos;    // [B, 1, 1, 1], float(position) as the prefill's Cast gives
     private final Placeholder<TFloat32> bias;   // [B, 1, 1, P + 1]
     private final List<Placeholder<TFloat32>> pastK = new ArrayList<>();
     private final List<Placeholder<TFloat32>> pastV = new ArrayList<>();
     private final Operand<TFloat32> logits;     // [B, V]
     private final List<Operand<TFloat32>> presentK = new ArrayList<>();
     private final List<Operand<TFloat32>> presentV = new ArrayList<>();
+    private final List<Op> sync = new ArrayList<>(); // (re)computes the fused copies from the weights
+    private long syncedVersion = -1;
 
-    DecodeGraph(LlamaGraph llama) {
+    /** Whether the fused copies of this configuration stay within {@link #FUSE_MAX_PARAMS}. */
+    static boolean fusable(LlamaConfig c) {
+        long d = c.hiddenSize;
+        long qkv = (long) (c.numHeads + 2 * c.numKvHeads) * c.headDim;
+        return c.numLayers * d * (qkv + 2L * c.intermediateSize) + (long) c.vocabSize * d <= FUSE_MAX_PARAMS;
+    }
+
+    DecodeGraph(LlamaGraph llama, boolean fused) {
         this.config = llama.config;
+        this.fused = fused;
         LlamaConfig c = config;
         Ops tf = llama.tf.withSubScope("decode");
         int h = c.numHeads;
         int hkv = c.numKvHeads;
         int hd = c.headDim;
-        int rep = h / hkv;
+        int heads = h + 2 * hkv;
         ids = tf.withName("ids").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
-        pos = tf.withName("pos").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1, 1)));
+        pos = tf.withName("pos").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1, 1, 1)));
         bias = tf.withName("bias").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, 1, 1, -1)));
         Shape kv = Shape.of(-1, hkv, -1, hd);
         for (int i = 0; i < c.numLayers; i++) {
@@ -63,74 +85,135 @@ final class DecodeGraph {
             pastV.add(tf.withName("past_v_" + i).placeholder(TFloat32.class, Placeholder.shape(kv)));
         }
 
-        // RoPE tables [B, H + Hkv, D], the query rows pre-scaled by 1/sqrt(D)
+        // RoPE tables [B, H + 2 Hkv, 1, D]
         float[] inv = c.ropeInvFreq();
         float[] inv2 = new float[hd];
-        for (int j = 0; j < hd; j++) {
-            inv2[j] = inv[j % (hd / 2)];
-        }
-        Operand<TFloat32> emb = tf.math.mul(pos, tf.constant(inv2));
-        float[][] headScale = new float[h + hkv][1];
-        float[][] signedScale = new float[h + hkv][hd];
-        for (int j = 0; j < h + hkv; j++) {
-            headScale[j][0] = j < h ? (float) (1.0 / Math.sqrt(hd)) : 1f;
-            for (int e = 0; e < hd; e++) {
-                signedScale[j][e] = e < hd / 2 ? -headScale[j][0] : headScale[j][0];
-            }
-        }
-        Operand<TFloat32> cos = tf.math.mul(tf.math.cos(emb), tf.constant(headScale));
-        Operand<TFloat32> sin = tf.math.mul(tf.math.sin(emb), tf.constant(signedScale));
+        float[][][] cosScale = new float[heads][1][1];
+        float[][][] cosShift = new float[heads][1][1];
+        float[][][] sinScale = new float[heads][1][hd];
         int[] swap = new int[hd];
         for (int e = 0; e < hd; e++) {
+            inv2[e] = inv[e % (hd / 2)];
             swap[e] = (e + hd / 2) % hd;
         }
+        for (int j = 0; j < heads; j++) {
+            float ch = j < h ? (float) (1.0 / Math.sqrt(hd)) : j < h + hkv ? 1f : 0f;
+            cosScale[j][0][0] = ch;
+            cosShift[j][0][0] = j < h + hkv ? 0f : 1f;
+            for (int e = 0; e < hd; e++) {
+                sinScale[j][0][e] = e < hd / 2 ? -ch : ch;
+            }
+        }
+        Operand<TFloat32> emb = tf.math.mul(pos, tf.constant(inv2));
+        Operand<TFloat32> cos = tf.math.add(tf.math.mul(tf.math.cos(emb), tf.constant(cosScale)),
+                tf.constant(cosShift));
+        Operand<TFloat32> sin = tf.math.mul(tf.math.sin(emb), tf.constant(sinScale));
         // not Roll: its kernel splits even a few hundred elements over the intra-op pool (a thread hand-off)
         Operand<TInt32> swapIndex = tf.constant(swap);
-        Operand<TInt32> lastAxis = tf.constant(2);
-        Operand<TInt32> qkShape = tf.constant(new int[]{-1, h + hkv, hd});
-        Operand<TInt32> splitSizes = tf.constant(new int[]{h, hkv});
-        Operand<TInt32> qShape = tf.constant(new int[]{-1, hkv, rep, hd});
-        Operand<TInt32> kvShape = tf.constant(new int[]{-1, hkv, 1, hd});
+        Operand<TInt32> lastAxis = tf.constant(3);
+        Operand<TInt32> headAxis = tf.constant(1);
+        Operand<TInt32> featureAxis = tf.constant(1);
+        Operand<TInt32> keyAxis = tf.constant(2);
+        Operand<TInt32> yShape = tf.constant(new int[]{-1, heads, 1, hd});
+        Operand<TInt32> headSizes = tf.constant(new int[]{h, hkv, hkv});
+        Operand<TInt32> mlpSizes = tf.constant(new int[]{c.intermediateSize, c.intermediateSize});
+        Operand<TInt32> qShape = tf.constant(new int[]{-1, hkv, h / hkv, hd});
         Operand<TInt32> attnShape = tf.constant(new int[]{-1, h * hd});
 
         Operand<TFloat32> x = tf.gather(llama.read(WeightNames.EMBED), ids, tf.constant(0)); // [B, d]
         for (int i = 0; i < c.numLayers; i++) {
-            Operand<TFloat32> hN = llama.rmsNorm(x, WeightNames.layer(i, "input_layernorm.weight"));
-            Operand<TFloat32> q = llama.linear(hN, WeightNames.layer(i, "self_attn.q_proj"), c.qkvBias);
-            Operand<TFloat32> k = llama.linear(hN, WeightNames.layer(i, "self_attn.k_proj"), c.qkvBias);
-            Operand<TFloat32> v = llama.linear(hN, WeightNames.layer(i, "self_attn.v_proj"), c.qkvBias);
-            Operand<TFloat32> qk = tf.reshape(tf.concat(List.of(q, k), tf.constant(1)), qkShape);
-            Operand<TFloat32> roped = tf.math.add(tf.math.mul(qk, cos),
-                    tf.math.mul(tf.gather(qk, swapIndex, lastAxis), sin));
-            SplitV<TFloat32> parts = tf.splitV(roped, splitSizes, tf.constant(1), 2L);
-            Operand<TFloat32> kAll = tf.concat(List.of(pastK.get(i), tf.reshape(parts.output().get(1), kvShape)),
-                    tf.constant(2));
-            Operand<TFloat32> vAll = tf.concat(List.of(pastV.get(i), tf.reshape(v, kvShape)), tf.constant(2));
+            String in = WeightNames.layer(i, "input_layernorm.weight");
+            Operand<TFloat32> y;
+            if (fused) {
+                Operand<TFloat32> w = derived(tf, "qkv_" + i, tf.concat(List.of(
+                        scaled(llama, i, "self_attn.q_proj", in), scaled(llama, i, "self_attn.k_proj", in),
+                        scaled(llama, i, "self_attn.v_proj", in)), tf.constant(0)));
+                y = tf.linalg.matMul(llama.rmsNormalize(x), w, MatMul.transposeB(true));
+                if (c.qkvBias) {
+                    y = tf.math.add(y, derived(tf, "qkv_bias_" + i, tf.concat(List.of(
+                            llama.read(WeightNames.layer(i, "self_attn.q_proj.bias")),
+                            llama.read(WeightNames.layer(i, "self_attn.k_proj.bias")),
+                            llama.read(WeightNames.layer(i, "self_attn.v_proj.bias"))), tf.constant(0))));
+                }
+            } else {
+                Operand<TFloat32> hN = llama.rmsNorm(x, in);
+                y = tf.concat(List.of(llama.linear(hN, WeightNames.layer(i, "self_attn.q_proj"), c.qkvBias),
+                        llama.linear(hN, WeightNames.layer(i, "self_attn.k_proj"), c.qkvBias),
+                        llama.linear(hN, WeightNames.layer(i, "self_attn.v_proj"), c.qkvBias)), featureAxis);
+            }
+            Operand<TFloat32> y4 = tf.reshape(y, yShape);
+            Operand<TFloat32> roped = tf.math.add(tf.math.mul(y4, cos),
+                    tf.math.mul(tf.gather(y4, swapIndex, lastAxis), sin));
+            SplitV<TFloat32> qkv = tf.splitV(roped, headSizes, headAxis, 3L);
+            Operand<TFloat32> kAll = tf.concat(List.of(pastK.get(i), qkv.output().get(1)), keyAxis);
+            Operand<TFloat32> vAll = tf.concat(List.of(pastV.get(i), qkv.output().get(2)), keyAxis);
             presentK.add(kAll);
             presentV.add(vAll);
             // GQA: query head g * rep + r reads KV head g
-            Operand<TFloat32> qg = tf.reshape(parts.output().get(0), qShape);
+            Operand<TFloat32> qg = tf.reshape(qkv.output().get(0), qShape);
             Operand<TFloat32> scores = tf.math.add(
                     tf.train.batchMatMul(qg, kAll, TFloat32.class, BatchMatMul.adjY(true)), bias);
-            Operand<TFloat32> attn = tf.train.batchMatMul(tf.math.exp(tf.nn.logSoftmax(scores)), vAll, TFloat32.class);
-            Operand<TFloat32> o = llama.linear(tf.reshape(attn, attnShape), WeightNames.layer(i, "self_attn.o_proj"),
-                    c.oBias);
-            x = tf.math.add(x, o);
+            // exp(log_softmax): TF rewrites Softmax to oneDNN's, which hands tiny tensors to another thread
+            Operand<TFloat32> attn = tf.train.batchMatMul(tf.math.exp(tf.nn.logSoftmax(scores)), vAll,
+                    TFloat32.class);
+            x = tf.math.add(x, llama.linear(tf.reshape(attn, attnShape), WeightNames.layer(i, "self_attn.o_proj"),
+                    c.oBias));
 
-            Operand<TFloat32> m = llama.rmsNorm(x, WeightNames.layer(i, "post_attention_layernorm.weight"));
-            Operand<TFloat32> gate = llama.linear(m, WeightNames.layer(i, "mlp.gate_proj"), false);
-            Operand<TFloat32> up = llama.linear(m, WeightNames.layer(i, "mlp.up_proj"), false);
+            String post = WeightNames.layer(i, "post_attention_layernorm.weight");
+            Operand<TFloat32> gate;
+            Operand<TFloat32> up;
+            if (fused) {
+                Operand<TFloat32> w = derived(tf, "gate_up_" + i, tf.concat(List.of(
+                        scaled(llama, i, "mlp.gate_proj", post), scaled(llama, i, "mlp.up_proj", post)),
+                        tf.constant(0)));
+                SplitV<TFloat32> gu = tf.splitV(tf.linalg.matMul(llama.rmsNormalize(x), w, MatMul.transposeB(true)),
+                        mlpSizes, featureAxis, 2L);
+                gate = gu.output().get(0);
+                up = gu.output().get(1);
+            } else {
+                Operand<TFloat32> m = llama.rmsNorm(x, post);
+                gate = llama.linear(m, WeightNames.layer(i, "mlp.gate_proj"), false);
+                up = llama.linear(m, WeightNames.layer(i, "mlp.up_proj"), false);
+            }
             Operand<TFloat32> act = tf.math.mul(tf.math.sigmoid(gate), tf.math.mul(gate, up));
             x = tf.math.add(x, llama.linear(act, WeightNames.layer(i, "mlp.down_proj"), false));
         }
-        logits = llama.logits2d(llama.rmsNorm(x, WeightNames.NORM));
+        logits = fused
+                ? tf.linalg.matMul(llama.rmsNormalize(x), derived(tf, "lm_head", tf.math.mul(llama.lmHead(),
+                        llama.read(WeightNames.NORM))), MatMul.transposeB(true))
+                : llama.logits2d(llama.rmsNorm(x, WeightNames.NORM));
+    }
+
+    /** W diag(g): the weight {@code layer i, proj} with its input's RMSNorm weight folded into the columns. */
+    private static Operand<TFloat32> scaled(LlamaGraph llama, int i, String proj, String norm) {
+        return llama.tf.math.mul(llama.read(WeightNames.layer(i, proj + ".weight")), llama.read(norm));
+    }
+
+    /** A decode-only variable holding {@code value} (assigned by the sync ops), read in the step graph. */
+    private Operand<TFloat32> derived(Ops tf, String name, Operand<TFloat32> value) {
+        Operand<? extends TType> handle = tf.withName(name).varHandleOp(TFloat32.class, Shape.unknown(),
+                VarHandleOp.sharedName("decode." + name));
+        sync.add(tf.withName(name + "_sync").assignVariableOp(handle, value));
+        return tf.withName(name + "_read").readVariableOp(handle, TFloat32.class);
+    }
+
+    /** Recomputes the fused copies when the weights changed since the last step ({@code weightsVersion}). */
+    private synchronized void syncFused(Session session, long weightsVersion) {
+        if (fused && syncedVersion != weightsVersion) {
+            Session.Runner r = session.runner();
+            sync.forEach(r::addTarget);
+            r.run().close();
+            syncedVersion = weightsVersion;
+        }
     }
 
     /**
      * One decode step: ids/positions [B][1], key mask [B][P + 1]; consumes (closes) {@code past}. The sliding
      * window (Mistral) is folded into the fed bias.
      */
-    LlamaModel.StepOutput step(Session session, int[][] idRows, int[][] posRows, float[][] keyMask, KvCache past) {
+    LlamaModel.StepOutput step(Session session, long weightsVersion, int[][] idRows, int[][] posRows,
+                               float[][] keyMask, KvCache past) {
+        syncFused(session, weightsVersion);
         int b = idRows.length;
         int p = past.length;
         int keys = p + 1;
@@ -152,7 +235,7 @@ final class DecodeGraph {
         }
         try (past;
              TInt32 idT = TInt32.tensorOf(Shape.of(b), DataBuffers.of(idv, true, false));
-             TFloat32 posT = TFloat32.tensorOf(Shape.of(b, 1, 1), DataBuffers.of(posv, true, false));
+             TFloat32 posT = TFloat32.tensorOf(Shape.of(b, 1, 1, 1), DataBuffers.of(posv, true, false));
              TFloat32 biasT = TFloat32.tensorOf(Shape.of(b, 1, 1, keys), DataBuffers.of(biasv, true, false))) {
             Session.Runner r = session.runner().feed(ids, idT).feed(pos, posT).feed(bias, biasT);
             int n = config.numLayers;

@@ -53,8 +53,14 @@ public final class LlamaModel implements AutoCloseable {
     private final List<Operand<TFloat32>> presentK;
     private final List<Operand<TFloat32>> presentV;
     private final DecodeGraph decode;
+    private final java.util.concurrent.atomic.AtomicLong weightsVersion = new java.util.concurrent.atomic.AtomicLong();
 
     public LlamaModel(LlamaConfig config, Map<String, TensorData> weights, ModelOptions options) {
+        this(config, weights, options, DecodeGraph.fusable(config));
+    }
+
+    /** {@code fusedDecode}: decode with fused weight copies ({@link DecodeGraph}); tests force either path. */
+    LlamaModel(LlamaConfig config, Map<String, TensorData> weights, ModelOptions options, boolean fusedDecode) {
         this.config = config;
         this.options = options;
         checkWeights(config, weights);
@@ -97,12 +103,18 @@ public final class LlamaModel implements AutoCloseable {
         lastLogits = llama.logits2d(tf.reshape(last, tf.constant(new int[]{-1, config.hiddenSize})));
         presentK = sw.presentK();
         presentV = sw.presentV();
-        decode = new DecodeGraph(llama);
+        decode = new DecodeGraph(llama, fusedDecode);
     }
 
     public static LlamaModel load(Path checkpointDir, ModelOptions options) throws IOException {
         LlamaConfig c = HfCheckpoint.config(checkpointDir);
-        return new LlamaModel(c, HfCheckpoint.readWeights(checkpointDir, WeightNames.shapes(c).keySet()), options);
+        return load(checkpointDir, options, DecodeGraph.fusable(c));
+    }
+
+    static LlamaModel load(Path checkpointDir, ModelOptions options, boolean fusedDecode) throws IOException {
+        LlamaConfig c = HfCheckpoint.config(checkpointDir);
+        return new LlamaModel(c, HfCheckpoint.readWeights(checkpointDir, WeightNames.shapes(c).keySet()), options,
+                fusedDecode);
     }
 
     private static void checkWeights(LlamaConfig config, Map<String, TensorData> weights) {
@@ -167,7 +179,16 @@ public final class LlamaModel implements AutoCloseable {
             r.run().close();
         } finally {
             feeds.forEach(Tensor::close);
+            weightsChanged();
         }
+    }
+
+    /**
+     * Must be called after anything assigns the weight variables outside {@link #loadWeights} (the trainer's
+     * optimizer step): the decode step then refreshes its fused weight copies before its next run.
+     */
+    public void weightsChanged() {
+        weightsVersion.incrementAndGet();
     }
 
     /** Current weights, HF names and shapes. */
@@ -269,7 +290,7 @@ public final class LlamaModel implements AutoCloseable {
         int b = ids.length;
         int s = ids[0].length;
         if (s == 1) {
-            return decode.step(session(), ids, positions, keyMask, past);
+            return decode.step(session(), weightsVersion.get(), ids, positions, keyMask, past);
         }
         try (past;
              TInt32 idT = Batch.ints(ids, s); TInt32 posT = Batch.ints(positions, s);

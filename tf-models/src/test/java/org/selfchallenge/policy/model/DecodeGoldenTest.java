@@ -24,14 +24,24 @@ class DecodeGoldenTest {
 
     @ParameterizedTest
     @MethodSource("names")
-    void decodeStepsMatchPyTorch(String name) throws Exception {
+    void fusedDecodeStepsMatchPyTorch(String name) throws Exception {
+        decodeStepsMatchPyTorch(name, true);
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void unfusedDecodeStepsMatchPyTorch(String name) throws Exception {
+        decodeStepsMatchPyTorch(name, false);
+    }
+
+    private static void decodeStepsMatchPyTorch(String name, boolean fused) throws Exception {
         JsonNode g = Goldens.golden(name);
         int n = g.get("logits").size(); // sequences with reference logits
         int[][] seqs = new int[n][];
         for (int s = 0; s < n; s++) {
             seqs[s] = Goldens.ints(g.get("sequences").get(s).get("tokens"));
         }
-        try (LlamaModel m = LlamaModel.load(Goldens.dir(name), new ModelOptions("/CPU:0", 1, 1))) {
+        try (LlamaModel m = LlamaModel.load(Goldens.dir(name), new ModelOptions("/CPU:0", 1, 1), fused)) {
             for (int prefix : new int[]{1, 2}) { // prefix 1: even the first step goes through the decode graph
                 for (int s = 0; s < n; s++) {
                     decodeAndCheck(m, g, name, new int[]{s}, seqs, prefix, seqs[s].length);
