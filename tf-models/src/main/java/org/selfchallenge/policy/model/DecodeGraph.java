@@ -33,7 +33,7 @@ import java.util.List;
  *       W_qkv = [W_q; W_k; W_v] diag(g_in),  W_gu = [W_gate; W_up] diag(g_post),  W_lm' = W_lm diag(g_final)
  *       so rms(x) g W^T = (x / sqrt(mean(x^2) + eps)) (W diag(g))^T: one product for q|k|v, one for gate|up
  *   y = [q | k | v] as [B, H + 2 Hkv, 1, D], roped at once:  rope(y) = y * cos' + swap(y) * sin'
- *       rotate_half(y) = [-y2, y1] = swap(y) * sign,  swap([y1, y2]) = [y2, y1] (one Gather on the last axis),
+ *       rotate_half(y) = [-y2, y1] = swap(y) * sign,  swap([y1, y2]) = [y2, y1] (Reverse of a [2, D/2] view),
  *       sign = [-1 (D/2 times), +1 (D/2 times)],  cos' = cos * c_h + [h is a value head],  sin' = sin * c_h * sign
  *       c_h = 1/sqrt(D) for query heads, 1 for key heads, 0 for value heads (value heads pass through exactly),
  *       so scores = (q / sqrt(D)) k^T + bias, the prefill's (q k^T) / sqrt(D) up to rounding
@@ -91,10 +91,8 @@ final class DecodeGraph {
         float[][][] cosScale = new float[heads][1][1];
         float[][][] cosShift = new float[heads][1][1];
         float[][][] sinScale = new float[heads][1][hd];
-        int[] swap = new int[hd];
         for (int e = 0; e < hd; e++) {
             inv2[e] = inv[e % (hd / 2)];
-            swap[e] = (e + hd / 2) % hd;
         }
         for (int j = 0; j < heads; j++) {
             float ch = j < h ? (float) (1.0 / Math.sqrt(hd)) : j < h + hkv ? 1f : 0f;
@@ -108,9 +106,10 @@ final class DecodeGraph {
         Operand<TFloat32> cos = tf.math.add(tf.math.mul(tf.math.cos(emb), tf.constant(cosScale)),
                 tf.constant(cosShift));
         Operand<TFloat32> sin = tf.math.mul(tf.math.sin(emb), tf.constant(sinScale));
-        // not Roll: its kernel splits even a few hundred elements over the intra-op pool (a thread hand-off)
-        Operand<TInt32> swapIndex = tf.constant(swap);
-        Operand<TInt32> lastAxis = tf.constant(3);
+        // not Roll (its kernel splits even a few hundred elements over the intra-op pool: a thread hand-off) nor a
+        // Gather of single elements (slow per element): reverse the two halves of a [.., 2, D/2] view
+        Operand<TInt32> halvesShape = tf.constant(new int[]{-1, heads, 2, hd / 2});
+        Operand<TInt32> halvesAxis = tf.constant(new int[]{2});
         Operand<TInt32> headAxis = tf.constant(1);
         Operand<TInt32> featureAxis = tf.constant(1);
         Operand<TInt32> keyAxis = tf.constant(2);
@@ -143,7 +142,7 @@ final class DecodeGraph {
             }
             Operand<TFloat32> y4 = tf.reshape(y, yShape);
             Operand<TFloat32> roped = tf.math.add(tf.math.mul(y4, cos),
-                    tf.math.mul(tf.gather(y4, swapIndex, lastAxis), sin));
+                    tf.math.mul(tf.reshape(tf.reverse(tf.reshape(y4, halvesShape), halvesAxis), yShape), sin));
             SplitV<TFloat32> qkv = tf.splitV(roped, headSizes, headAxis, 3L);
             Operand<TFloat32> kAll = tf.concat(List.of(pastK.get(i), qkv.output().get(1)), keyAxis);
             Operand<TFloat32> vAll = tf.concat(List.of(pastV.get(i), qkv.output().get(2)), keyAxis);
