@@ -41,9 +41,17 @@ import java.util.List;
  *   silu(gate) * up computed as sigmoid(gate) * (gate * up): not the x * sigmoid(x) pattern that TF rewrites
  *       to oneDNN's Swish, whose thread hand-off costs more than the whole op at these sizes
  * </pre>
- * The K/V cache still grows by one concat per layer (an O(P) copy).
+ * K/V cache in two parts ({@link KvCache}): the main part [B, Hkv, P0, D] is fed unchanged, only the recent
+ * part grows (concat of R + 1 positions) and is fetched; attention over both, one softmax:
+ * <pre>
+ *   s = [q K_main^T | q K_recent^T] + bias,  p = softmax(s) = [p_main | p_recent],
+ *   attn = p_main V_main + p_recent V_recent
+ * </pre>
+ * Every {@code recentBlock} steps the recent part is merged into the main one (a separate run of the concats).
  */
 final class DecodeGraph {
+    /** Decode steps between merges of the recent K/V part into the main part. */
+    static final int DEFAULT_RECENT_BLOCK = 32;
     /** Decode-only fused weight copies are made when they hold at most this many floats (256 MiB). */
     static final long FUSE_MAX_PARAMS = 64L << 20;
 
@@ -54,9 +62,15 @@ final class DecodeGraph {
     private final Placeholder<TFloat32> bias;   // [B, 1, 1, P + 1]
     private final List<Placeholder<TFloat32>> pastK = new ArrayList<>();
     private final List<Placeholder<TFloat32>> pastV = new ArrayList<>();
+    private final List<Placeholder<TFloat32>> recentK = new ArrayList<>();
+    private final List<Placeholder<TFloat32>> recentV = new ArrayList<>();
+    private final Placeholder<TInt32> keySplit;  // [P0, R + 1]
     private final Operand<TFloat32> logits;     // [B, V]
-    private final List<Operand<TFloat32>> presentK = new ArrayList<>();
+    private final List<Operand<TFloat32>> presentK = new ArrayList<>(); // new recent parts [B, Hkv, R + 1, D]
     private final List<Operand<TFloat32>> presentV = new ArrayList<>();
+    private final List<Operand<TFloat32>> mergedK = new ArrayList<>();  // main + recent, for the merge run
+    private final List<Operand<TFloat32>> mergedV = new ArrayList<>();
+    private final int recentBlock;
     private final List<Op> sync = new ArrayList<>(); // (re)computes the fused copies from the weights
     private long syncedVersion = -1;
 
@@ -67,9 +81,10 @@ final class DecodeGraph {
         return c.numLayers * d * (qkv + 2L * c.intermediateSize) + (long) c.vocabSize * d <= FUSE_MAX_PARAMS;
     }
 
-    DecodeGraph(LlamaGraph llama, boolean fused) {
+    DecodeGraph(LlamaGraph llama, boolean fused, int recentBlock) {
         this.config = llama.config;
         this.fused = fused;
+        this.recentBlock = recentBlock;
         LlamaConfig c = config;
         Ops tf = llama.tf.withSubScope("decode");
         int h = c.numHeads;
@@ -83,7 +98,10 @@ final class DecodeGraph {
         for (int i = 0; i < c.numLayers; i++) {
             pastK.add(tf.withName("past_k_" + i).placeholder(TFloat32.class, Placeholder.shape(kv)));
             pastV.add(tf.withName("past_v_" + i).placeholder(TFloat32.class, Placeholder.shape(kv)));
+            recentK.add(tf.withName("recent_k_" + i).placeholder(TFloat32.class, Placeholder.shape(kv)));
+            recentV.add(tf.withName("recent_v_" + i).placeholder(TFloat32.class, Placeholder.shape(kv)));
         }
+        keySplit = tf.withName("key_split").placeholder(TInt32.class, Placeholder.shape(Shape.of(2)));
 
         // RoPE tables [B, H + 2 Hkv, 1, D]
         float[] inv = c.ropeInvFreq();
@@ -110,6 +128,7 @@ final class DecodeGraph {
         // Gather of single elements (slow per element): reverse the two halves of a [.., 2, D/2] view
         Operand<TInt32> halvesShape = tf.constant(new int[]{-1, heads, 2, hd / 2});
         Operand<TInt32> halvesAxis = tf.constant(new int[]{2});
+        Operand<TInt32> lastAxis = tf.constant(3);
         Operand<TInt32> headAxis = tf.constant(1);
         Operand<TInt32> featureAxis = tf.constant(1);
         Operand<TInt32> keyAxis = tf.constant(2);
@@ -144,17 +163,22 @@ final class DecodeGraph {
             Operand<TFloat32> roped = tf.math.add(tf.math.mul(y4, cos),
                     tf.math.mul(tf.reshape(tf.reverse(tf.reshape(y4, halvesShape), halvesAxis), yShape), sin));
             SplitV<TFloat32> qkv = tf.splitV(roped, headSizes, headAxis, 3L);
-            Operand<TFloat32> kAll = tf.concat(List.of(pastK.get(i), qkv.output().get(1)), keyAxis);
-            Operand<TFloat32> vAll = tf.concat(List.of(pastV.get(i), qkv.output().get(2)), keyAxis);
-            presentK.add(kAll);
-            presentV.add(vAll);
+            Operand<TFloat32> kNew = tf.concat(List.of(recentK.get(i), qkv.output().get(1)), keyAxis);
+            Operand<TFloat32> vNew = tf.concat(List.of(recentV.get(i), qkv.output().get(2)), keyAxis);
+            presentK.add(kNew);
+            presentV.add(vNew);
+            mergedK.add(tf.concat(List.of(pastK.get(i), recentK.get(i)), keyAxis));
+            mergedV.add(tf.concat(List.of(pastV.get(i), recentV.get(i)), keyAxis));
             // GQA: query head g * rep + r reads KV head g
             Operand<TFloat32> qg = tf.reshape(qkv.output().get(0), qShape);
-            Operand<TFloat32> scores = tf.math.add(
-                    tf.train.batchMatMul(qg, kAll, TFloat32.class, BatchMatMul.adjY(true)), bias);
+            Operand<TFloat32> scores = tf.math.add(tf.concat(List.of(
+                    tf.train.batchMatMul(qg, pastK.get(i), TFloat32.class, BatchMatMul.adjY(true)),
+                    tf.train.batchMatMul(qg, kNew, TFloat32.class, BatchMatMul.adjY(true))), lastAxis), bias);
             // exp(log_softmax): TF rewrites Softmax to oneDNN's, which hands tiny tensors to another thread
-            Operand<TFloat32> attn = tf.train.batchMatMul(tf.math.exp(tf.nn.logSoftmax(scores)), vAll,
-                    TFloat32.class);
+            SplitV<TFloat32> probs = tf.splitV(tf.math.exp(tf.nn.logSoftmax(scores)), keySplit, lastAxis, 2L);
+            Operand<TFloat32> attn = tf.math.add(
+                    tf.train.batchMatMul(probs.output().get(0), pastV.get(i), TFloat32.class),
+                    tf.train.batchMatMul(probs.output().get(1), vNew, TFloat32.class));
             x = tf.math.add(x, llama.linear(tf.reshape(attn, attnShape), WeightNames.layer(i, "self_attn.o_proj"),
                     c.oBias));
 
@@ -232,14 +256,23 @@ final class DecodeGraph {
                 biasv[r * keys + j] = (allowed - 1f) * -LlamaGraph.MASK_BIAS;
             }
         }
-        try (past;
-             TInt32 idT = TInt32.tensorOf(Shape.of(b), DataBuffers.of(idv, true, false));
+        if (past.recentLength() >= recentBlock) {
+            past = merged(session, past);
+        }
+        int p0 = past.mainLength;
+        TFloat32 empty = past.recentKeys == null
+                ? TFloat32.tensorOf(Shape.of(b, config.numKvHeads, 0, config.headDim)) : null;
+        boolean done = false;
+        try (TInt32 idT = TInt32.tensorOf(Shape.of(b), DataBuffers.of(idv, true, false));
              TFloat32 posT = TFloat32.tensorOf(Shape.of(b, 1, 1, 1), DataBuffers.of(posv, true, false));
-             TFloat32 biasT = TFloat32.tensorOf(Shape.of(b, 1, 1, keys), DataBuffers.of(biasv, true, false))) {
-            Session.Runner r = session.runner().feed(ids, idT).feed(pos, posT).feed(bias, biasT);
+             TFloat32 biasT = TFloat32.tensorOf(Shape.of(b, 1, 1, keys), DataBuffers.of(biasv, true, false));
+             TInt32 splitT = TInt32.vectorOf(p0, keys - p0)) {
+            Session.Runner r = session.runner().feed(ids, idT).feed(pos, posT).feed(bias, biasT).feed(keySplit, splitT);
             int n = config.numLayers;
             for (int i = 0; i < n; i++) {
-                r.feed(pastK.get(i), past.keys.get(i)).feed(pastV.get(i), past.values.get(i));
+                r.feed(pastK.get(i), past.keys.get(i)).feed(pastV.get(i), past.values.get(i))
+                        .feed(recentK.get(i), empty != null ? empty : past.recentKeys.get(i))
+                        .feed(recentV.get(i), empty != null ? empty : past.recentValues.get(i));
             }
             r.fetch(logits);
             presentK.forEach(r::fetch);
@@ -257,7 +290,41 @@ final class DecodeGraph {
                 k.add((TFloat32) res.get(1 + i));
                 v.add((TFloat32) res.get(1 + n + i));
             }
-            return new LlamaModel.StepOutput(out, new KvCache(k, v, keys));
+            done = true;
+            past.closeRecent(); // the main part moves on unchanged
+            return new LlamaModel.StepOutput(out, new KvCache(past.keys, past.values, k, v, keys, p0));
+        } finally {
+            if (empty != null) {
+                empty.close();
+            }
+            if (!done) {
+                past.close();
+            }
+        }
+    }
+
+    /** The cache with its recent part appended to the main part; consumes (closes) {@code cache}. */
+    KvCache merged(Session session, KvCache cache) {
+        if (cache.recentKeys == null) {
+            return cache;
+        }
+        try (cache) {
+            Session.Runner r = session.runner();
+            int n = config.numLayers;
+            for (int i = 0; i < n; i++) {
+                r.feed(pastK.get(i), cache.keys.get(i)).feed(pastV.get(i), cache.values.get(i))
+                        .feed(recentK.get(i), cache.recentKeys.get(i)).feed(recentV.get(i), cache.recentValues.get(i));
+            }
+            mergedK.forEach(r::fetch);
+            mergedV.forEach(r::fetch);
+            Result res = r.run();
+            List<TFloat32> k = new ArrayList<>(n);
+            List<TFloat32> v = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                k.add((TFloat32) res.get(i));
+                v.add((TFloat32) res.get(n + i));
+            }
+            return new KvCache(k, v, cache.length);
         }
     }
 }

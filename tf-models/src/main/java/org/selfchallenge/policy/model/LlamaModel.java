@@ -56,11 +56,15 @@ public final class LlamaModel implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong weightsVersion = new java.util.concurrent.atomic.AtomicLong();
 
     public LlamaModel(LlamaConfig config, Map<String, TensorData> weights, ModelOptions options) {
-        this(config, weights, options, DecodeGraph.fusable(config));
+        this(config, weights, options, DecodeGraph.fusable(config), DecodeGraph.DEFAULT_RECENT_BLOCK);
     }
 
-    /** {@code fusedDecode}: decode with fused weight copies ({@link DecodeGraph}); tests force either path. */
-    LlamaModel(LlamaConfig config, Map<String, TensorData> weights, ModelOptions options, boolean fusedDecode) {
+    /**
+     * {@code fusedDecode}: decode with fused weight copies; {@code recentBlock}: decode steps between K/V cache
+     * merges ({@link DecodeGraph}). Tests force either path and small blocks.
+     */
+    LlamaModel(LlamaConfig config, Map<String, TensorData> weights, ModelOptions options, boolean fusedDecode,
+               int recentBlock) {
         this.config = config;
         this.options = options;
         checkWeights(config, weights);
@@ -103,18 +107,19 @@ public final class LlamaModel implements AutoCloseable {
         lastLogits = llama.logits2d(tf.reshape(last, tf.constant(new int[]{-1, config.hiddenSize})));
         presentK = sw.presentK();
         presentV = sw.presentV();
-        decode = new DecodeGraph(llama, fusedDecode);
+        decode = new DecodeGraph(llama, fusedDecode, recentBlock);
     }
 
     public static LlamaModel load(Path checkpointDir, ModelOptions options) throws IOException {
         LlamaConfig c = HfCheckpoint.config(checkpointDir);
-        return load(checkpointDir, options, DecodeGraph.fusable(c));
+        return load(checkpointDir, options, DecodeGraph.fusable(c), DecodeGraph.DEFAULT_RECENT_BLOCK);
     }
 
-    static LlamaModel load(Path checkpointDir, ModelOptions options, boolean fusedDecode) throws IOException {
+    static LlamaModel load(Path checkpointDir, ModelOptions options, boolean fusedDecode, int recentBlock)
+            throws IOException {
         LlamaConfig c = HfCheckpoint.config(checkpointDir);
         return new LlamaModel(c, HfCheckpoint.readWeights(checkpointDir, WeightNames.shapes(c).keySet()), options,
-                fusedDecode);
+                fusedDecode, recentBlock);
     }
 
     private static void checkWeights(LlamaConfig config, Map<String, TensorData> weights) {
@@ -292,12 +297,14 @@ public final class LlamaModel implements AutoCloseable {
         if (s == 1) {
             return decode.step(session(), weightsVersion.get(), ids, positions, keyMask, past);
         }
-        try (past;
+        // the prefill graph takes the cache as one tensor per layer
+        KvCache whole = decode.merged(session(), past);
+        try (whole;
              TInt32 idT = Batch.ints(ids, s); TInt32 posT = Batch.ints(positions, s);
              TFloat32 maskT = Batch.floats(keyMask, keyMask[0].length)) {
             Session.Runner r = session().runner().feed(stepIds, idT).feed(stepPos, posT).feed(stepMask, maskT);
             for (int i = 0; i < config.numLayers; i++) {
-                r.feed(pastK.get(i), past.keys.get(i)).feed(pastV.get(i), past.values.get(i));
+                r.feed(pastK.get(i), whole.keys.get(i)).feed(pastV.get(i), whole.values.get(i));
             }
             r.fetch(lastLogits);
             presentK.forEach(r::fetch);
@@ -315,7 +322,7 @@ public final class LlamaModel implements AutoCloseable {
                 k.add((TFloat32) res.get(1 + i));
                 v.add((TFloat32) res.get(1 + config.numLayers + i));
             }
-            return new StepOutput(logits, new KvCache(k, v, past.length + s));
+            return new StepOutput(logits, new KvCache(k, v, whole.length + s));
         }
     }
 

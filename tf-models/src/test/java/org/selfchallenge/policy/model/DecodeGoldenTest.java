@@ -25,23 +25,53 @@ class DecodeGoldenTest {
     @ParameterizedTest
     @MethodSource("names")
     void fusedDecodeStepsMatchPyTorch(String name) throws Exception {
-        decodeStepsMatchPyTorch(name, true);
+        decodeStepsMatchPyTorch(name, true, DecodeGraph.DEFAULT_RECENT_BLOCK);
+    }
+
+    /** Recent K/V blocks of 2: the cache's two parts are merged every other step. */
+    @ParameterizedTest
+    @MethodSource("names")
+    void fusedDecodeStepsWithMergesMatchPyTorch(String name) throws Exception {
+        decodeStepsMatchPyTorch(name, true, 2);
     }
 
     @ParameterizedTest
     @MethodSource("names")
     void unfusedDecodeStepsMatchPyTorch(String name) throws Exception {
-        decodeStepsMatchPyTorch(name, false);
+        decodeStepsMatchPyTorch(name, false, 3);
     }
 
-    private static void decodeStepsMatchPyTorch(String name, boolean fused) throws Exception {
+    /** A multi-token step (prefill graph) on a cache whose recent part is not yet merged. */
+    @ParameterizedTest
+    @MethodSource("names")
+    void multiTokenStepAfterDecodeStepsMatchesPyTorch(String name) throws Exception {
+        JsonNode g = Goldens.golden(name);
+        int[] seq = Goldens.ints(g.get("sequences").get(0).get("tokens"));
+        int n = seq.length;
+        try (LlamaModel m = LlamaModel.load(Goldens.dir(name), new ModelOptions("/CPU:0", 1, 1), true, 4)) {
+            float[][] mask = new float[1][n];
+            Arrays.fill(mask[0], 1f);
+            KvCache cache = m.emptyCache(1);
+            for (int t = 0; t < n - 2; t++) { // single steps (merged at 4): the last ones stay in the recent part
+                cache = m.step(new int[][]{{seq[t]}}, new int[][]{{t}}, trim(mask, t + 1), cache).cache();
+            }
+            LlamaModel.StepOutput so = m.step(new int[][]{{seq[n - 2], seq[n - 1]}}, new int[][]{{n - 2, n - 1}},
+                    mask, cache);
+            so.cache().close();
+            assertEquals(n, so.cache().length);
+            checkRows(g, name, new int[]{0}, so.lastLogits(), n - 1);
+        }
+    }
+
+    private static void decodeStepsMatchPyTorch(String name, boolean fused, int recentBlock) throws Exception {
         JsonNode g = Goldens.golden(name);
         int n = g.get("logits").size(); // sequences with reference logits
         int[][] seqs = new int[n][];
         for (int s = 0; s < n; s++) {
             seqs[s] = Goldens.ints(g.get("sequences").get(s).get("tokens"));
         }
-        try (LlamaModel m = LlamaModel.load(Goldens.dir(name), new ModelOptions("/CPU:0", 1, 1), fused)) {
+        try (LlamaModel m = LlamaModel.load(Goldens.dir(name), new ModelOptions("/CPU:0", 1, 1), fused,
+                recentBlock)) {
             for (int prefix : new int[]{1, 2}) { // prefix 1: even the first step goes through the decode graph
                 for (int s = 0; s < n; s++) {
                     decodeAndCheck(m, g, name, new int[]{s}, seqs, prefix, seqs[s].length);
