@@ -69,16 +69,16 @@
  * A one-token step of a small model costs far more than its FLOPs: TF's executor and each kernel call take
  * ~1-2 us per graph node, a Session.run with the step's feeds and fetches ~0.03 ms ({@code bench model}'s
  * floor_ms), and at batch 1 the matrix products stream every weight from memory (matmul_only_ms). Hence
- * {@code DecodeGraph} (~43 nodes per layer instead of ~110; no per-step shape arithmetic or mask building;
+ * {@code DecodeGraph} (~50 nodes per layer instead of ~110; no per-step shape arithmetic or mask building;
  * Eigen LogSoftmax/Sigmoid instead of oneDNN Softmax/Swish, which hand tiny tensors to a second thread; for
  * models up to 64M duplicated weights, decode-only copies with q|k|v and gate|up fused and the RMSNorm weights
  * folded in). Code that assigns the weight variables other than through {@code LlamaModel.loadWeights} must
  * call {@code LlamaModel.weightsChanged()} afterwards ({@code PolicyTrainer} does), or decoding would keep
- * using the old copies.
- * More intra-op threads do not help decoding ({@code --threads 1} was as fast or faster on 2 shared cores).
- * The K/V cache still grows by one ConcatV2 per layer and step (an O(length) copy): a fixed-capacity cache
- * in resource variables would not avoid it, since ResourceStridedSliceAssign/ResourceScatterUpdate switch a
- * variable to copy-on-read, so every later read of the cache copies it whole.
+ * using the old copies. More intra-op threads do not help decoding ({@code --threads 1} was as fast or faster
+ * on 2 shared cores). The K/V cache is kept in two parts ({@code KvCache}): a step feeds the main part unchanged
+ * and grows only a recent block, merged into the main part every 32 steps, instead of copying the whole cache
+ * each step. A fixed-capacity cache in resource variables would not avoid copies: ResourceStridedSliceAssign
+ * and ResourceScatterUpdate switch a variable to copy-on-read, so every later read copies it whole.
  *
  * <h2>CLI</h2>
  * {@code ModelCli}: {@code model init|logits|generate}; {@code ModelBench}: {@code bench model}.

@@ -23,7 +23,7 @@ import java.util.List;
 /**
  * The one-token decode step (S = 1 after a KV cache of P tokens): {@link LlamaGraph#forward} specialised to a
  * single query. On CPU a decode step of a small model costs ~1-2 us of executor and kernel-call overhead per
- * graph node, far more than its FLOPs, so this graph is built for few nodes (~43 per layer fused, ~60 unfused,
+ * graph node, far more than its FLOPs, so this graph is built for few nodes (~50 per layer fused, ~67 unfused,
  * against ~110 in the general forward):
  * <pre>
  *   static shapes: S = 1, only the batch is -1, so no Shape/Gather/Pack arithmetic per layer
