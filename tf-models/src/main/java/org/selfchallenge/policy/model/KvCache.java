@@ -22,6 +22,7 @@ public final class KvCache implements AutoCloseable {
     public final int length;
     /** Length of the main part P0. */
     final int mainLength;
+    private boolean closed;
 
     KvCache(List<TFloat32> keys, List<TFloat32> values, int length) {
         this(keys, values, null, null, length, length);
@@ -41,8 +42,18 @@ public final class KvCache implements AutoCloseable {
         return length - mainLength;
     }
 
-    /** Closes the recent part only (the main part moves on to the next step's cache). */
-    void closeRecent() {
+    /**
+     * Closes the recent part only: the main part now belongs to the next step's cache, so a later close() of
+     * this (consumed) cache must not touch it.
+     */
+    synchronized void handOverMain() {
+        if (!closed) {
+            closed = true;
+            closeRecent();
+        }
+    }
+
+    private void closeRecent() {
         if (recentKeys != null) {
             recentKeys.forEach(TFloat32::close);
             recentValues.forEach(TFloat32::close);
@@ -50,9 +61,12 @@ public final class KvCache implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        keys.forEach(TFloat32::close);
-        values.forEach(TFloat32::close);
-        closeRecent();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            keys.forEach(TFloat32::close);
+            values.forEach(TFloat32::close);
+            closeRecent();
+        }
     }
 }
