@@ -49,10 +49,14 @@ import java.util.List;
  *   attn = p_main V_main + p_recent V_recent
  * </pre>
  * Every {@code recentBlock} steps the recent part is merged into the main one (a separate run of the concats).
+ * For small caches the extra nodes of the split attention cost more than the copy they avoid: the
+ * {@code split = false} variant attends over concat(main, recent, new) and returns it as the new main part.
  */
 final class DecodeGraph {
     /** Decode steps between merges of the recent K/V part into the main part. */
     static final int DEFAULT_RECENT_BLOCK = 32;
+    /** Caches up to this many floats per layer and K (B Hkv P D) take the single-concat variant. */
+    static final long DEFAULT_SMALL_CACHE = 1L << 14;
     /** Decode-only fused weight copies are made when they hold at most this many floats (256 MiB). */
     static final long FUSE_MAX_PARAMS = 64L << 20;
 
@@ -76,6 +80,7 @@ final class DecodeGraph {
     private final List<Operand<TFloat32>> mergedK = new ArrayList<>();  // main + recent, for the merge run
     private final List<Operand<TFloat32>> mergedV = new ArrayList<>();
     private final int recentBlock;
+    private final boolean split;
     private final List<Op> sync = new ArrayList<>(); // (re)computes the fused copies from the weights
     private long syncedVersion = -1;
 
@@ -86,12 +91,17 @@ final class DecodeGraph {
         return c.numLayers * d * (qkv + 2L * c.intermediateSize) + (long) c.vocabSize * d <= FUSE_MAX_PARAMS;
     }
 
-    DecodeGraph(LlamaGraph llama, boolean fused, int recentBlock) {
+    /**
+     * @param scope  sub-scope for the ops; variants on one graph share the fused copies (same shared names)
+     * @param split  attention over the cache's two parts (large caches) or over one concat of them (small ones)
+     */
+    DecodeGraph(LlamaGraph llama, boolean fused, int recentBlock, boolean split, String scope) {
         this.config = llama.config;
         this.fused = fused;
         this.recentBlock = recentBlock;
+        this.split = split;
         LlamaConfig c = config;
-        Ops tf = llama.tf.withSubScope("decode");
+        Ops tf = llama.tf.withSubScope(scope);
         int h = c.numHeads;
         int hkv = c.numKvHeads;
         int hd = c.headDim;
@@ -162,22 +172,34 @@ final class DecodeGraph {
             Operand<TFloat32> roped = tf.math.add(tf.math.mul(y4, cos),
                     tf.math.mul(tf.reshape(tf.reverse(tf.reshape(y4, halvesShape), halvesAxis), yShape), sin));
             SplitV<TFloat32> qkv = tf.splitV(roped, headSizes, headAxis, 3L);
-            Operand<TFloat32> kNew = tf.concat(List.of(recentK.get(i), qkv.output().get(1)), keyAxis);
-            Operand<TFloat32> vNew = tf.concat(List.of(recentV.get(i), qkv.output().get(2)), keyAxis);
-            presentK.add(kNew);
-            presentV.add(vNew);
             mergedK.add(tf.concat(List.of(pastK.get(i), recentK.get(i)), keyAxis));
             mergedV.add(tf.concat(List.of(pastV.get(i), recentV.get(i)), keyAxis));
             // GQA: query head g * rep + r reads KV head g
             Operand<TFloat32> qg = tf.reshape(qkv.output().get(0), qShape);
-            Operand<TFloat32> scores = tf.math.add(tf.concat(List.of(
-                    tf.train.batchMatMul(qg, pastK.get(i), TFloat32.class, BatchMatMul.adjY(true)),
-                    tf.train.batchMatMul(qg, kNew, TFloat32.class, BatchMatMul.adjY(true))), lastAxis), bias);
+            Operand<TFloat32> attn;
             // exp(log_softmax): TF rewrites Softmax to oneDNN's, which hands tiny tensors to another thread
-            SplitV<TFloat32> probs = tf.splitV(tf.math.exp(tf.nn.logSoftmax(scores)), keySplit, lastAxis, 2L);
-            Operand<TFloat32> attn = tf.math.add(
-                    tf.train.batchMatMul(probs.output().get(0), pastV.get(i), TFloat32.class),
-                    tf.train.batchMatMul(probs.output().get(1), vNew, TFloat32.class));
+            if (split) {
+                Operand<TFloat32> kNew = tf.concat(List.of(recentK.get(i), qkv.output().get(1)), keyAxis);
+                Operand<TFloat32> vNew = tf.concat(List.of(recentV.get(i), qkv.output().get(2)), keyAxis);
+                presentK.add(kNew);
+                presentV.add(vNew);
+                Operand<TFloat32> scores = tf.math.add(tf.concat(List.of(
+                        tf.train.batchMatMul(qg, pastK.get(i), TFloat32.class, BatchMatMul.adjY(true)),
+                        tf.train.batchMatMul(qg, kNew, TFloat32.class, BatchMatMul.adjY(true))), lastAxis), bias);
+                SplitV<TFloat32> probs = tf.splitV(tf.math.exp(tf.nn.logSoftmax(scores)), keySplit, lastAxis, 2L);
+                attn = tf.math.add(tf.train.batchMatMul(probs.output().get(0), pastV.get(i), TFloat32.class),
+                        tf.train.batchMatMul(probs.output().get(1), vNew, TFloat32.class));
+            } else {
+                Operand<TFloat32> kAll = tf.concat(List.of(pastK.get(i), recentK.get(i), qkv.output().get(1)),
+                        keyAxis);
+                Operand<TFloat32> vAll = tf.concat(List.of(pastV.get(i), recentV.get(i), qkv.output().get(2)),
+                        keyAxis);
+                presentK.add(kAll);
+                presentV.add(vAll);
+                Operand<TFloat32> scores = tf.math.add(
+                        tf.train.batchMatMul(qg, kAll, TFloat32.class, BatchMatMul.adjY(true)), bias);
+                attn = tf.train.batchMatMul(tf.math.exp(tf.nn.logSoftmax(scores)), vAll, TFloat32.class);
+            }
             x = tf.math.add(x, llama.linear(tf.reshape(attn, attnShape), WeightNames.layer(i, "self_attn.o_proj"),
                     c.oBias));
 
@@ -254,7 +276,7 @@ final class DecodeGraph {
             }
         }
         float[][] tables = ropeTables(posRows);
-        if (past.recentLength() >= recentBlock) {
+        if (split && past.recentLength() >= recentBlock) {
             past = merged(session, past);
         }
         int p0 = past.mainLength;
@@ -269,7 +291,10 @@ final class DecodeGraph {
              TFloat32 biasT = TFloat32.tensorOf(Shape.of(b, 1, 1, keys), DataBuffers.of(biasv, true, false));
              TInt32 splitT = TInt32.vectorOf(p0, keys - p0)) {
             Session.Runner r = session.runner().feed(ids, idT).feed(cosTable, cosT).feed(sinTable, sinT)
-                    .feed(bias, biasT).feed(keySplit, splitT);
+                    .feed(bias, biasT);
+            if (split) {
+                r.feed(keySplit, splitT);
+            }
             int n = config.numLayers;
             for (int i = 0; i < n; i++) {
                 r.feed(pastK.get(i), past.keys.get(i)).feed(pastV.get(i), past.values.get(i))
@@ -293,6 +318,10 @@ final class DecodeGraph {
                 v.add((TFloat32) res.get(1 + n + i));
             }
             done = true;
+            if (!split) {
+                past.close();
+                return new LlamaModel.StepOutput(out, new KvCache(k, v, keys));
+            }
             past.handOverMain(); // the main part moves on unchanged
             return new LlamaModel.StepOutput(out, new KvCache(past.keys, past.values, k, v, keys, p0));
         } finally {

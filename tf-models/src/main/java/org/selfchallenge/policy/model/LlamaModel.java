@@ -52,19 +52,23 @@ public final class LlamaModel implements AutoCloseable {
     private final Operand<TFloat32> lastLogits; // [B, V]
     private final List<Operand<TFloat32>> presentK;
     private final List<Operand<TFloat32>> presentV;
-    private final DecodeGraph decode;
+    private final DecodeGraph decode;      // two-part cache attention (large caches)
+    private final DecodeGraph decodeSmall; // one concat of the cache (small caches)
+    private final long smallCache;
     private final java.util.concurrent.atomic.AtomicLong weightsVersion = new java.util.concurrent.atomic.AtomicLong();
 
     public LlamaModel(LlamaConfig config, Map<String, TensorData> weights, ModelOptions options) {
-        this(config, weights, options, DecodeGraph.fusable(config), DecodeGraph.DEFAULT_RECENT_BLOCK);
+        this(config, weights, options, DecodeGraph.fusable(config), DecodeGraph.DEFAULT_RECENT_BLOCK,
+                DecodeGraph.DEFAULT_SMALL_CACHE);
     }
 
     /**
      * {@code fusedDecode}: decode with fused weight copies; {@code recentBlock}: decode steps between K/V cache
-     * merges ({@link DecodeGraph}). Tests force either path and small blocks.
+     * merges; {@code smallCache}: largest cache (floats per layer and K) decoded by one concat
+     * ({@link DecodeGraph}). Tests force each path.
      */
     LlamaModel(LlamaConfig config, Map<String, TensorData> weights, ModelOptions options, boolean fusedDecode,
-               int recentBlock) {
+               int recentBlock, long smallCache) {
         this.config = config;
         this.options = options;
         checkWeights(config, weights);
@@ -107,19 +111,22 @@ public final class LlamaModel implements AutoCloseable {
         lastLogits = llama.logits2d(tf.reshape(last, tf.constant(new int[]{-1, config.hiddenSize})));
         presentK = sw.presentK();
         presentV = sw.presentV();
-        decode = new DecodeGraph(llama, fusedDecode, recentBlock);
+        decode = new DecodeGraph(llama, fusedDecode, recentBlock, true, "decode");
+        decodeSmall = new DecodeGraph(llama, fusedDecode, recentBlock, false, "decode_small");
+        this.smallCache = smallCache;
     }
 
     public static LlamaModel load(Path checkpointDir, ModelOptions options) throws IOException {
         LlamaConfig c = HfCheckpoint.config(checkpointDir);
-        return load(checkpointDir, options, DecodeGraph.fusable(c), DecodeGraph.DEFAULT_RECENT_BLOCK);
+        return load(checkpointDir, options, DecodeGraph.fusable(c), DecodeGraph.DEFAULT_RECENT_BLOCK,
+                DecodeGraph.DEFAULT_SMALL_CACHE);
     }
 
-    static LlamaModel load(Path checkpointDir, ModelOptions options, boolean fusedDecode, int recentBlock)
-            throws IOException {
+    static LlamaModel load(Path checkpointDir, ModelOptions options, boolean fusedDecode, int recentBlock,
+                           long smallCache) throws IOException {
         LlamaConfig c = HfCheckpoint.config(checkpointDir);
         return new LlamaModel(c, HfCheckpoint.readWeights(checkpointDir, WeightNames.shapes(c).keySet()), options,
-                fusedDecode, recentBlock);
+                fusedDecode, recentBlock, smallCache);
     }
 
     private static void checkWeights(LlamaConfig config, Map<String, TensorData> weights) {
@@ -295,7 +302,9 @@ public final class LlamaModel implements AutoCloseable {
         int b = ids.length;
         int s = ids[0].length;
         if (s == 1) {
-            return decode.step(session(), weightsVersion.get(), ids, positions, keyMask, past);
+            long cacheFloats = (long) b * config.numKvHeads * config.headDim * (past.length + 1);
+            return (cacheFloats <= smallCache ? decodeSmall : decode).step(session(), weightsVersion.get(), ids,
+                    positions, keyMask, past);
         }
         // the prefill graph takes the cache as one tensor per layer
         KvCache whole = decode.merged(session(), past);

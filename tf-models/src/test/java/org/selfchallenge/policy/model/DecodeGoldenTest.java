@@ -24,21 +24,34 @@ class DecodeGoldenTest {
 
     @ParameterizedTest
     @MethodSource("names")
-    void fusedDecodeStepsMatchPyTorch(String name) throws Exception {
-        decodeStepsMatchPyTorch(name, true, DecodeGraph.DEFAULT_RECENT_BLOCK);
+    void fusedDecodeStepsMatchPyTorch(String name) throws Exception { // small caches: the one-concat variant
+        decodeStepsMatchPyTorch(name, true, DecodeGraph.DEFAULT_RECENT_BLOCK, DecodeGraph.DEFAULT_SMALL_CACHE);
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void unfusedSmallCacheDecodeStepsMatchPyTorch(String name) throws Exception {
+        decodeStepsMatchPyTorch(name, false, DecodeGraph.DEFAULT_RECENT_BLOCK, DecodeGraph.DEFAULT_SMALL_CACHE);
     }
 
     /** Recent K/V blocks of 2: the cache's two parts are merged every other step. */
     @ParameterizedTest
     @MethodSource("names")
     void fusedDecodeStepsWithMergesMatchPyTorch(String name) throws Exception {
-        decodeStepsMatchPyTorch(name, true, 2);
+        decodeStepsMatchPyTorch(name, true, 2, 0);
+    }
+
+    /** A cache that outgrows the one-concat variant (100 floats: a few positions) mid-sequence. */
+    @ParameterizedTest
+    @MethodSource("names")
+    void decodeStepsAcrossVariantsMatchPyTorch(String name) throws Exception {
+        decodeStepsMatchPyTorch(name, true, 2, 100);
     }
 
     @ParameterizedTest
     @MethodSource("names")
     void unfusedDecodeStepsMatchPyTorch(String name) throws Exception {
-        decodeStepsMatchPyTorch(name, false, 3);
+        decodeStepsMatchPyTorch(name, false, 3, 0);
     }
 
     /** A multi-token step (prefill graph) on a cache whose recent part is not yet merged. */
@@ -48,7 +61,7 @@ class DecodeGoldenTest {
         JsonNode g = Goldens.golden(name);
         int[] seq = Goldens.ints(g.get("sequences").get(0).get("tokens"));
         int n = seq.length;
-        try (LlamaModel m = LlamaModel.load(Goldens.dir(name), new ModelOptions("/CPU:0", 1, 1), true, 4)) {
+        try (LlamaModel m = LlamaModel.load(Goldens.dir(name), new ModelOptions("/CPU:0", 1, 1), true, 4, 0)) {
             float[][] mask = new float[1][n];
             Arrays.fill(mask[0], 1f);
             KvCache cache = m.emptyCache(1);
@@ -63,7 +76,8 @@ class DecodeGoldenTest {
         }
     }
 
-    private static void decodeStepsMatchPyTorch(String name, boolean fused, int recentBlock) throws Exception {
+    private static void decodeStepsMatchPyTorch(String name, boolean fused, int recentBlock, long smallCache)
+            throws Exception {
         JsonNode g = Goldens.golden(name);
         int n = g.get("logits").size(); // sequences with reference logits
         int[][] seqs = new int[n][];
@@ -71,7 +85,7 @@ class DecodeGoldenTest {
             seqs[s] = Goldens.ints(g.get("sequences").get(s).get("tokens"));
         }
         try (LlamaModel m = LlamaModel.load(Goldens.dir(name), new ModelOptions("/CPU:0", 1, 1), fused,
-                recentBlock)) {
+                recentBlock, smallCache)) {
             for (int prefix : new int[]{1, 2}) { // prefix 1: even the first step goes through the decode graph
                 for (int s = 0; s < n; s++) {
                     decodeAndCheck(m, g, name, new int[]{s}, seqs, prefix, seqs[s].length);
