@@ -77,7 +77,8 @@
  * using the old copies. More intra-op threads do not help decoding ({@code --threads 1} was as fast or faster
  * on 2 shared cores). The K/V cache is kept in two parts ({@code KvCache}): a step feeds the main part unchanged
  * and grows only a recent block, merged into the main part every 32 steps, instead of copying the whole cache
- * each step. A fixed-capacity cache in resource variables would not avoid copies: ResourceStridedSliceAssign
+ * each step (caches up to 16K floats per layer, where the copy is cheaper than the extra attention nodes, use
+ * a one-concat variant of the graph). A fixed-capacity cache in resource variables would not avoid copies: ResourceStridedSliceAssign
  * and ResourceScatterUpdate switch a variable to copy-on-read, so every later read copies it whole.
  *
  * <h2>CLI</h2>
