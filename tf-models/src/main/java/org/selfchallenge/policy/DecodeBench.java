@@ -23,6 +23,8 @@ import java.util.Locale;
 /** The decode part of {@link ModelBench}: KV-cache step time, its fixed floor and the cost of its matrix products. */
 final class DecodeBench {
     private static final int DECODE_ROUNDS = 3;
+    /** Unmeasured rounds after the first, so that the JIT has compiled the per-step Java code (steady state). */
+    private static final int WARMUP_ROUNDS = 3;
     private static final int PROMPT = 64;
 
     private DecodeBench() {
@@ -31,7 +33,8 @@ final class DecodeBench {
     /**
      * Decode: batch 1 and batch 8 KV-cache steps after a 64-token prompt. A first round (JIT, TF's
      * per-signature executor setup, oneDNN primitives created per new shape) is reported apart as
-     * first_round_step_ms, then DECODE_ROUNDS rounds of {@code steps} steps each over the same lengths;
+     * first_round_step_ms, then WARMUP_ROUNDS unmeasured and DECODE_ROUNDS measured rounds of {@code steps}
+     * steps each over the same lengths;
      * step_ms is their median. floor_ms: a Session.run with the same feeds and fetches (shapes of the middle
      * step) through an empty graph (Identity ops): the fixed TF + Java cost under every step. matmul_only_ms: one
      * Session.run of just the step's dense products (all linear layers and the LM head on B rows, weights read
@@ -44,6 +47,9 @@ final class DecodeBench {
             int prompt = PROMPT;
             for (int b : new int[]{1, 8}) {
                 double first = decodeRound(m, b, prompt, steps);
+                for (int w = 0; w < WARMUP_ROUNDS; w++) {
+                    decodeRound(m, b, prompt, steps);
+                }
                 double[] rounds = new double[DECODE_ROUNDS];
                 for (int r = 0; r < DECODE_ROUNDS; r++) {
                     rounds[r] = decodeRound(m, b, prompt, steps);
