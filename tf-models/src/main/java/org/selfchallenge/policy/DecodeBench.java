@@ -141,14 +141,18 @@ final class DecodeBench {
                 RandomUniform.seed(1L)), tf.constant(0.02f)));
     }
 
-    /** Session.run feeding ids [B], positions [B,1,1], bias [B,1,1,P+1] and 2L caches [B,Hkv,P,D]; fetches 1 + 2L. */
+    /**
+     * Session.run feeding what a one-token step feeds (small-cache variant): ids [B], RoPE cos and sin
+     * [B, H + 2Hkv, 1, D], bias [B,1,1,P+1] and 2L caches [B,Hkv,P,D]; fetches 1 + 2L tensors.
+     */
     static double feedFetchFloorMs(ModelOptions opts, LlamaConfig c, int b, int past) {
         int n = 2 * c.numLayers;
         try (Graph g = new Graph(); Session s = new Session(g, opts.sessionConfig())) {
             Ops tf = Ops.create(g);
             List<Operand<TFloat32>> in = new ArrayList<>();
             List<TFloat32> feeds = new ArrayList<>();
-            List<Shape> shapes = new ArrayList<>(List.of(Shape.of(b), Shape.of(b, 1, 1), Shape.of(b, 1, 1, past + 1)));
+            Shape rope = Shape.of(b, c.numHeads + 2L * c.numKvHeads, 1, c.headDim);
+            List<Shape> shapes = new ArrayList<>(List.of(Shape.of(b), rope, rope, Shape.of(b, 1, 1, past + 1)));
             for (int i = 0; i < n; i++) {
                 shapes.add(Shape.of(b, c.numKvHeads, past, c.headDim));
             }
@@ -158,7 +162,7 @@ final class DecodeBench {
                     feeds.add(TFloat32.tensorOf(sh, DataBuffers.of(new float[(int) sh.size()], true, false)));
                 }
                 List<Operand<TFloat32>> out = new ArrayList<>();
-                for (int i = 2; i < in.size(); i++) { // bias stands in for the logits, caches for the new caches
+                for (int i = 3; i < in.size(); i++) { // bias stands in for the logits, caches for the new caches
                     out.add(tf.identity(in.get(i)));
                 }
                 double best = Double.MAX_VALUE;
