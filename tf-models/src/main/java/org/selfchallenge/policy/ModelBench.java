@@ -4,8 +4,6 @@ import org.selfchallenge.llm.SamplingParams;
 import org.selfchallenge.policy.config.LlamaConfig;
 import org.selfchallenge.policy.io.DType;
 import org.selfchallenge.policy.io.HfCheckpoint;
-import org.selfchallenge.policy.model.KvCache;
-import org.selfchallenge.policy.model.LlamaModel;
 import org.selfchallenge.policy.model.ModelOptions;
 import org.selfchallenge.policy.model.RandomInit;
 import org.selfchallenge.policy.train.Algorithm;
@@ -16,7 +14,6 @@ import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
@@ -29,8 +26,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code run.sh bench model [--quick] [--device D] [--threads N] [--rss-steps N]}: measured FP32 peak (a chain
- * of large MatMuls), training tokens/s and achieved GFLOP/s at two sizes (tiny, d_model 512), KV-cache decode
+ * {@code run.sh bench model [--quick] [--decode-only] [--device D] [--threads N] [--rss-steps N]}: measured FP32
+ * peak (a chain of large MatMuls), training tokens/s and achieved GFLOP/s at two sizes (tiny, d_model 512), KV-cache decode
  * tokens/s and the fixed cost per decode step, and resident memory over many training steps.
  * <p>Training FLOPs per token (forward + backward = 3x forward):
  * {@code 6 * N_matmul + 12 * L * T * d_attn}, where N_matmul counts the weights used in matrix products
@@ -53,18 +50,21 @@ public final class ModelBench {
 
     public static int run(String[] args) {
         boolean quick = false;
+        boolean decodeOnly = false;
         String device = ModelOptions.CPU;
         int threads = 0;
         int rssSteps = 1000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
+                case "--decode-only" -> decodeOnly = true;
                 case "--device" -> device = args[++i];
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--rss-steps" -> rssSteps = Integer.parseInt(args[++i]);
                 case "model" -> { }
                 default -> {
-                    System.err.println("usage: bench model [--quick] [--device D] [--threads N] [--rss-steps N]");
+                    System.err.println("usage: bench model [--quick] [--decode-only] [--device D] [--threads N] "
+                            + "[--rss-steps N]");
                     return 2;
                 }
             }
@@ -79,10 +79,14 @@ public final class ModelBench {
             List<Size> sizes = List.of(new Size("tiny", 512, 128, 2, 4, 2, 8, 128),
                     new Size("d512", 4096, 512, 4, 8, 4, 8, 128));
             // first, so earlier benchmarks' freed memory does not mask growth
-            rss(sizes.get(0), opts, quick ? Math.min(rssSteps, 200) : rssSteps);
+            if (!decodeOnly) {
+                rss(sizes.get(0), opts, quick ? Math.min(rssSteps, 200) : rssSteps);
+            }
             for (Size s : sizes) {
-                train(s, opts, peak, quick ? 3 : 10);
-                decode(s, opts, peak, quick ? 16 : 64);
+                if (!decodeOnly) {
+                    train(s, opts, peak, quick ? 3 : 10);
+                }
+                DecodeBench.decode(s, opts, peak, quick ? 16 : 64);
             }
             double peakAfter = peakGflops(opts);
             System.out.printf(Locale.ROOT, "{\"bench\": \"fp32_peak_after\", \"device\": \"%s\", \"gflops\": %.1f, "
@@ -197,63 +201,6 @@ public final class ModelBench {
                             + "\"fraction_of_peak\": %.3f}%n", s.name, t.model().config.parameterCount(), s.d, s.batch,
                     s.seq, sec * 1000 / steps, tokens / sec, gflops, gflops / peak);
         }
-    }
-
-    /** Decode: batch 1 and batch 8 KV-cache steps after a 64-token prompt. */
-    static void decode(Size s, ModelOptions opts, double peak, int steps) throws IOException {
-        Path dir = checkpoint(s);
-        try (LlamaModel m = LlamaModel.load(dir, opts)) {
-            LlamaConfig c = m.config;
-            for (int b : new int[]{1, 8}) {
-                int prompt = 64;
-                int[][] ids = new int[b][prompt];
-                int[][] pos = new int[b][prompt];
-                float[][] mask = new float[b][prompt + steps + 1];
-                for (int i = 0; i < b; i++) {
-                    for (int j = 0; j < prompt; j++) {
-                        ids[i][j] = (i * 13 + j * 7) % c.vocabSize;
-                        pos[i][j] = j;
-                    }
-                    java.util.Arrays.fill(mask[i], 1f);
-                }
-                LlamaModel.StepOutput so = m.step(ids, pos, trim(mask, prompt), m.emptyCache(b));
-                KvCache cache = so.cache();
-                // warm-up decode step
-                so = m.step(new int[b][1], col(b, prompt), trim(mask, prompt + 1), cache);
-                cache = so.cache();
-                long t0 = System.nanoTime();
-                for (int k = 0; k < steps; k++) {
-                    int p = prompt + 1 + k;
-                    so = m.step(new int[b][1], col(b, p), trim(mask, p + 1), cache);
-                    cache = so.cache();
-                }
-                double sec = (System.nanoTime() - t0) / 1e9;
-                cache.close();
-                double stepMs = sec * 1000 / steps;
-                // compute estimate: 2 * N_matmul FLOPs per token + attention over ~prompt+steps/2 keys
-                double flops = b * (trainFlopsPerToken(c, prompt + steps / 2) / 3.0);
-                double computeMs = flops / (peak * 1e9) * 1000;
-                System.out.printf(Locale.ROOT, "{\"bench\": \"decode\", \"size\": \"%s\", \"batch\": %d, \"step_ms\": %.3f, "
-                                + "\"tokens_per_s\": %.0f, \"compute_ms_at_peak\": %.3f, \"overhead_ms\": %.3f}%n",
-                        s.name, b, stepMs, b * steps / sec, computeMs, stepMs - computeMs);
-            }
-        }
-    }
-
-    private static float[][] trim(float[][] mask, int w) {
-        float[][] out = new float[mask.length][];
-        for (int i = 0; i < mask.length; i++) {
-            out[i] = java.util.Arrays.copyOf(mask[i], w);
-        }
-        return out;
-    }
-
-    private static int[][] col(int b, int v) {
-        int[][] out = new int[b][1];
-        for (int[] r : out) {
-            r[0] = v;
-        }
-        return out;
     }
 
     static long rssKb() throws IOException {

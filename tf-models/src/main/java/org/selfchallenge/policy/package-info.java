@@ -8,8 +8,8 @@
  *   <li>{@code io} — {@code Safetensors} read/write (F32/BF16/F16), {@code HfCheckpoint} (single file or sharded
  *       with {@code model.safetensors.index.json}, tokenizer side files).</li>
  *   <li>{@code model} — {@code LlamaGraph} (the ops), {@code LlamaModel} (session: logits, per-token log-probs,
- *       prefill + KV-cache decode steps, left-padded batches), {@code ModelOptions} (device "/CPU:0" or
- *       "/GPU:0", threads), {@code RandomInit}.</li>
+ *       prefill + KV-cache decode steps, left-padded batches), {@code DecodeGraph} (the one-token step, built
+ *       for few graph nodes), {@code ModelOptions} (device "/CPU:0" or "/GPU:0", threads), {@code RandomInit}.</li>
  *   <li>{@code tokenizer} — {@code PolicyTokenizer} (DJL HF tokenizers on {@code tokenizer.json}, stop ids),
  *       {@code ChatTemplate} (jinjava, configured like transformers' jinja2), {@code ConversationEncoder}
  *       (tokens + loss mask where only assistant-produced tokens are trainable, optionally the exact sampled
@@ -64,6 +64,22 @@
  * {@code RandomCheckpoint.write(configJson, dir, seed)} (= {@code model init}) writes weights ~ N(0, 0.02^2),
  * the byte-level tokenizer (ids 0..255 = bytes, 256 {@code <|endoftext|>}, 257 {@code <|im_start|>}, 258
  * {@code <|im_end|>}) and a ChatML template; vocab_size must be at least 259.
+ *
+ * <h2>Decode step cost (CPU)</h2>
+ * A one-token step of a small model costs far more than its FLOPs: TF's executor and each kernel call take
+ * ~1-2 us per graph node, a Session.run with the step's feeds and fetches ~0.03 ms ({@code bench model}'s
+ * floor_ms), and at batch 1 the matrix products stream every weight from memory (matmul_only_ms). Hence
+ * {@code DecodeGraph} (~50 nodes per layer instead of ~110; no per-step shape arithmetic or mask building;
+ * Eigen LogSoftmax/Sigmoid instead of oneDNN Softmax/Swish, which hand tiny tensors to a second thread; for
+ * models up to 64M duplicated weights, decode-only copies with q|k|v and gate|up fused and the RMSNorm weights
+ * folded in). Code that assigns the weight variables other than through {@code LlamaModel.loadWeights} must
+ * call {@code LlamaModel.weightsChanged()} afterwards ({@code PolicyTrainer} does), or decoding would keep
+ * using the old copies. More intra-op threads do not help decoding ({@code --threads 1} was as fast or faster
+ * on 2 shared cores). The K/V cache is kept in two parts ({@code KvCache}): a step feeds the main part unchanged
+ * and grows only a recent block, merged into the main part every 32 steps, instead of copying the whole cache
+ * each step (caches up to 16K floats per layer, where the copy is cheaper than the extra attention nodes, use
+ * a one-concat variant of the graph). A fixed-capacity cache in resource variables would not avoid copies: ResourceStridedSliceAssign
+ * and ResourceScatterUpdate switch a variable to copy-on-read, so every later read copies it whole.
  *
  * <h2>CLI</h2>
  * {@code ModelCli}: {@code model init|logits|generate}; {@code ModelBench}: {@code bench model}.

@@ -106,15 +106,20 @@ public final class LlamaGraph {
         return tf.stack(l);
     }
 
-    private Operand<TFloat32> linear(Operand<TFloat32> x2d, String prefix, boolean bias) {
+    Operand<TFloat32> linear(Operand<TFloat32> x2d, String prefix, boolean bias) {
         Operand<TFloat32> y = tf.linalg.matMul(x2d, read(prefix + ".weight"), MatMul.transposeB(true));
         return bias ? tf.math.add(y, read(prefix + ".bias")) : y;
     }
 
-    private Operand<TFloat32> rmsNorm(Operand<TFloat32> x, String weight) {
+    Operand<TFloat32> rmsNorm(Operand<TFloat32> x, String weight) {
+        return tf.math.mul(rmsNormalize(x), read(weight));
+    }
+
+    /** x / sqrt(mean(x^2) + eps): RMSNorm before its weight. */
+    Operand<TFloat32> rmsNormalize(Operand<TFloat32> x) {
         Operand<TFloat32> ms = tf.math.mean(tf.math.square(x), tf.constant(-1), Mean.keepDims(true));
         Operand<TFloat32> inv = tf.math.rsqrt(tf.math.add(ms, tf.constant((float) config.rmsNormEps)));
-        return tf.math.mul(tf.math.mul(x, inv), read(weight));
+        return tf.math.mul(x, inv);
     }
 
     private Operand<TFloat32> rope(Operand<TFloat32> x, Operand<TFloat32> cos, Operand<TFloat32> sin) {

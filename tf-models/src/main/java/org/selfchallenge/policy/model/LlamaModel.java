@@ -52,8 +52,23 @@ public final class LlamaModel implements AutoCloseable {
     private final Operand<TFloat32> lastLogits; // [B, V]
     private final List<Operand<TFloat32>> presentK;
     private final List<Operand<TFloat32>> presentV;
+    private final DecodeGraph decode;      // two-part cache attention (large caches)
+    private final DecodeGraph decodeSmall; // one concat of the cache (small caches)
+    private final long smallCache;
+    private final java.util.concurrent.atomic.AtomicLong weightsVersion = new java.util.concurrent.atomic.AtomicLong();
 
     public LlamaModel(LlamaConfig config, Map<String, TensorData> weights, ModelOptions options) {
+        this(config, weights, options, DecodeGraph.fusable(config), DecodeGraph.DEFAULT_RECENT_BLOCK,
+                DecodeGraph.DEFAULT_SMALL_CACHE);
+    }
+
+    /**
+     * {@code fusedDecode}: decode with fused weight copies; {@code recentBlock}: decode steps between K/V cache
+     * merges; {@code smallCache}: largest cache (floats per layer and K) decoded by one concat
+     * ({@link DecodeGraph}). Tests force each path.
+     */
+    LlamaModel(LlamaConfig config, Map<String, TensorData> weights, ModelOptions options, boolean fusedDecode,
+               int recentBlock, long smallCache) {
         this.config = config;
         this.options = options;
         checkWeights(config, weights);
@@ -96,11 +111,22 @@ public final class LlamaModel implements AutoCloseable {
         lastLogits = llama.logits2d(tf.reshape(last, tf.constant(new int[]{-1, config.hiddenSize})));
         presentK = sw.presentK();
         presentV = sw.presentV();
+        decode = new DecodeGraph(llama, fusedDecode, recentBlock, true, "decode");
+        decodeSmall = new DecodeGraph(llama, fusedDecode, recentBlock, false, "decode_small");
+        this.smallCache = smallCache;
     }
 
     public static LlamaModel load(Path checkpointDir, ModelOptions options) throws IOException {
         LlamaConfig c = HfCheckpoint.config(checkpointDir);
-        return new LlamaModel(c, HfCheckpoint.readWeights(checkpointDir, WeightNames.shapes(c).keySet()), options);
+        return load(checkpointDir, options, DecodeGraph.fusable(c), DecodeGraph.DEFAULT_RECENT_BLOCK,
+                DecodeGraph.DEFAULT_SMALL_CACHE);
+    }
+
+    static LlamaModel load(Path checkpointDir, ModelOptions options, boolean fusedDecode, int recentBlock,
+                           long smallCache) throws IOException {
+        LlamaConfig c = HfCheckpoint.config(checkpointDir);
+        return new LlamaModel(c, HfCheckpoint.readWeights(checkpointDir, WeightNames.shapes(c).keySet()), options,
+                fusedDecode, recentBlock, smallCache);
     }
 
     private static void checkWeights(LlamaConfig config, Map<String, TensorData> weights) {
@@ -165,7 +191,16 @@ public final class LlamaModel implements AutoCloseable {
             r.run().close();
         } finally {
             feeds.forEach(Tensor::close);
+            weightsChanged();
         }
+    }
+
+    /**
+     * Must be called after anything assigns the weight variables outside {@link #loadWeights} (the trainer's
+     * optimizer step): the decode step then refreshes its fused weight copies before its next run.
+     */
+    public void weightsChanged() {
+        weightsVersion.incrementAndGet();
     }
 
     /** Current weights, HF names and shapes. */
@@ -261,17 +296,24 @@ public final class LlamaModel implements AutoCloseable {
 
     /**
      * One prefill or decode step: feeds ids/positions [B][S] and the key mask [B][P+S]; consumes (closes)
-     * {@code past} and returns the new cache.
+     * {@code past} and returns the new cache. One-token steps (S = 1) run the smaller {@link DecodeGraph}.
      */
     public StepOutput step(int[][] ids, int[][] positions, float[][] keyMask, KvCache past) {
         int b = ids.length;
         int s = ids[0].length;
-        try (past;
+        if (s == 1) {
+            long cacheFloats = (long) b * config.numKvHeads * config.headDim * (past.length + 1);
+            return (cacheFloats <= smallCache ? decodeSmall : decode).step(session(), weightsVersion.get(), ids,
+                    positions, keyMask, past);
+        }
+        // the prefill graph takes the cache as one tensor per layer
+        KvCache whole = decode.merged(session(), past);
+        try (whole;
              TInt32 idT = Batch.ints(ids, s); TInt32 posT = Batch.ints(positions, s);
              TFloat32 maskT = Batch.floats(keyMask, keyMask[0].length)) {
             Session.Runner r = session().runner().feed(stepIds, idT).feed(stepPos, posT).feed(stepMask, maskT);
             for (int i = 0; i < config.numLayers; i++) {
-                r.feed(pastK.get(i), past.keys.get(i)).feed(pastV.get(i), past.values.get(i));
+                r.feed(pastK.get(i), whole.keys.get(i)).feed(pastV.get(i), whole.values.get(i));
             }
             r.fetch(lastLogits);
             presentK.forEach(r::fetch);
@@ -289,7 +331,7 @@ public final class LlamaModel implements AutoCloseable {
                 k.add((TFloat32) res.get(1 + i));
                 v.add((TFloat32) res.get(1 + config.numLayers + i));
             }
-            return new StepOutput(logits, new KvCache(k, v, past.length + s));
+            return new StepOutput(logits, new KvCache(k, v, whole.length + s));
         }
     }
 

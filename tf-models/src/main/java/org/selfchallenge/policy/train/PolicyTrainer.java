@@ -341,6 +341,8 @@ public final class PolicyTrainer implements AutoCloseable {
             graph.apply.forEach(r::addTarget);
             try (Result res = r.run()) {
                 gnorm = ((TFloat32) res.get(0)).getFloat();
+            } finally {
+                model.weightsChanged();
             }
         }
         step++;
