@@ -34,10 +34,7 @@ public final class Bands {
     private Bands() {
     }
 
-    /**
-     * One distinct instruction in a bucket: its id (the smallest of the tasks with this text), environment,
-     * whether it stands for a held-out task, sorted feature ids.
-     */
+    /** One instruction in a bucket: its id, environment, whether it is a held-out task, sorted feature ids. */
     public static final class Member implements Serializable {
         private static final long serialVersionUID = 1L;
         final String id;
@@ -105,21 +102,15 @@ public final class Bands {
         }
     }
 
-    /**
-     * A member with its band keys (what the driver collects to form the buckets) and the ids of the other
-     * non-held-out tasks with exactly its instruction ({@code copies}, sorted; only a representative —
-     * the smallest id of its text — enters the buckets, see {@link #expand}).
-     */
+    /** A member with its band keys (what the driver collects to form the buckets). */
     public static final class Signed implements Serializable {
         private static final long serialVersionUID = 1L;
         final Member member;
         final long[] keys;
-        final String[] copies;
 
-        public Signed(Member member, long[] keys, String[] copies) {
+        public Signed(Member member, long[] keys) {
             this.member = member;
             this.keys = keys;
-            this.copies = copies;
         }
     }
 
@@ -143,28 +134,10 @@ public final class Bands {
                 buckets.computeIfAbsent(k, x -> new ArrayList<>(2)).add(s.member);
             }
         }
-        Map<String, Flag> reps = buckets.values().parallelStream()
+        Map<String, Flag> out = buckets.values().parallelStream()
                 .filter(b -> b.size() > 1)
                 .flatMap(b -> scan(b, threshold).stream())
                 .collect(Collectors.toMap(Flag::id, f -> f, Flag::merge, TreeMap::new));
-        return expand(reps, signed);
-    }
-
-    /**
-     * Flags of all tasks from their representatives' flags. A copy c of representative r (same text, so
-     * Jaccard 1, and r &lt; c) has dupOf = r's dupOf when r has one (it is smaller than r, hence the
-     * smallest near-duplicate of c too), else r; and shares r's held-out overlap (same text). Held-out
-     * members are not flagged. {@code groups} needs only the representatives that have copies.
-     */
-    public static List<Flag> expand(Map<String, Flag> reps, Iterable<Signed> groups) {
-        Map<String, Flag> out = new TreeMap<>(reps);
-        for (Signed g : groups) {
-            Flag r = reps.get(g.member.id);
-            for (String c : g.copies) {
-                out.put(c, new Flag(c, r == null || r.dupOf() == null ? g.member.id : r.dupOf(),
-                        r != null && r.heldoutOverlap()));
-            }
-        }
         return new ArrayList<>(out.values());
     }
 

@@ -12,20 +12,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.when;
 
@@ -74,9 +66,8 @@ public final class NearDuplicateFilter {
         if (onDriver) {
             return Bands.flagAll(signed.collect(), threshold);
         }
-        signed.persist(StorageLevel.MEMORY_AND_DISK());
         double t = threshold;
-        Map<String, Bands.Flag> reps = signed
+        return signed
                 .flatMapToPair(s -> {
                     List<Tuple2<Long, Bands.Member>> keyed = new ArrayList<>(s.keys.length);
                     for (long k : s.keys) {
@@ -92,10 +83,8 @@ public final class NearDuplicateFilter {
                 })
                 .mapToPair(f -> new Tuple2<>(f.id(), f))
                 .reduceByKey(Bands.Flag::merge, partitions)
-                .collectAsMap();
-        List<Bands.Flag> out = Bands.expand(reps, signed.filter(s -> s.copies.length > 0).collect());
-        signed.unpersist();
-        return out;
+                .values()
+                .collect();
     }
 
     /** Flags as rows of {@link #SCHEMA}. */
@@ -105,24 +94,10 @@ public final class NearDuplicateFilter {
         return out;
     }
 
-    /**
-     * One representative per distinct (environment, instruction) — the smallest non-held-out id, with
-     * the others as its copies — plus one held-out member per text that a held-out task has; each with
-     * its band keys (MLlib shingling + MinHashLSH). Exact copies are common in challenger output and
-     * cost one group-by here instead of a MinHash each.
-     */
+    /** Every task with a shingle: its member record and band keys (MLlib shingling + MinHashLSH). */
     JavaRDD<Bands.Signed> signatures(Dataset<Row> tasks) {
-        Dataset<Row> groups = tasks.groupBy("env", "instruction").agg(
-                sort_array(collect_list(when(not(col("heldout")), col("task_id")))).as("ids"),
-                min(when(col("heldout"), col("task_id"))).as("held_id"));
-        Dataset<Row> reps = groups.filter(size(col("ids")).gt(0))
-                .select(col("ids").getItem(0).as("task_id"), col("env"), lit(false).as("heldout"), col("instruction"),
-                        expr("slice(ids, 2, size(ids) - 1)").as("copies"))
-                .unionByName(groups.filter(col("held_id").isNotNull())
-                        .select(col("held_id").as("task_id"), col("env"), lit(true).as("heldout"), col("instruction"),
-                                expr("CAST(array() AS array<string>)").as("copies")));
         Dataset<Row> words = new RegexTokenizer().setInputCol("instruction").setOutputCol("words")
-                .setPattern("\\W+").setToLowercase(true).transform(reps);
+                .setPattern("\\W+").setToLowercase(true).transform(tasks);
         Dataset<Row> shingles = new NGram().setN(shingleWords).setInputCol("words").setOutputCol("grams")
                 .transform(words)
                 .withColumn("shingles", when(size(col("grams")).equalTo(0), col("words")).otherwise(col("grams")))
@@ -133,7 +108,7 @@ public final class NearDuplicateFilter {
                 .setOutputCol("hashes").setSeed(seed).fit(feats);
         int r = rows;
         int b = bands;
-        return model.transform(feats).select("task_id", "env", "heldout", "features", "hashes", "copies").javaRDD()
+        return model.transform(feats).select("task_id", "env", "heldout", "features", "hashes").javaRDD()
                 .map(row -> {
                     List<Vector> hs = row.getList(4);
                     long[] sig = new long[hs.size()];
@@ -142,8 +117,7 @@ public final class NearDuplicateFilter {
                     }
                     Bands.Member m = new Bands.Member(row.getString(0), row.getString(1), row.getBoolean(2),
                             ((Vector) row.get(3)).toSparse().indices());
-                    List<String> copies = row.getList(5);
-                    return new Bands.Signed(m, Bands.keys(m.env, sig, b, r), copies.toArray(new String[0]));
+                    return new Bands.Signed(m, Bands.keys(m.env, sig, b, r));
                 });
     }
 }

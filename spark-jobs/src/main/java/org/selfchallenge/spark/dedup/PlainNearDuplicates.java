@@ -4,10 +4,6 @@ import org.apache.spark.ml.feature.HashingTF;
 import org.selfchallenge.agent.Seeds;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -84,40 +80,14 @@ public final class PlainNearDuplicates {
     public record Task(String id, String env, boolean heldout, String instruction) {
     }
 
-    /**
-     * Flags (tasks without a finding are absent), as {@link NearDuplicateFilter} computes them: exact
-     * copies of an instruction first (one representative per environment and text), then MinHash bands
-     * over the distinct texts.
-     */
+    /** Flags (tasks without a finding are absent), as {@link NearDuplicateFilter} computes them. */
     public List<Bands.Flag> flags(List<Task> tasks) {
-        Map<List<String>, List<String>> ids = new LinkedHashMap<>();
-        Map<List<String>, String> held = new HashMap<>();
+        List<Bands.Signed> signed = new ArrayList<>(tasks.size());
         for (Task t : tasks) {
-            List<String> text = List.of(t.env(), t.instruction());
-            if (t.heldout()) {
-                held.merge(text, t.id(), (x, y) -> x.compareTo(y) <= 0 ? x : y);
-                ids.putIfAbsent(text, new ArrayList<>());
-            } else {
-                ids.computeIfAbsent(text, k -> new ArrayList<>()).add(t.id());
-            }
-        }
-        List<Bands.Signed> signed = new ArrayList<>(ids.size());
-        for (var e : ids.entrySet()) {
-            String env = e.getKey().get(0);
-            int[] f = features(e.getKey().get(1));
-            if (f.length == 0) {
-                continue;
-            }
-            long[] keys = Bands.keys(env, signature(f), bands, rows);
-            List<String> same = e.getValue();
-            if (!same.isEmpty()) {
-                Collections.sort(same);
-                signed.add(new Bands.Signed(new Bands.Member(same.get(0), env, false, f), keys,
-                        same.subList(1, same.size()).toArray(new String[0])));
-            }
-            String h = held.get(e.getKey());
-            if (h != null) {
-                signed.add(new Bands.Signed(new Bands.Member(h, env, true, f), keys, new String[0]));
+            int[] f = features(t.instruction());
+            if (f.length > 0) {
+                signed.add(new Bands.Signed(new Bands.Member(t.id(), t.env(), t.heldout(), f),
+                        Bands.keys(t.env(), signature(f), bands, rows)));
             }
         }
         return Bands.flagAll(signed, threshold);
