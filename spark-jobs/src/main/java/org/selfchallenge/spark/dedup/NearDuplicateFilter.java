@@ -7,9 +7,12 @@ import org.apache.spark.ml.feature.MinHashLSHModel;
 import org.apache.spark.ml.feature.NGram;
 import org.apache.spark.ml.feature.RegexTokenizer;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
@@ -87,6 +90,16 @@ public final class NearDuplicateFilter {
                 .collect();
     }
 
+    /**
+     * What {@link MinHashLSH#fit} needs: the vector size. Its hash functions depend only on the seed and
+     * their number, and fitting on the real features would run a Spark job (fit reads a first row) that
+     * recomputes the whole shingling pipeline.
+     */
+    private static Dataset<Row> oneVector(SparkSession spark) {
+        return spark.createDataFrame(List.of(RowFactory.create(Vectors.sparse(NUM_FEATURES, new int[]{0}, new double[]{1}))),
+                new StructType().add("features", new VectorUDT(), false));
+    }
+
     /** Flags as rows of {@link #SCHEMA}. */
     public static List<Row> rows(List<Bands.Flag> flags) {
         List<Row> out = new ArrayList<>(flags.size());
@@ -105,7 +118,7 @@ public final class NearDuplicateFilter {
         Dataset<Row> feats = new HashingTF().setInputCol("shingles").setOutputCol("features").setBinary(true)
                 .setNumFeatures(NUM_FEATURES).transform(shingles);
         MinHashLSHModel model = new MinHashLSH().setNumHashTables(bands * rows).setInputCol("features")
-                .setOutputCol("hashes").setSeed(seed).fit(feats);
+                .setOutputCol("hashes").setSeed(seed).fit(oneVector(tasks.sparkSession()));
         int r = rows;
         int b = bands;
         return model.transform(feats).select("task_id", "env", "heldout", "features", "hashes").javaRDD()

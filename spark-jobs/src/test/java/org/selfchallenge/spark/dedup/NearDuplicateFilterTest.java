@@ -72,7 +72,10 @@ class NearDuplicateFilterTest extends SharedSparkSession {
         assertEquals(List.of(new Bands.Flag("a", null, true), new Bands.Flag("c", "a", true)), Bands.scan(bucket, T));
     }
 
-    /** 40 unrelated long instructions, 10 one-word edits of them, 5 copies, a same-template family, held-out tasks. */
+    /**
+     * 40 unrelated long instructions, 10 one-word edits of them, copies, a same-template family, held-out
+     * tasks.
+     */
     static List<PlainNearDuplicates.Task> tasks() {
         Random rnd = new Random(11);
         List<PlainNearDuplicates.Task> out = new ArrayList<>();
@@ -94,6 +97,11 @@ class NearDuplicateFilterTest extends SharedSparkSession {
             out.add(new PlainNearDuplicates.Task(String.format("t-2%03d", k), "retail", false, longOnes.get(0)));
         }
         out.add(new PlainNearDuplicates.Task("t-3000", "airline", false, longOnes.get(0))); // other environment
+        // Exact copies of an edit (their duplicate is the edit's original) and of a text a held-out task has.
+        out.add(new PlainNearDuplicates.Task("t-7000", "retail", false, longOnes.get(3) + "x"));
+        out.add(new PlainNearDuplicates.Task("t-7001", "retail", false, longOnes.get(3) + "x"));
+        out.add(new PlainNearDuplicates.Task("t-7002", "retail", false, longOnes.get(5)));
+        out.add(new PlainNearDuplicates.Task("h-5", "retail", true, longOnes.get(5)));
         // One template, 120 words: any two share 5 of 7 shingles (0.714), so none is a near-duplicate...
         for (int i = 0; i < 120; i++) {
             out.add(new PlainNearDuplicates.Task(String.format("t-4%03d", i), "calculation", false,
@@ -140,9 +148,14 @@ class NearDuplicateFilterTest extends SharedSparkSession {
     @Test
     void oracleSeesExactlyTheConstructedDuplicates() {
         Map<String, Bands.Flag> f = naive(tasks());
-        // 10 edits + 5 copies + 2 repeats are duplicates; 3 tasks overlap held-out ones.
-        assertEquals(10 + 5 + 2, f.values().stream().filter(x -> x.dupOf() != null).count());
-        assertEquals(3, f.values().stream().filter(Bands.Flag::heldoutOverlap).count());
+        // 10 edits + 5 copies + 2 repeats + 3 copies are duplicates; 3 calculation tasks overlap held-out
+        // ones, and so do t-0005, its edit t-1005 and its copy t-7002.
+        assertEquals(10 + 5 + 2 + 3, f.values().stream().filter(x -> x.dupOf() != null).count());
+        assertEquals(3 + 3, f.values().stream().filter(Bands.Flag::heldoutOverlap).count());
+        assertEquals(new Bands.Flag("t-7001", "t-0003", false), f.get("t-7001"));
+        assertEquals(new Bands.Flag("t-0005", null, true), f.get("t-0005"));
+        assertEquals(new Bands.Flag("t-1005", "t-0005", true), f.get("t-1005"));
+        assertEquals(new Bands.Flag("t-7002", "t-0005", true), f.get("t-7002"));
         assertEquals(new Bands.Flag("t-1003", "t-0003", false), f.get("t-1003"));
         assertEquals(new Bands.Flag("t-2004", "t-0000", false), f.get("t-2004"));
         assertEquals(new Bands.Flag("t-5001", "t-4008", false), f.get("t-5001"));
