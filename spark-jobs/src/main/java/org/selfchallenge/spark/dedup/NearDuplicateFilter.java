@@ -96,7 +96,8 @@ public final class NearDuplicateFilter {
      * recomputes the whole shingling pipeline.
      */
     private static Dataset<Row> oneVector(SparkSession spark) {
-        return spark.createDataFrame(List.of(RowFactory.create(Vectors.sparse(NUM_FEATURES, new int[]{0}, new double[]{1}))),
+        Row one = RowFactory.create(Vectors.sparse(NUM_FEATURES, new int[]{0}, new double[]{1}));
+        return spark.createDataFrame(List.of(one),
                 new StructType().add("features", new VectorUDT(), false));
     }
 
