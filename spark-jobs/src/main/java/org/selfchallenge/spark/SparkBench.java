@@ -3,6 +3,7 @@ package org.selfchallenge.spark;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -196,7 +197,10 @@ public final class SparkBench {
                     raw.get(i).setText(withFailingSolution(raw.get(i).getText()));
                 }
             }
-            spark.createDataFrame(raw, RawTaskRow.class).write().mode("overwrite").parquet(rawPath.toString());
+            // Written as the challenge stage writes it: one file per challenge partition.
+            spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext())
+                            .parallelize(raw, cfg.challengePartitions), RawTaskRow.class)
+                    .write().mode("overwrite").parquet(rawPath.toString());
         }
         List<PlainNearDuplicates.Task> held = new ArrayList<>();
         for (Row r : spark.read().parquet(new Path(layout.stage(0, VerifyStage.NAME), VerifyStage.OUTPUT).toString())
@@ -208,7 +212,8 @@ public final class SparkBench {
         List<Double> ratios = new ArrayList<>();
         for (int rep = 1; rep <= passes; rep++) {
             long t0 = System.nanoTime();
-            Map<String, Long> plain = PlainStageLoops.verify(cfg, raw, held, cores, root.resolve("plain-" + rep + ".parquet"));
+            Map<String, Long> plain = PlainStageLoops.verify(cfg, PlainStageLoops.readRaw(rawPath.toString()), held,
+                    cores, root.resolve("plain-" + rep + ".parquet"));
             double loop = (System.nanoTime() - t0) / 1e9;
             t0 = System.nanoTime();
             Map<String, Object> m = new VerifyStage().run(ctx, new Path(root.toUri().toString(), "spark-" + rep));

@@ -1,11 +1,15 @@
 package org.selfchallenge.spark.stage;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.example.data.simple.SimpleGroupFactory;
+import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.example.ExampleParquetWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
@@ -25,6 +29,8 @@ import org.selfchallenge.udf.CatVerification;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -51,6 +57,38 @@ public final class PlainStageLoops {
             }""");
 
     private PlainStageLoops() {
+    }
+
+    /** The columns of {@code tasks_raw} verification reads. */
+    private static final String RAW_COLUMNS = "message tasks_raw { optional binary taskId (STRING); "
+            + "optional binary env (STRING); optional binary text (STRING); }";
+
+    /** {@code tasks_raw} (a directory of Parquet files) read with parquet-hadoop, files in name order. */
+    public static List<RawTaskRow> readRaw(String dir) throws IOException {
+        Configuration conf = new Configuration();
+        conf.set(ReadSupport.PARQUET_READ_SCHEMA, RAW_COLUMNS);
+        Path d = new Path(dir);
+        FileSystem fs = d.getFileSystem(conf);
+        FileStatus[] files = fs.listStatus(d, p -> p.getName().endsWith(".parquet"));
+        Arrays.sort(files, Comparator.comparing(f -> f.getPath().getName()));
+        List<RawTaskRow> out = new ArrayList<>();
+        for (FileStatus f : files) {
+            try (ParquetReader<Group> r = ParquetReader.builder(new GroupReadSupport(), f.getPath()).withConf(conf)
+                    .build()) {
+                for (Group g = r.read(); g != null; g = r.read()) {
+                    RawTaskRow row = new RawTaskRow();
+                    row.setTaskId(string(g, "taskId"));
+                    row.setEnv(string(g, "env"));
+                    row.setText(string(g, "text"));
+                    out.add(row);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String string(Group g, String field) {
+        return g.getFieldRepetitionCount(field) == 0 ? null : g.getString(field, 0);
     }
 
     /**

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -17,6 +18,7 @@ import org.selfchallenge.spark.dedup.Bands;
 import org.selfchallenge.spark.dedup.NearDuplicateFilter;
 import org.selfchallenge.udf.CatVerification;
 import org.selfchallenge.udf.VerifyCat;
+import scala.Option;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -52,6 +54,8 @@ public final class VerifyStage implements Stage {
     public static final String HELDOUT_OVERLAP = "HELDOUT_OVERLAP";
     public static final String KEPT = "KEPT";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Spark SQL's suggested minimum number of file-scan splits. */
+    private static final String MIN_SPLITS = "spark.sql.files.minPartitionNum";
     /** {@code filter_report}: per environment and filter reason, rows sorted by (env, filter_reason). */
     static final StructType REPORT_SCHEMA = new StructType()
             .add("env", DataTypes.StringType, true)
@@ -68,16 +72,36 @@ public final class VerifyStage implements Stage {
 
     @Override
     public Map<String, Object> run(StageContext ctx, Path tmp) {
+        // The raw table is read in at least verify.partitions splits (files are not packed together
+        // then), so verification spreads over the executors without shuffling the task texts.
+        RuntimeConfig conf = ctx.spark().conf();
+        Option<String> before = conf.getOption(MIN_SPLITS);
+        conf.set(MIN_SPLITS, ctx.cfg().verifyPartitions);
+        try {
+            return verify(ctx, tmp);
+        } finally {
+            if (before.isDefined()) {
+                conf.set(MIN_SPLITS, before.get());
+            } else {
+                conf.unset(MIN_SPLITS);
+            }
+        }
+    }
+
+    private Map<String, Object> verify(StageContext ctx, Path tmp) {
         SparkSession spark = ctx.spark();
         PipelineConfig cfg = ctx.cfg();
         Dataset<Row> raw = spark.read().parquet(new Path(ctx.stageDir(ChallengeStage.NAME), ChallengeStage.OUTPUT).toString());
+        // Fewer files than partitions: a shuffle spreads them, and a sort keeps the row order fixed.
+        Dataset<Row> input = raw.javaRDD().getNumPartitions() >= cfg.verifyPartitions ? raw
+                : raw.repartition(cfg.verifyPartitions, col("taskId")).sortWithinPartitions("taskId");
         long total = generated(ctx, raw);
         Dataset<Row> verdicts;
         try (Progress.Tracker t = ctx.progress().track(spark.sparkContext(), "round " + ctx.round() + " verify",
                 total, "tasks")) {
             VerifyCat.register(spark, new CatVerification.Settings(cfg.minFailureCases, cfg.verifyTimeoutMs,
                     cfg.sandboxWorkers), t.accumulator());
-            verdicts = raw.repartition(cfg.verifyPartitions, col("taskId"))
+            verdicts = input
                     .withColumn("v", callUDF(VerifyCat.NAME, col("env"), col("text")))
                     .select(col("taskId").as("task_id"), col("env"), col("round"), col("seed"),
                             col("challengerId").as("challenger_id"), col("v.*"))
@@ -85,7 +109,7 @@ public final class VerifyStage implements Stage {
             verdicts.count();
         }
         // The flags are few (near-duplicates only) and sit on the driver: a broadcast join keeps the
-        // verdicts' partitioning (hash of task id), so no shuffle is needed before the write.
+        // verdicts' partitions and row order, so the table is written without a shuffle or a sort.
         Dataset<Row> flags = broadcast(duplicateFlags(ctx, verdicts, total));
         Dataset<Row> out = verdicts.join(flags, verdicts.col("task_id").equalTo(flags.col("f_task_id")), "left")
                 .drop("f_task_id")
@@ -95,10 +119,9 @@ public final class VerifyStage implements Stage {
                                 .when(col("dup_of").isNotNull(), lit(NEAR_DUPLICATE))
                                 .otherwise(lit(KEPT)))
                 .withColumn("heldout_overlap", coalesce(col("heldout_overlap"), lit(false)))
-                .withColumn("kept", col("filter_reason").equalTo(lit(KEPT)))
-                .sortWithinPartitions("task_id");
-        // One file per verify partition, rows in task id order: deterministic without a global sort
-        // (whose range partitioning costs a sampling job and a shuffle).
+                .withColumn("kept", col("filter_reason").equalTo(lit(KEPT)));
+        // One file per partition, rows in input order: deterministic without a global sort (whose range
+        // partitioning costs a sampling job and a shuffle).
         out.write().parquet(new Path(tmp, OUTPUT).toString());
         // Every number after the table comes from one small aggregate (one Spark job over the cached
         // verdicts): the filter report and the stage metrics are derived from it on the driver instead

@@ -18,7 +18,10 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The benchmark's plain verify loop writes the verdict table the stage writes, readable by Spark SQL. */
+/**
+ * The benchmark's plain verify loop reads tasks_raw as Spark wrote it and writes the verdict table the
+ * stage writes, readable by Spark SQL.
+ */
 class PlainStageLoopsTest extends SharedSparkSession {
     @TempDir
     Path dir;
@@ -43,7 +46,12 @@ class PlainStageLoopsTest extends SharedSparkSession {
         // t3 repeats t1 (NEAR_DUPLICATE); t2's instruction is also a held-out task's (HELDOUT_OVERLAP).
         String instruction = CatVerification.verify(new CatVerification.Settings(1, 5000, 0), "calculation", b)
                 .instruction();
-        Map<String, Long> reasons = PlainStageLoops.verify(cfg, rows,
+        // Through a Spark-written tasks_raw table and back with parquet-hadoop, as the benchmark reads it.
+        String rawDir = dir.resolve("tasks_raw").toString();
+        spark().createDataFrame(rows, RawTaskRow.class).write().parquet(rawDir);
+        List<RawTaskRow> read = PlainStageLoops.readRaw(rawDir);
+        assertEquals(List.of("t1", "t2", "t3", "t4", "t5"), read.stream().map(RawTaskRow::getTaskId).sorted().toList());
+        Map<String, Long> reasons = PlainStageLoops.verify(cfg, read,
                 List.of(new PlainNearDuplicates.Task("h1", "calculation", true, instruction)), 2, out);
         assertEquals(Map.of("KEPT", 1L, "NEAR_DUPLICATE", 1L, "HELDOUT_OVERLAP", 1L, "PARSE_ERROR", 1L,
                 "UNKNOWN_ENV", 1L), reasons);
