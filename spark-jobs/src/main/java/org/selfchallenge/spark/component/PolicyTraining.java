@@ -77,7 +77,10 @@ public final class PolicyTraining {
             rewardSum += s.reward();
         }
         try (PolicyTrainer t = PolicyTrainer.open(policyIn, tc)) {
-            Random rnd = new Random(Seeds.derive(cfg.seed, "train-order/" + policyIn));
+            // The order derives from the run seed and the data's round, never from a path: a run trains the
+            // same way wherever its files (or their local copies) live.
+            int round = data.isEmpty() ? 0 : data.get(0).getRound();
+            Random rnd = new Random(Seeds.derive(cfg.seed, "train-order/round-" + round));
             for (int epoch = 0; epoch < cfg.epochs; epoch++) {
                 List<TrainSequence> order = new ArrayList<>(seqs);
                 Collections.shuffle(order, rnd);

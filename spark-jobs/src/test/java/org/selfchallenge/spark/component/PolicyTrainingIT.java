@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,6 +86,39 @@ class PolicyTrainingIT {
             expected.append(expected.length() == 0 ? "" : " ").append(String.format("%d:%.6f", (long) l[0], (float) l[1]));
         }
         assertEquals(expected.toString(), out);
+    }
+
+    @Test
+    void theSameRunTrainsTheSameWeightsWhereverItsFilesLive() throws Exception {
+        PipelineConfig cfg = ConfigLoader.load(null, Map.of("selfchallenge.train.algorithm", "distill",
+                "selfchallenge.train.epochs", 2, "selfchallenge.train.batch-size", 1,
+                "selfchallenge.policy.tiny.hidden-size", 32, "selfchallenge.policy.tiny.intermediate-size", 64));
+        CoreComponents c = new CoreComponents();
+        Path a = Files.createDirectories(dir.resolve("run-a/round-0/init"));
+        c.initPolicy(cfg, a);
+        Path b = Files.createDirectories(dir.resolve("elsewhere/run-b/init"));
+        try (var files = Files.list(a)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, b.resolve(f.getFileName()));
+            }
+        }
+        ProceduralChallenger pc = new ProceduralChallenger();
+        List<TaskSolver.SolveInput> tasks = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            CatVerification.Result v = CatVerification.verify(new CatVerification.Settings(1, 5000, 0), "calculation",
+                    pc.challenge("calculation", i).text());
+            tasks.add(new TaskSolver.SolveInput("t" + i, "calculation", v.instruction(), v.evaluation(), v.solution(), 0, i));
+        }
+        List<TrajectoryRecord> demos = c.demonstrations(cfg, a, tasks);
+        byte[][] weights = new byte[2][];
+        int k = 0;
+        for (Path init : List.of(a, b)) {
+            Path hf = Files.createDirectories(dir.resolve("hf-" + k));
+            PolicyTraining.train(cfg, init, demos, hf, Files.createDirectories(dir.resolve("state-" + k)),
+                    (tag, step, v) -> { }, 2);
+            weights[k++] = Files.readAllBytes(hf.resolve("model.safetensors"));
+        }
+        assertArrayEquals(weights[0], weights[1]);
     }
 
     private static boolean tensorboard() throws Exception {
