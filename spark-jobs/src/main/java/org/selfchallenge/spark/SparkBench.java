@@ -31,6 +31,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code run.sh bench spark [--tasks N] [--episodes M] [--arrow-rows R] [--only arrow|verify|solve]
@@ -162,20 +164,21 @@ public final class SparkBench {
         return ConfigLoader.load(null, o);
     }
 
+    private static final Pattern SOLUTION = Pattern.compile("(?s)<solution>.*?</solution>");
+    private static final Pattern FAILURE = Pattern.compile("(?s)<failure_case>(.*?)</failure_case>");
+
+    /** The CaT text with its example solution replaced by its first failure case (a wrong solution). */
+    static String withFailingSolution(String text) {
+        Matcher f = FAILURE.matcher(text);
+        return f.find() ? SOLUTION.matcher(text).replaceFirst(Matcher.quoteReplacement(
+                "<solution>" + f.group(1) + "</solution>")) : text;
+    }
+
     /**
      * The verify stage of round 1 (verify_cat over every raw task, near-duplicates within the round and
      * against the held-out set, Parquet table + report) vs {@link PlainStageLoops#verify}, alternated
      * {@code passes} times after round 0 warmed both (sandbox workers, JIT, Spark's first jobs).
      */
-    private static final java.util.regex.Pattern SOLUTION = java.util.regex.Pattern.compile("(?s)<solution>.*?</solution>");
-    private static final java.util.regex.Pattern FAILURE = java.util.regex.Pattern.compile("(?s)<failure_case>(.*?)</failure_case>");
-
-    static String withFailingSolution(String text) {
-        java.util.regex.Matcher f = FAILURE.matcher(text);
-        return f.find() ? SOLUTION.matcher(text).replaceFirst(java.util.regex.Matcher.quoteReplacement(
-                "<solution>" + f.group(1) + "</solution>")) : text;
-    }
-
     static void verify(SparkSession spark, int n, int cores, int passes, int validPercent) throws Exception {
         java.nio.file.Path root = Files.createTempDirectory("bench-verify-");
         PipelineConfig cfg = config(root, n / 2, List.of("calculation", "retail"), 1);
@@ -185,7 +188,8 @@ public final class SparkBench {
         }
         p.runStage(new ChallengeStage(), 1);
         RunLayout layout = p.layout();
-        StageContext ctx = new StageContext(spark, cfg, layout, 1, new Progress(spark.sparkContext(), false, System.out));
+        StageContext ctx = new StageContext(spark, cfg, layout, 1,
+                new Progress(spark.sparkContext(), false, System.out));
         Path rawPath = new Path(layout.stage(1, ChallengeStage.NAME), ChallengeStage.OUTPUT);
         List<RawTaskRow> raw = new ArrayList<>(spark.read().parquet(rawPath.toString())
                 .as(Encoders.bean(RawTaskRow.class)).collectAsList());
@@ -218,12 +222,13 @@ public final class SparkBench {
             t0 = System.nanoTime();
             Map<String, Object> m = new VerifyStage().run(ctx, new Path(root.toUri().toString(), "spark-" + rep));
             double sp = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("verify stage, pass %d: %d tasks: plain Java loop %.2fs (%.0f tasks/s, %s), Spark stage %.2fs "
-                            + "(%.0f tasks/s, %s), overhead %+.1f%%%n", rep, raw.size(), loop, raw.size() / loop, plain,
-                    sp, raw.size() / sp, m.get("reasons"), 100 * (sp - loop) / loop);
+            System.out.printf("verify stage, pass %d: %d tasks: plain Java loop %.2fs (%.0f tasks/s, %s), "
+                            + "Spark stage %.2fs (%.0f tasks/s, %s), overhead %+.1f%%%n", rep, raw.size(), loop,
+                    raw.size() / loop, plain, sp, raw.size() / sp, m.get("reasons"), 100 * (sp - loop) / loop);
             ratios.add(sp / loop);
         }
-        System.out.printf("verify stage: median overhead over passes 2..%d: %+.1f%%%n", passes, 100 * (median(ratios) - 1));
+        System.out.printf("verify stage: median overhead over passes 2..%d: %+.1f%%%n", passes,
+                100 * (median(ratios) - 1));
     }
 
     /** Median of the per-pass Spark/plain ratios, the warm-up pass left out (when there is more than one). */
@@ -259,7 +264,8 @@ public final class SparkBench {
         fs.delete(verified, true);
         fs.rename(new Path(sub.toUri().toString()), verified);
         PipelineConfig r1 = cfg.forRound(1);
-        StageContext ctx = new StageContext(spark, r1, layout, 1, new Progress(spark.sparkContext(), false, System.out));
+        StageContext ctx = new StageContext(spark, r1, layout, 1,
+                new Progress(spark.sparkContext(), false, System.out));
         String policy = ctx.policyIn().toString();
         Dataset<Row> tasks = spark.read().parquet(verified.toString()).filter("kept");
         PlainStageLoops.solve(r1, tasks.limit(2), 1, policy, "bench", cores,
@@ -278,6 +284,7 @@ public final class SparkBench {
                     sm.get("trajectories"), 100 * (sp - loop) / loop);
             ratios.add(sp / loop);
         }
-        System.out.printf("solve stage: median overhead over passes 2..%d: %+.1f%%%n", passes, 100 * (median(ratios) - 1));
+        System.out.printf("solve stage: median overhead over passes 2..%d: %+.1f%%%n", passes,
+                100 * (median(ratios) - 1));
     }
 }
