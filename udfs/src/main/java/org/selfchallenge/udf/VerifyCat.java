@@ -36,20 +36,27 @@ public final class VerifyCat implements UDF2<String, String, Row>, Serializable 
 
     private final CatVerification.Settings settings;
     private final LongAccumulator calls;
+    private final VerdictCounts counts;
 
-    /** @param calls counts verifications (console progress); may be null */
-    public VerifyCat(CatVerification.Settings settings, LongAccumulator calls) {
+    /**
+     * @param calls  counts verifications (console progress); may be null
+     * @param counts counts verdicts per environment and reason; may be null
+     */
+    public VerifyCat(CatVerification.Settings settings, LongAccumulator calls, VerdictCounts counts) {
         this.settings = settings;
         this.calls = calls;
+        this.counts = counts;
     }
 
     /** Registers {@value #NAME} on the session with these verifier settings. */
     public static void register(SparkSession spark, CatVerification.Settings settings) {
-        register(spark, settings, null);
+        register(spark, settings, null, null);
     }
 
-    public static void register(SparkSession spark, CatVerification.Settings settings, LongAccumulator calls) {
-        spark.udf().register(NAME, new VerifyCat(settings, calls), RESULT_TYPE);
+    /** Registers {@value #NAME} counting into these accumulators (either may be null). */
+    public static void register(SparkSession spark, CatVerification.Settings settings, LongAccumulator calls,
+                                VerdictCounts counts) {
+        spark.udf().register(NAME, new VerifyCat(settings, calls, counts), RESULT_TYPE);
     }
 
     @Override
@@ -57,6 +64,9 @@ public final class VerifyCat implements UDF2<String, String, Row>, Serializable 
         CatVerification.Result r = CatVerification.verify(settings, env, text);
         if (calls != null) {
             calls.add(1);
+        }
+        if (counts != null) {
+            counts.add(new VerdictCounts.Key(env, r.reason()));
         }
         return RowFactory.create(r.valid(), r.reason(), r.detail(), r.instruction(), r.evaluation(), r.solution(),
                 r.failureCases() == null ? null : r.failureCases().toArray(new String[0]),

@@ -58,17 +58,23 @@ public final class Bands {
     public static final class Flag implements Serializable {
         private static final long serialVersionUID = 1L;
         private final String id;
+        private final String env;
         private final String dupOf;
         private final boolean heldoutOverlap;
 
-        public Flag(String id, String dupOf, boolean heldoutOverlap) {
+        public Flag(String id, String env, String dupOf, boolean heldoutOverlap) {
             this.id = id;
+            this.env = env;
             this.dupOf = dupOf;
             this.heldoutOverlap = heldoutOverlap;
         }
 
         public String id() {
             return id;
+        }
+
+        public String env() {
+            return env;
         }
 
         public String dupOf() {
@@ -82,18 +88,19 @@ public final class Bands {
         /** Two flags of the same task from different buckets: the smaller duplicate, either overlap. */
         public Flag merge(Flag o) {
             String d = dupOf == null ? o.dupOf : o.dupOf == null || dupOf.compareTo(o.dupOf) <= 0 ? dupOf : o.dupOf;
-            return new Flag(id, d, heldoutOverlap || o.heldoutOverlap);
+            return new Flag(id, env, d, heldoutOverlap || o.heldoutOverlap);
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Flag f && id.equals(f.id) && java.util.Objects.equals(dupOf, f.dupOf)
+            return o instanceof Flag f && id.equals(f.id) && java.util.Objects.equals(env, f.env)
+                    && java.util.Objects.equals(dupOf, f.dupOf)
                     && heldoutOverlap == f.heldoutOverlap;
         }
 
         @Override
         public int hashCode() {
-            return java.util.Objects.hash(id, dupOf, heldoutOverlap);
+            return java.util.Objects.hash(id, env, dupOf, heldoutOverlap);
         }
 
         @Override
@@ -188,7 +195,7 @@ public final class Bands {
                 }
             }
             if (dup != null || held) {
-                out.add(new Flag(a.id, dup, held));
+                out.add(new Flag(a.id, a.env, dup, held));
             }
         }
         return out;

@@ -56,6 +56,9 @@ public final class PlainStageLoops {
               required boolean heldout_overlap; required binary filter_reason (STRING); required boolean kept;
             }""");
 
+    /** Tasks a verify worker takes from the queue at a time. */
+    static final int VERIFY_CHUNK = 1000;
+
     private PlainStageLoops() {
     }
 
@@ -103,15 +106,27 @@ public final class PlainStageLoops {
         CatVerification.Settings s = new CatVerification.Settings(cfg.minFailureCases, cfg.verifyTimeoutMs,
                 cfg.sandboxWorkers);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<CatVerification.Result>> fs = new ArrayList<>(raw.size());
+        CatVerification.Result[] results = new CatVerification.Result[raw.size()];
         try {
-            for (RawTaskRow r : raw) {
-                fs.add(pool.submit(() -> CatVerification.verify(s, r.getEnv(), r.getText())));
+            // Chunks from a shared queue: cores stay busy to the end whatever each task costs, and a
+            // chunk is long enough that handing it out costs nothing (one future per task cost ~10%).
+            List<Future<?>> fs = new ArrayList<>();
+            for (int from = 0; from < raw.size(); from += VERIFY_CHUNK) {
+                int lo = from;
+                int hi = Math.min(raw.size(), from + VERIFY_CHUNK);
+                fs.add(pool.submit(() -> {
+                    for (int i = lo; i < hi; i++) {
+                        results[i] = CatVerification.verify(s, raw.get(i).getEnv(), raw.get(i).getText());
+                    }
+                }));
+            }
+            for (Future<?> f : fs) {
+                f.get();
             }
             Map<String, CatVerification.Result> verdicts = new TreeMap<>();
             Map<String, RawTaskRow> byId = new TreeMap<>();
             for (int i = 0; i < raw.size(); i++) {
-                verdicts.put(raw.get(i).getTaskId(), fs.get(i).get());
+                verdicts.put(raw.get(i).getTaskId(), results[i]);
                 byId.put(raw.get(i).getTaskId(), raw.get(i));
             }
             List<PlainNearDuplicates.Task> cand = new ArrayList<>(heldout);

@@ -2,27 +2,35 @@ package org.selfchallenge.spark.stage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
+import org.selfchallenge.cat.Reason;
 import org.selfchallenge.spark.Progress;
 import org.selfchallenge.spark.StageCommitter;
 import org.selfchallenge.spark.config.PipelineConfig;
 import org.selfchallenge.spark.dedup.Bands;
 import org.selfchallenge.spark.dedup.NearDuplicateFilter;
 import org.selfchallenge.udf.CatVerification;
+import org.selfchallenge.udf.VerdictCounts;
 import org.selfchallenge.udf.VerifyCat;
 import scala.Option;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.TreeMap;
 import java.util.List;
@@ -32,9 +40,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.callUDF;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -54,8 +60,13 @@ public final class VerifyStage implements Stage {
     public static final String HELDOUT_OVERLAP = "HELDOUT_OVERLAP";
     public static final String KEPT = "KEPT";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Spark SQL's suggested minimum number of file-scan splits. */
-    private static final String MIN_SPLITS = "spark.sql.files.minPartitionNum";
+    /** The verify pass's split of its output: one directory per value, {@value #VALID} or {@value #REJECTED}. */
+    private static final String VERDICT = "verdict";
+    private static final String VALID = "valid";
+    private static final String REJECTED = "rejected";
+    /** Spark SQL's file-scan split settings. */
+    private static final String OPEN_COST = "spark.sql.files.openCostInBytes";
+    private static final String MAX_SPLIT_BYTES = "spark.sql.files.maxPartitionBytes";
     /** {@code filter_report}: per environment and filter reason, rows sorted by (env, filter_reason). */
     static final StructType REPORT_SCHEMA = new StructType()
             .add("env", DataTypes.StringType, true)
@@ -72,23 +83,26 @@ public final class VerifyStage implements Stage {
 
     @Override
     public Map<String, Object> run(StageContext ctx, Path tmp) {
-        // The raw table is read in at least verify.partitions splits (files are not packed together
-        // then), so verification spreads over the executors without shuffling the task texts.
+        // One split per tasks_raw file (big files still cut at maxPartitionBytes): the challenge stage
+        // writes files of equal task counts, while Spark's default packing by bytes can put two files in
+        // one split and leave another empty, so one core verified half the tasks alone.
         RuntimeConfig conf = ctx.spark().conf();
-        Option<String> before = conf.getOption(MIN_SPLITS);
-        conf.set(MIN_SPLITS, ctx.cfg().verifyPartitions);
+        Option<String> before = conf.getOption(OPEN_COST);
+        conf.set(OPEN_COST, conf.get(MAX_SPLIT_BYTES));
         try {
             return verify(ctx, tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             if (before.isDefined()) {
-                conf.set(MIN_SPLITS, before.get());
+                conf.set(OPEN_COST, before.get());
             } else {
-                conf.unset(MIN_SPLITS);
+                conf.unset(OPEN_COST);
             }
         }
     }
 
-    private Map<String, Object> verify(StageContext ctx, Path tmp) {
+    private Map<String, Object> verify(StageContext ctx, Path tmp) throws IOException {
         SparkSession spark = ctx.spark();
         PipelineConfig cfg = ctx.cfg();
         Dataset<Row> raw = spark.read().parquet(new Path(ctx.stageDir(ChallengeStage.NAME), ChallengeStage.OUTPUT).toString());
@@ -96,65 +110,132 @@ public final class VerifyStage implements Stage {
         Dataset<Row> input = raw.javaRDD().getNumPartitions() >= cfg.verifyPartitions ? raw
                 : raw.repartition(cfg.verifyPartitions, col("taskId")).sortWithinPartitions("taskId");
         long total = generated(ctx, raw);
+        Path table = new Path(tmp, OUTPUT);
+        Path split = new Path(tmp, "_verdicts");
         Dataset<Row> verdicts;
+        VerdictCounts counts = new VerdictCounts();
+        spark.sparkContext().register(counts, "round " + ctx.round() + " verdicts");
+        // One pass over the tasks: every verdict is written once, into one directory per verdict. Rejected
+        // rows are final as written; only the valid ones (~5% of model-written tasks) are read back for the
+        // near-duplicate filter and rewritten with its flags. The verdicts are neither cached nor re-read
+        // for the report: verify_cat counts them as it goes.
         try (Progress.Tracker t = ctx.progress().track(spark.sparkContext(), "round " + ctx.round() + " verify",
                 total, "tasks")) {
             VerifyCat.register(spark, new CatVerification.Settings(cfg.minFailureCases, cfg.verifyTimeoutMs,
-                    cfg.sandboxWorkers), t.accumulator());
-            verdicts = input
-                    .withColumn("v", callUDF(VerifyCat.NAME, col("env"), col("text")))
+                    cfg.sandboxWorkers), t.accumulator(), counts);
+            verdicts = input.withColumn("v", callUDF(VerifyCat.NAME, col("env"), col("text")))
                     .select(col("taskId").as("task_id"), col("env"), col("round"), col("seed"),
                             col("challengerId").as("challenger_id"), col("v.*"))
-                    .persist(StorageLevel.MEMORY_AND_DISK());
-            verdicts.count();
+                    .withColumn("dup_of", lit(null).cast(DataTypes.StringType))
+                    .withColumn("heldout_overlap", lit(false))
+                    .withColumn("filter_reason", when(col("valid"), lit(KEPT)).otherwise(col("reason")))
+                    .withColumn("kept", col("valid"))
+                    .withColumn(VERDICT, when(col("valid"), lit(VALID)).otherwise(lit(REJECTED)));
+            verdicts.write().partitionBy(VERDICT).parquet(split.toString());
         }
-        // The flags are few (near-duplicates only) and sit on the driver: a broadcast join keeps the
-        // verdicts' partitions and row order, so the table is written without a shuffle or a sort.
-        Dataset<Row> flags = broadcast(duplicateFlags(ctx, verdicts, total));
-        Dataset<Row> out = verdicts.join(flags, verdicts.col("task_id").equalTo(flags.col("f_task_id")), "left")
-                .drop("f_task_id")
-                .withColumn("filter_reason",
-                        when(not(col("valid")), col("reason"))
-                                .when(coalesce(col("heldout_overlap"), lit(false)), lit(HELDOUT_OVERLAP))
-                                .when(col("dup_of").isNotNull(), lit(NEAR_DUPLICATE))
-                                .otherwise(lit(KEPT)))
-                .withColumn("heldout_overlap", coalesce(col("heldout_overlap"), lit(false)))
-                .withColumn("kept", col("filter_reason").equalTo(lit(KEPT)));
-        // One file per partition, rows in input order: deterministic without a global sort (whose range
-        // partitioning costs a sampling job and a shuffle).
-        out.write().parquet(new Path(tmp, OUTPUT).toString());
-        // Every number after the table comes from one small aggregate (one Spark job over the cached
-        // verdicts): the filter report and the stage metrics are derived from it on the driver instead
-        // of each being its own join/count job (every Spark job costs a fixed scheduling overhead).
-        List<Row> agg = out.groupBy("env", "filter_reason", "valid").agg(count(lit(1)).as("n")).collectAsList();
-        verdicts.unpersist();
-        Map<String, Long> generated = new TreeMap<>();
-        Map<List<String>, Long> perReason = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
-                .thenComparing(k -> k.get(1)));
+        // tasks_verified is one flat directory (a partitioned one could not be read across rounds with a
+        // glob): the files are moved up, named by their verdict.
+        FileSystem fs = ctx.fs();
+        fs.mkdirs(table);
+        int files = moveFiles(fs, new Path(split, VERDICT + "=" + REJECTED), table, REJECTED + "-");
+        Path validPart = new Path(split, VERDICT + "=" + VALID);
+        List<Bands.Flag> flags = List.of();
+        if (fs.exists(validPart)) {
+            Dataset<Row> valid = spark.read().parquet(validPart.toString());
+            flags = duplicateFlags(ctx, valid, total);
+            if (!flags.isEmpty()) {
+                Path flagged = new Path(tmp, "_flagged");
+                withFlags(valid, flags).write().parquet(flagged.toString());
+                validPart = flagged;
+            }
+            files += moveFiles(fs, validPart, table, VALID + "-");
+        }
+        if (files == 0) { // no tasks at all: one empty file carries the schema
+            Path empty = new Path(tmp, "_empty");
+            spark.createDataFrame(List.of(), verdicts.drop(VERDICT).schema()).coalesce(1).write()
+                    .parquet(empty.toString());
+            moveFiles(fs, empty, table, "");
+        }
+        for (String d : List.of("_verdicts", "_flagged", "_empty")) {
+            fs.delete(new Path(tmp, d), true);
+        }
+        Map<VerdictCounts.Key, Long> perReason = filterCounts(counts.value(), flags);
+        Map<String, Long> generated = new HashMap<>();
         Map<String, Long> reasons = new TreeMap<>();
-        long valid = 0;
-        for (Row r : agg) {
-            long n = r.getLong(3);
-            generated.merge(r.getString(0), n, Long::sum);
-            perReason.merge(List.of(r.getString(0), r.getString(1)), n, Long::sum);
-            reasons.merge(r.getString(1), n, Long::sum);
-            valid += r.getBoolean(2) ? n : 0;
-        }
+        perReason.forEach((k, n) -> {
+            generated.merge(k.env(), n, Long::sum);
+            reasons.merge(k.reason(), n, Long::sum);
+        });
         List<Row> report = new ArrayList<>();
-        for (var e : perReason.entrySet()) {
-            long gen = generated.get(e.getKey().get(0));
-            report.add(RowFactory.create(e.getKey().get(0), e.getKey().get(1), e.getValue(), gen,
-                    (double) e.getValue() / gen, ctx.round()));
-        }
+        perReason.forEach((k, n) -> report.add(RowFactory.create(k.env(), k.reason(), n, generated.get(k.env()),
+                (double) n / generated.get(k.env()), ctx.round())));
         spark.createDataFrame(report, REPORT_SCHEMA).coalesce(1).write().parquet(new Path(tmp, REPORT).toString());
 
+        long kept = reasons.getOrDefault(KEPT, 0L);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tasks_generated", total);
-        m.put("tasks_valid", valid);
-        m.put("tasks_verified", reasons.getOrDefault(KEPT, 0L));
+        m.put("tasks_valid", counts.value().entrySet().stream()
+                .filter(e -> e.getKey().reason().equals(Reason.VALID.name())).mapToLong(Map.Entry::getValue).sum());
+        m.put("tasks_verified", kept);
         m.put("reasons", reasons);
-        m.put("verify_yield", total == 0 ? 0.0 : (double) reasons.getOrDefault(KEPT, 0L) / total);
+        m.put("verify_yield", total == 0 ? 0.0 : (double) kept / total);
         return m;
+    }
+
+    /**
+     * Task counts per (environment, filter reason), sorted: a rejected task counts under its verifier
+     * reason; a valid one under {@value #HELDOUT_OVERLAP}, else {@value #NEAR_DUPLICATE} when flagged,
+     * else {@value #KEPT}.
+     *
+     * @param verdicts verifier verdicts per (environment, reason code)
+     * @param flags    the near-duplicate filter's findings, one per flagged valid task
+     */
+    static Map<VerdictCounts.Key, Long> filterCounts(Map<VerdictCounts.Key, Long> verdicts, List<Bands.Flag> flags) {
+        Map<VerdictCounts.Key, Long> out = new TreeMap<>(Comparator.comparing(VerdictCounts.Key::env,
+                Comparator.nullsFirst(Comparator.<String>naturalOrder())).thenComparing(VerdictCounts.Key::reason));
+        verdicts.forEach((k, n) -> out.merge(k.reason().equals(Reason.VALID.name())
+                ? new VerdictCounts.Key(k.env(), KEPT) : k, n, Long::sum));
+        for (Bands.Flag f : flags) {
+            out.merge(new VerdictCounts.Key(f.env(), KEPT), -1L, Long::sum);
+            out.merge(new VerdictCounts.Key(f.env(), f.heldoutOverlap() ? HELDOUT_OVERLAP : NEAR_DUPLICATE), 1L,
+                    Long::sum);
+        }
+        out.values().removeIf(n -> n == 0);
+        return out;
+    }
+
+    /**
+     * The valid part with the near-duplicate findings: {@code dup_of}, {@code heldout_overlap},
+     * {@code filter_reason} and {@code kept} set, columns in the part's order.
+     */
+    private static Dataset<Row> withFlags(Dataset<Row> valid, List<Bands.Flag> flags) {
+        // The flags are few and sit on the driver: a broadcast join keeps the part's splits and row order.
+        Dataset<Row> f = broadcast(valid.sparkSession().createDataFrame(NearDuplicateFilter.rows(flags),
+                NearDuplicateFilter.SCHEMA));
+        return valid.drop("dup_of", "heldout_overlap")
+                .join(f, valid.col("task_id").equalTo(f.col("f_task_id")), "left")
+                .withColumn("heldout_overlap", coalesce(col("heldout_overlap"), lit(false)))
+                .withColumn("filter_reason", when(col("heldout_overlap"), lit(HELDOUT_OVERLAP))
+                        .when(col("dup_of").isNotNull(), lit(NEAR_DUPLICATE))
+                        .otherwise(lit(KEPT)))
+                .withColumn("kept", col("filter_reason").equalTo(lit(KEPT)))
+                .select(Arrays.stream(valid.columns()).map(functions::col).toArray(Column[]::new));
+    }
+
+    /** Moves the Parquet files of a Spark output directory into {@code to}, prefixing their names. */
+    private static int moveFiles(FileSystem fs, Path from, Path to, String prefix) throws IOException {
+        if (!fs.exists(from)) {
+            return 0;
+        }
+        int n = 0;
+        for (FileStatus f : fs.listStatus(from, p -> p.getName().endsWith(".parquet"))) {
+            Path dst = new Path(to, prefix + f.getPath().getName());
+            if (!fs.rename(f.getPath(), dst)) {
+                throw new IOException("could not move " + f.getPath() + " to " + dst);
+            }
+            n++;
+        }
+        return n;
     }
 
     /** Raw task count: the challenge stage's own metric when committed (no Spark job), else a count. */
@@ -174,24 +255,22 @@ public final class VerifyStage implements Stage {
     /**
      * For each valid task: {@code dup_of} = smallest id of a near-duplicate valid task of the same
      * environment with a smaller id (null if none), {@code heldout_overlap} = near-duplicate of a
-     * kept held-out task (training rounds only).
+     * kept held-out task (training rounds only). Only tasks with a finding get a row.
      */
-    private Dataset<Row> duplicateFlags(StageContext ctx, Dataset<Row> verdicts, long total) {
+    private List<Bands.Flag> duplicateFlags(StageContext ctx, Dataset<Row> valid, long total) {
         PipelineConfig cfg = ctx.cfg();
-        SparkSession spark = ctx.spark();
         if (!cfg.dedupEnabled) {
-            return spark.createDataFrame(List.of(), NearDuplicateFilter.SCHEMA);
+            return List.of();
         }
-        Dataset<Row> cand = verdicts.filter("valid AND instruction IS NOT NULL")
+        Dataset<Row> cand = valid.filter("instruction IS NOT NULL")
                 .select(col("task_id"), col("env"), col("instruction"), lit(false).as("heldout"));
         if (ctx.round() > 0) {
+            // Parquet's row-group statistics skip the rejected part: kept is false throughout.
             Path held = new Path(ctx.layout().stage(0, NAME), OUTPUT);
-            Dataset<Row> h = spark.read().parquet(held.toString()).filter("kept")
-                    .select(col("task_id"), col("env"), col("instruction"), lit(true).as("heldout"));
-            cand = cand.unionByName(h);
+            cand = cand.unionByName(ctx.spark().read().parquet(held.toString()).filter("kept")
+                    .select(col("task_id"), col("env"), col("instruction"), lit(true).as("heldout")));
         }
-        List<Bands.Flag> flags = new NearDuplicateFilter(cfg.dedupShingleWords, cfg.dedupBands, cfg.dedupRowsPerBand,
+        return new NearDuplicateFilter(cfg.dedupShingleWords, cfg.dedupBands, cfg.dedupRowsPerBand,
                 cfg.dedupJaccard, cfg.seed, cfg.verifyPartitions).flags(cand, total <= cfg.dedupDriverMaxTasks);
-        return spark.createDataFrame(NearDuplicateFilter.rows(flags), NearDuplicateFilter.SCHEMA);
     }
 }

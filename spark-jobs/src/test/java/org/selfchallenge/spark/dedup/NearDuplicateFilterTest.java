@@ -69,7 +69,7 @@ class NearDuplicateFilterTest extends SharedSparkSession {
         List<Bands.Member> bucket = List.of(new Bands.Member("c", "e", false, x), new Bands.Member("a", "e", false, sameX),
                 new Bands.Member("b", "e", false, nearX), new Bands.Member("d", "other", false, x),
                 new Bands.Member("h", "e", true, x));
-        assertEquals(List.of(new Bands.Flag("a", null, true), new Bands.Flag("c", "a", true)), Bands.scan(bucket, T));
+        assertEquals(List.of(new Bands.Flag("a", "e", null, true), new Bands.Flag("c", "e", "a", true)), Bands.scan(bucket, T));
     }
 
     /**
@@ -139,7 +139,7 @@ class NearDuplicateFilterTest extends SharedSparkSession {
                 }
             }
             if (dup != null || held) {
-                out.put(a.id(), new Bands.Flag(a.id(), dup, held));
+                out.put(a.id(), new Bands.Flag(a.id(), a.env(), dup, held));
             }
         }
         return out;
@@ -152,14 +152,20 @@ class NearDuplicateFilterTest extends SharedSparkSession {
         // ones, and so do t-0005, its edit t-1005 and its copy t-7002.
         assertEquals(10 + 5 + 2 + 3, f.values().stream().filter(x -> x.dupOf() != null).count());
         assertEquals(3 + 3, f.values().stream().filter(Bands.Flag::heldoutOverlap).count());
-        assertEquals(new Bands.Flag("t-7001", "t-0003", false), f.get("t-7001"));
-        assertEquals(new Bands.Flag("t-0005", null, true), f.get("t-0005"));
-        assertEquals(new Bands.Flag("t-1005", "t-0005", true), f.get("t-1005"));
-        assertEquals(new Bands.Flag("t-7002", "t-0005", true), f.get("t-7002"));
-        assertEquals(new Bands.Flag("t-1003", "t-0003", false), f.get("t-1003"));
-        assertEquals(new Bands.Flag("t-2004", "t-0000", false), f.get("t-2004"));
-        assertEquals(new Bands.Flag("t-5001", "t-4008", false), f.get("t-5001"));
-        assertEquals(new Bands.Flag("t-4021", null, true), f.get("t-4021"));
+        assertEquals(flag("t-7001", "t-0003", false), f.get("t-7001"));
+        assertEquals(flag("t-0005", null, true), f.get("t-0005"));
+        assertEquals(flag("t-1005", "t-0005", true), f.get("t-1005"));
+        assertEquals(flag("t-7002", "t-0005", true), f.get("t-7002"));
+        assertEquals(flag("t-1003", "t-0003", false), f.get("t-1003"));
+        assertEquals(flag("t-2004", "t-0000", false), f.get("t-2004"));
+        assertEquals(flag("t-5001", "t-4008", false), f.get("t-5001"));
+        assertEquals(flag("t-4021", null, true), f.get("t-4021"));
+    }
+
+    /** The flag of task {@code id} of {@link #tasks()}, its environment looked up. */
+    private static Bands.Flag flag(String id, String dupOf, boolean heldout) {
+        String env = tasks().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow().env();
+        return new Bands.Flag(id, env, dupOf, heldout);
     }
 
     private static Map<String, Bands.Flag> byId(List<Bands.Flag> flags) {
