@@ -23,6 +23,7 @@ import org.selfchallenge.spark.stage.Stage;
 import org.selfchallenge.spark.stage.StageContext;
 import org.selfchallenge.spark.stage.VerifyStage;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -146,7 +147,12 @@ public final class SparkBench {
                         rows, len, bytes / 1e6, bytes / wSec / 1e9, bytes / rSec / 1e9);
             }
         }
-        fs.delete(new Path(dir.toUri().toString()), true);
+        deleteTree(dir);
+    }
+
+    /** A benchmark's scratch directory (hundreds of MB at the default sizes) goes when it ends. */
+    private static void deleteTree(java.nio.file.Path dir) throws IOException {
+        FileSystem.getLocal(new Configuration()).delete(new Path(dir.toUri().toString()), true);
     }
 
     /** A run directory with rounds 0..1 over calculation + retail and default task families. */
@@ -181,6 +187,15 @@ public final class SparkBench {
      */
     static void verify(SparkSession spark, int n, int cores, int passes, int validPercent) throws Exception {
         java.nio.file.Path root = Files.createTempDirectory("bench-verify-");
+        try {
+            verify(spark, root, n, cores, passes, validPercent);
+        } finally {
+            deleteTree(root);
+        }
+    }
+
+    private static void verify(SparkSession spark, java.nio.file.Path root, int n, int cores, int passes,
+                               int validPercent) throws Exception {
         PipelineConfig cfg = config(root, n / 2, List.of("calculation", "retail"), 1);
         Pipeline p = new Pipeline(spark, cfg, new PrintStream(OutputStream.nullOutputStream()));
         for (Stage st : List.of(new ChallengeStage(), new VerifyStage())) {
@@ -245,6 +260,15 @@ public final class SparkBench {
      */
     static void solve(SparkSession spark, int m, int cores, int passes) throws Exception {
         java.nio.file.Path root = Files.createTempDirectory("bench-solve-");
+        try {
+            solve(spark, root, m, cores, passes);
+        } finally {
+            deleteTree(root);
+        }
+    }
+
+    private static void solve(SparkSession spark, java.nio.file.Path root, int m, int cores, int passes)
+            throws Exception {
         int samples = 4;
         PipelineConfig cfg = config(root, Math.max(4, m / samples * 2), List.of("calculation"), samples);
         Pipeline p = new Pipeline(spark, cfg, new PrintStream(OutputStream.nullOutputStream()));
@@ -258,7 +282,7 @@ public final class SparkBench {
         // Keep exactly m / samples tasks kept, so the stage runs m episodes.
         Dataset<Row> all = spark.read().parquet(verified.toString());
         Dataset<Row> kept = all.filter("kept").orderBy("task_id").limit(m / samples).localCheckpoint();
-        java.nio.file.Path sub = Files.createTempDirectory("bench-solve-tasks-");
+        java.nio.file.Path sub = Files.createTempDirectory(root, "tasks-");
         kept.write().mode("overwrite").parquet(sub.toUri().toString());
         FileSystem fs = layout.fs(spark.sparkContext().hadoopConfiguration());
         fs.delete(verified, true);

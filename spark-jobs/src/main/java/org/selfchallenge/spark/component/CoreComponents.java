@@ -13,6 +13,7 @@ import org.selfchallenge.policy.ModelCli;
 import org.selfchallenge.policy.chat.TfChatModel;
 import org.selfchallenge.policy.model.ModelOptions;
 import org.selfchallenge.spark.config.PipelineConfig;
+import org.selfchallenge.spark.io.LocalCopies;
 import org.selfchallenge.spark.io.TrajectoryRecord;
 
 import java.io.ByteArrayOutputStream;
@@ -96,7 +97,8 @@ public final class CoreComponents implements Components {
         return POLICIES.computeIfAbsent(localPolicyDir + "@" + device, key -> {
             String d = localPolicyDir.toString();
             try {
-                return TfChatModel.open(Path.of(d), new ModelOptions(device, TF_THREADS, 1));
+                return TfChatModel.open(Path.of(d), new ModelOptions(device, TF_THREADS, 1),
+                        LocalCopies.source(localPolicyDir));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open policy " + d, e);
             }

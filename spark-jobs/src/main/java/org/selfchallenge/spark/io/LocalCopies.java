@@ -17,6 +17,7 @@ import java.util.stream.Stream;
  */
 public final class LocalCopies {
     private static final ConcurrentHashMap<String, java.nio.file.Path> CACHE = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<java.nio.file.Path, String> SOURCES = new ConcurrentHashMap<>();
 
     private LocalCopies() {
     }
@@ -30,11 +31,21 @@ public final class LocalCopies {
                 dst.toFile().deleteOnExit();
                 fs.copyToLocalFile(false, src, new Path(dst.toUri()), true);
                 // copyToLocalFile puts the directory itself inside dst.
-                return dst.resolve(src.getName());
+                java.nio.file.Path local = dst.resolve(src.getName());
+                SOURCES.put(local, u);
+                return local;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot copy " + u + " to local disk", e);
             }
         });
+    }
+
+    /**
+     * Where a local copy came from (what lineage should name: the copy's own path is a new temporary
+     * directory in every JVM); a path that is not a copy names itself.
+     */
+    public static String source(java.nio.file.Path local) {
+        return SOURCES.getOrDefault(local, local.toAbsolutePath().normalize().toString());
     }
 
     /** Uploads a local directory's contents to {@code dst} (created). */

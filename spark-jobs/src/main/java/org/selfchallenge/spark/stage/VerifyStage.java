@@ -67,6 +67,10 @@ public final class VerifyStage implements Stage {
     /** Spark SQL's file-scan split settings. */
     private static final String OPEN_COST = "spark.sql.files.openCostInBytes";
     private static final String MAX_SPLIT_BYTES = "spark.sql.files.maxPartitionBytes";
+    /** The columns of round 0's {@code tasks_verified} the near-duplicate filter reads. */
+    private static final StructType HELDOUT_COLUMNS = new StructType().add("task_id", DataTypes.StringType)
+            .add("env", DataTypes.StringType).add("instruction", DataTypes.StringType)
+            .add("kept", DataTypes.BooleanType);
     /** {@code filter_report}: per environment and filter reason, rows sorted by (env, filter_reason). */
     static final StructType REPORT_SCHEMA = new StructType()
             .add("env", DataTypes.StringType, true)
@@ -83,55 +87,40 @@ public final class VerifyStage implements Stage {
 
     @Override
     public Map<String, Object> run(StageContext ctx, Path tmp) {
-        // One split per tasks_raw file (big files still cut at maxPartitionBytes): the challenge stage
-        // writes files of equal task counts, while Spark's default packing by bytes can put two files in
-        // one split and leave another empty, so one core verified half the tasks alone.
-        RuntimeConfig conf = ctx.spark().conf();
-        Option<String> before = conf.getOption(OPEN_COST);
-        conf.set(OPEN_COST, conf.get(MAX_SPLIT_BYTES));
         try {
             return verify(ctx, tmp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            if (before.isDefined()) {
-                conf.set(OPEN_COST, before.get());
-            } else {
-                conf.unset(OPEN_COST);
-            }
         }
     }
 
     private Map<String, Object> verify(StageContext ctx, Path tmp) throws IOException {
         SparkSession spark = ctx.spark();
         PipelineConfig cfg = ctx.cfg();
-        Dataset<Row> raw = spark.read().parquet(new Path(ctx.stageDir(ChallengeStage.NAME), ChallengeStage.OUTPUT).toString());
-        // Fewer files than partitions: a shuffle spreads them, and a sort keeps the row order fixed.
-        Dataset<Row> input = raw.javaRDD().getNumPartitions() >= cfg.verifyPartitions ? raw
-                : raw.repartition(cfg.verifyPartitions, col("taskId")).sortWithinPartitions("taskId");
-        long total = generated(ctx, raw);
         Path table = new Path(tmp, OUTPUT);
         Path split = new Path(tmp, "_verdicts");
-        Dataset<Row> verdicts;
         VerdictCounts counts = new VerdictCounts();
         spark.sparkContext().register(counts, "round " + ctx.round() + " verdicts");
-        // One pass over the tasks: every verdict is written once, into one directory per verdict. Rejected
-        // rows are final as written; only the valid ones (~5% of model-written tasks) are read back for the
-        // near-duplicate filter and rewritten with its flags. The verdicts are neither cached nor re-read
-        // for the report: verify_cat counts them as it goes.
-        try (Progress.Tracker t = ctx.progress().track(spark.sparkContext(), "round " + ctx.round() + " verify",
-                total, "tasks")) {
-            VerifyCat.register(spark, new CatVerification.Settings(cfg.minFailureCases, cfg.verifyTimeoutMs,
-                    cfg.sandboxWorkers), t.accumulator(), counts);
-            verdicts = input.withColumn("v", callUDF(VerifyCat.NAME, col("env"), col("text")))
-                    .select(col("taskId").as("task_id"), col("env"), col("round"), col("seed"),
-                            col("challengerId").as("challenger_id"), col("v.*"))
-                    .withColumn("dup_of", lit(null).cast(DataTypes.StringType))
-                    .withColumn("heldout_overlap", lit(false))
-                    .withColumn("filter_reason", when(col("valid"), lit(KEPT)).otherwise(col("reason")))
-                    .withColumn("kept", col("valid"))
-                    .withColumn(VERDICT, when(col("valid"), lit(VALID)).otherwise(lit(REJECTED)));
-            verdicts.write().partitionBy(VERDICT).parquet(split.toString());
+        // One split per tasks_raw file (big files still cut at maxPartitionBytes): the challenge stage
+        // writes files of equal task counts, while Spark's default packing by bytes can put two files in
+        // one split and leave another empty, so one core verified half the tasks alone. Only for this
+        // pass: the small files read afterwards are better packed together.
+        RuntimeConfig conf = spark.conf();
+        Option<String> before = conf.getOption(OPEN_COST);
+        conf.set(OPEN_COST, conf.get(MAX_SPLIT_BYTES));
+        long total;
+        StructType schema;
+        try {
+            Dataset<Row> raw = spark.read().parquet(
+                    new Path(ctx.stageDir(ChallengeStage.NAME), ChallengeStage.OUTPUT).toString());
+            total = generated(ctx, raw);
+            schema = verifyPass(ctx, raw, total, counts, split);
+        } finally {
+            if (before.isDefined()) {
+                conf.set(OPEN_COST, before.get());
+            } else {
+                conf.unset(OPEN_COST);
+            }
         }
         // tasks_verified is one flat directory (a partitioned one could not be read across rounds with a
         // glob): the files are moved up, named by their verdict.
@@ -141,7 +130,8 @@ public final class VerifyStage implements Stage {
         Path validPart = new Path(split, VERDICT + "=" + VALID);
         List<Bands.Flag> flags = List.of();
         if (fs.exists(validPart)) {
-            Dataset<Row> valid = spark.read().parquet(validPart.toString());
+            // The schema is known: given, it spares Spark a job that reads it from a file footer.
+            Dataset<Row> valid = spark.read().schema(schema).parquet(validPart.toString());
             flags = duplicateFlags(ctx, valid, total);
             if (!flags.isEmpty()) {
                 Path flagged = new Path(tmp, "_flagged");
@@ -152,8 +142,7 @@ public final class VerifyStage implements Stage {
         }
         if (files == 0) { // no tasks at all: one empty file carries the schema
             Path empty = new Path(tmp, "_empty");
-            spark.createDataFrame(List.of(), verdicts.drop(VERDICT).schema()).coalesce(1).write()
-                    .parquet(empty.toString());
+            spark.createDataFrame(List.of(), schema).coalesce(1).write().parquet(empty.toString());
             moveFiles(fs, empty, table, "");
         }
         for (String d : List.of("_verdicts", "_flagged", "_empty")) {
@@ -180,6 +169,38 @@ public final class VerifyStage implements Stage {
         m.put("reasons", reasons);
         m.put("verify_yield", total == 0 ? 0.0 : (double) kept / total);
         return m;
+    }
+
+    /**
+     * The one pass over the tasks: every verdict is written once, under {@code split} in one directory per
+     * verdict. Rejected rows are final as written; only the valid ones (~5% of model-written tasks) are
+     * read back for the near-duplicate filter and rewritten with its flags. The verdicts are neither
+     * cached nor re-read for the report: verify_cat counts them into {@code counts} as it goes.
+     *
+     * @return the schema of the written rows
+     */
+    private static StructType verifyPass(StageContext ctx, Dataset<Row> raw, long total, VerdictCounts counts,
+                                         Path split) {
+        SparkSession spark = ctx.spark();
+        PipelineConfig cfg = ctx.cfg();
+        // Fewer files than partitions: a shuffle spreads them, and a sort keeps the row order fixed.
+        Dataset<Row> input = raw.javaRDD().getNumPartitions() >= cfg.verifyPartitions ? raw
+                : raw.repartition(cfg.verifyPartitions, col("taskId")).sortWithinPartitions("taskId");
+        try (Progress.Tracker t = ctx.progress().track(spark.sparkContext(), "round " + ctx.round() + " verify",
+                total, "tasks")) {
+            VerifyCat.register(spark, new CatVerification.Settings(cfg.minFailureCases, cfg.verifyTimeoutMs,
+                    cfg.sandboxWorkers), t.accumulator(), counts);
+            Dataset<Row> verdicts = input.withColumn("v", callUDF(VerifyCat.NAME, col("env"), col("text")))
+                    .select(col("taskId").as("task_id"), col("env"), col("round"), col("seed"),
+                            col("challengerId").as("challenger_id"), col("v.*"))
+                    .withColumn("dup_of", lit(null).cast(DataTypes.StringType))
+                    .withColumn("heldout_overlap", lit(false))
+                    .withColumn("filter_reason", when(col("valid"), lit(KEPT)).otherwise(col("reason")))
+                    .withColumn("kept", col("valid"))
+                    .withColumn(VERDICT, when(col("valid"), lit(VALID)).otherwise(lit(REJECTED)));
+            verdicts.write().partitionBy(VERDICT).parquet(split.toString());
+            return verdicts.drop(VERDICT).schema();
+        }
     }
 
     /**
@@ -267,7 +288,7 @@ public final class VerifyStage implements Stage {
         if (ctx.round() > 0) {
             // Parquet's row-group statistics skip the rejected part: kept is false throughout.
             Path held = new Path(ctx.layout().stage(0, NAME), OUTPUT);
-            cand = cand.unionByName(ctx.spark().read().parquet(held.toString()).filter("kept")
+            cand = cand.unionByName(ctx.spark().read().schema(HELDOUT_COLUMNS).parquet(held.toString()).filter("kept")
                     .select(col("task_id"), col("env"), col("instruction"), lit(true).as("heldout")));
         }
         return new NearDuplicateFilter(cfg.dedupShingleWords, cfg.dedupBands, cfg.dedupRowsPerBand,

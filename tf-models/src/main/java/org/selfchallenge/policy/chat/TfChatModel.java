@@ -51,11 +51,18 @@ public final class TfChatModel implements ChatModel {
     }
 
     public static TfChatModel open(Path checkpointDir, ModelOptions options) throws IOException {
+        return open(checkpointDir, options, checkpointDir.toAbsolutePath().normalize().toString());
+    }
+
+    /**
+     * Opens a checkpoint whose id ({@code tf:SOURCE@fingerprint}, recorded in lineage) names
+     * {@code source}: where the checkpoint lives when {@code checkpointDir} is a local copy of it.
+     */
+    public static TfChatModel open(Path checkpointDir, ModelOptions options, String source) throws IOException {
         PolicyTokenizer tok = PolicyTokenizer.load(checkpointDir);
         try {
             LlamaModel m = LlamaModel.load(checkpointDir, options);
-            return new TfChatModel(m, tok, "tf:" + checkpointDir.toAbsolutePath().normalize() + "@"
-                    + fingerprint(checkpointDir), true);
+            return new TfChatModel(m, tok, "tf:" + source + "@" + fingerprint(checkpointDir), true);
         } catch (IOException | RuntimeException e) {
             tok.close();
             throw e;

@@ -39,7 +39,7 @@ class TfChatModelTest {
         }
         assertNotNull(cm, "TfChatModelProvider is registered for checkpoint directories");
         try (ChatModel model = cm) {
-            assertTrue(model.id().startsWith("tf:"));
+            assertTrue(model.id().startsWith("tf:" + dir.toAbsolutePath().normalize() + "@"), model.id());
             ChatRequest a = new ChatRequest(List.of(Message.user("hi")), SamplingParams.greedy(8));
             ChatRequest b = new ChatRequest(List.of(Message.system("be terse"), Message.user("what is 2+3?")),
                     new SamplingParams(1.0, 0.9, 50, 8, 42L, List.of()));
@@ -65,6 +65,17 @@ class TfChatModelTest {
                     }
                 }
             }
+        }
+    }
+
+    @Test
+    void aLocalCopyIsNamedByItsSourceWithTheSameFingerprint() throws Exception {
+        TinyCheckpoints.write(dir, TinyCheckpoints.config(300, 32, 2, 4, 2, false), 11, 0.5);
+        String source = "hdfs://nn:8020/run/round-1/train/checkpoint";
+        try (TfChatModel local = TfChatModel.open(dir, ModelOptions.cpu());
+             TfChatModel named = TfChatModel.open(dir, ModelOptions.cpu(), source)) {
+            String fingerprint = local.id().substring(local.id().lastIndexOf('@'));
+            assertEquals("tf:" + source + fingerprint, named.id());
         }
     }
 

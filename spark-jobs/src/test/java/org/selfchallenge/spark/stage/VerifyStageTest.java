@@ -1,0 +1,141 @@
+package org.selfchallenge.spark.stage;
+
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfchallenge.challenger.ProceduralChallenger;
+import org.selfchallenge.spark.Progress;
+import org.selfchallenge.spark.RunLayout;
+import org.selfchallenge.spark.SharedSparkSession;
+import org.selfchallenge.spark.config.ConfigLoader;
+import org.selfchallenge.spark.config.PipelineConfig;
+import org.selfchallenge.spark.dedup.Bands;
+import org.selfchallenge.spark.io.RawTaskRow;
+import org.selfchallenge.udf.VerdictCounts;
+
+import java.io.File;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The verify stage on hand-made {@code tasks_raw} tables: every task's filter reason, the metrics and
+ * the report, the flat table layout, and a round with no tasks.
+ */
+class VerifyStageTest extends SharedSparkSession {
+    private static final ProceduralChallenger PC = new ProceduralChallenger(List.of("calculation.reverse_word"));
+
+    @TempDir
+    java.nio.file.Path dir;
+
+    private static RawTaskRow raw(String id, String env, int round, String text) {
+        RawTaskRow r = new RawTaskRow();
+        r.setTaskId(id);
+        r.setEnv(env);
+        r.setRound(round);
+        r.setSeed(1L);
+        r.setChallengerId("hand-made");
+        r.setText(text);
+        return r;
+    }
+
+    private StageContext context(int round) {
+        PipelineConfig cfg = ConfigLoader.load(null, Map.of("selfchallenge.run.out", dir.resolve("run").toString(),
+                "selfchallenge.verify.partitions", 2));
+        return new StageContext(spark(), cfg, new RunLayout(cfg.out), round,
+                new Progress(spark().sparkContext(), false, new PrintStream(OutputStream.nullOutputStream())));
+    }
+
+    /** Writes {@code files} as tasks_raw of the context's round, one Parquet file per list. */
+    private void writeRaw(StageContext ctx, List<List<RawTaskRow>> files) {
+        String path = new Path(ctx.stageDir(ChallengeStage.NAME), ChallengeStage.OUTPUT).toString();
+        for (List<RawTaskRow> f : files) {
+            spark().createDataFrame(f, RawTaskRow.class).coalesce(1).write().mode("append").parquet(path);
+        }
+    }
+
+    @Test
+    void everyTaskGetsItsReasonAndOnlyKeptTasksAreKept() {
+        String a = PC.challenge("calculation", 1).text();
+        String b = PC.challenge("calculation", 2).text();
+        String c = PC.challenge("calculation", 3).text();
+        StageContext r0 = context(0);
+        writeRaw(r0, List.of(List.of(raw("h-1", "calculation", 0, b), raw("h-2", "calculation", 0, "garbage"))));
+        new VerifyStage().run(r0, r0.stageDir(VerifyStage.NAME)); // round 1 reads it as the held-out set
+
+        StageContext r1 = context(1);
+        // Three files of different sizes; a2 copies a (a near-duplicate), b is the held-out task's text.
+        writeRaw(r1, List.of(
+                List.of(raw("r1-a", "calculation", 1, a), raw("r1-x", "calculation", 1, "no sections at all")),
+                List.of(raw("r1-a2", "calculation", 1, a), raw("r1-m", "mars", 1, a)),
+                List.of(raw("r1-b", "calculation", 1, b), raw("r1-c", "calculation", 1, c))));
+        Path tmp = new Path(dir.resolve("tmp1").toUri());
+        Map<String, Object> m = new VerifyStage().run(r1, tmp);
+
+        assertEquals(6L, m.get("tasks_generated"));
+        assertEquals(4L, m.get("tasks_valid")); // a, a2, b, c
+        assertEquals(2L, m.get("tasks_verified")); // a, c
+        assertEquals(Map.of("HELDOUT_OVERLAP", 1L, "KEPT", 2L, "NEAR_DUPLICATE", 1L, "PARSE_ERROR", 1L,
+                "UNKNOWN_ENV", 1L), m.get("reasons"));
+        assertEquals(2.0 / 6, (double) m.get("verify_yield"), 1e-12);
+
+        String table = new Path(tmp, VerifyStage.OUTPUT).toString();
+        List<Row> rows = spark().read().parquet(table).orderBy("task_id")
+                .select("task_id", "valid", "filter_reason", "kept", "dup_of", "heldout_overlap").collectAsList();
+        assertEquals("[[r1-a,true,KEPT,true,null,false], [r1-a2,true,NEAR_DUPLICATE,false,r1-a,false], "
+                + "[r1-b,true,HELDOUT_OVERLAP,false,null,true], [r1-c,true,KEPT,true,null,false], "
+                + "[r1-m,false,UNKNOWN_ENV,false,null,false], [r1-x,false,PARSE_ERROR,false,null,false]]",
+                rows.toString());
+        // One flat directory, files named by verdict: a glob over rounds reads it as one table.
+        String[] files = new File(tmp.toUri().getPath(), VerifyStage.OUTPUT).list((d, n) -> n.endsWith(".parquet"));
+        assertTrue(Arrays.stream(files).allMatch(n -> n.startsWith("valid-") || n.startsWith("rejected-"))
+                && Arrays.stream(files).anyMatch(n -> n.startsWith("valid-"))
+                && Arrays.stream(files).anyMatch(n -> n.startsWith("rejected-")), Arrays.toString(files));
+
+        List<Row> report = spark().read().parquet(new Path(tmp, VerifyStage.REPORT).toString())
+                .orderBy("env", "filter_reason").collectAsList();
+        assertEquals("[[calculation,HELDOUT_OVERLAP,1,5,0.2,1], [calculation,KEPT,2,5,0.4,1], "
+                + "[calculation,NEAR_DUPLICATE,1,5,0.2,1], [calculation,PARSE_ERROR,1,5,0.2,1], "
+                + "[mars,UNKNOWN_ENV,1,1,1.0,1]]", report.toString());
+    }
+
+    @Test
+    void aRoundWithoutTasksWritesAnEmptyReadableTable() {
+        StageContext r0 = context(0);
+        writeRaw(r0, List.of(List.of()));
+        Path tmp = new Path(dir.resolve("tmp0").toUri());
+        Map<String, Object> m = new VerifyStage().run(r0, tmp);
+        assertEquals(0L, m.get("tasks_generated"));
+        assertEquals(0L, m.get("tasks_verified"));
+        assertEquals(0L, spark().read().parquet(new Path(tmp, VerifyStage.OUTPUT).toString())
+                .filter("kept").count());
+        assertTrue(Arrays.asList(spark().read().parquet(new Path(tmp, VerifyStage.OUTPUT).toString()).columns())
+                .contains("filter_reason"));
+    }
+
+    @Test
+    void filterCountsMoveFlaggedValidTasksOutOfKept() {
+        Map<VerdictCounts.Key, Long> verdicts = Map.of(
+                new VerdictCounts.Key("calculation", "VALID"), 10L,
+                new VerdictCounts.Key("calculation", "PARSE_ERROR"), 3L,
+                new VerdictCounts.Key("retail", "VALID"), 1L);
+        List<Bands.Flag> flags = List.of(
+                new Bands.Flag("c1", "calculation", "c0", false),
+                new Bands.Flag("c2", "calculation", "c0", true), // held-out overlap wins over duplicate
+                new Bands.Flag("c3", "calculation", null, true),
+                new Bands.Flag("r1", "retail", null, true));
+        // calculation: 10 valid - 1 duplicate - 2 held-out overlaps = 7 kept; retail's one valid task overlaps.
+        assertEquals(Map.of(new VerdictCounts.Key("calculation", "HELDOUT_OVERLAP"), 2L,
+                        new VerdictCounts.Key("calculation", "KEPT"), 10L - 1 - 2,
+                        new VerdictCounts.Key("calculation", "NEAR_DUPLICATE"), 1L,
+                        new VerdictCounts.Key("calculation", "PARSE_ERROR"), 3L,
+                        new VerdictCounts.Key("retail", "HELDOUT_OVERLAP"), 1L),
+                VerifyStage.filterCounts(verdicts, flags));
+    }
+}
