@@ -7,6 +7,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.RowFactory;
@@ -20,6 +21,7 @@ import org.selfchallenge.spark.StageCommitter;
 import org.selfchallenge.spark.config.PipelineConfig;
 import org.selfchallenge.spark.dedup.Bands;
 import org.selfchallenge.spark.dedup.NearDuplicateFilter;
+import org.selfchallenge.spark.io.RawTaskRow;
 import org.selfchallenge.udf.CatVerification;
 import org.selfchallenge.udf.VerdictCounts;
 import org.selfchallenge.udf.VerifyCat;
@@ -111,7 +113,8 @@ public final class VerifyStage implements Stage {
         long total;
         StructType schema;
         try {
-            Dataset<Row> raw = spark.read().parquet(
+            // The challenge stage writes RawTaskRow beans: their schema spares a footer-reading job.
+            Dataset<Row> raw = spark.read().schema(Encoders.bean(RawTaskRow.class).schema()).parquet(
                     new Path(ctx.stageDir(ChallengeStage.NAME), ChallengeStage.OUTPUT).toString());
             total = generated(ctx, raw);
             schema = verifyPass(ctx, raw, total, counts, split);
