@@ -151,7 +151,8 @@ public final class VerifyStage implements Stage {
         for (String d : List.of("_verdicts", "_flagged", "_empty")) {
             fs.delete(new Path(tmp, d), true);
         }
-        Map<VerdictCounts.Key, Long> perReason = filterCounts(counts.value(), flags);
+        Map<VerdictCounts.Key, Long> verdictCounts = counts.value();
+        Map<VerdictCounts.Key, Long> perReason = filterCounts(verdictCounts, flags);
         Map<String, Long> generated = new HashMap<>();
         Map<String, Long> reasons = new TreeMap<>();
         perReason.forEach((k, n) -> {
@@ -166,7 +167,7 @@ public final class VerifyStage implements Stage {
         long kept = reasons.getOrDefault(KEPT, 0L);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tasks_generated", total);
-        m.put("tasks_valid", counts.value().entrySet().stream()
+        m.put("tasks_valid", verdictCounts.entrySet().stream()
                 .filter(e -> e.getKey().reason().equals(Reason.VALID.name())).mapToLong(Map.Entry::getValue).sum());
         m.put("tasks_verified", kept);
         m.put("reasons", reasons);
