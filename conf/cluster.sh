@@ -4,7 +4,9 @@
 # Executors take their classpath from $SPARK_HOME/jars, so a stand-in SPARK_HOME links every jar of
 # spark-jobs/target/classpath.txt. Processes are recorded in $CLUSTER_DIR/pids and stopped by PID.
 # Environment: CLUSTER_DIR (default out/cluster), SPARK_MASTER_PORT (7077), SPARK_MASTER_WEBUI_PORT (28080),
-#              WORKER_CORES (1), WORKER_MEMORY (1g).
+#              WORKER_CORES (1), WORKER_MEMORY (1g), WORKER_GPUS (0; N > 0 gives each worker N GPUs listed
+#              by conf/gpu-discovery.sh: submit with --conf spark.executor.resource.gpu.amount=1 and
+#              selfchallenge.train.gpu.enabled = true to train on them).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DIR="${CLUSTER_DIR:-$ROOT/out/cluster}"
@@ -12,6 +14,7 @@ PORT="${SPARK_MASTER_PORT:-7077}"
 UI="${SPARK_MASTER_WEBUI_PORT:-28080}"
 CORES="${WORKER_CORES:-1}"
 MEM="${WORKER_MEMORY:-1g}"
+GPUS="${WORKER_GPUS:-0}"
 OPENS="${SELFCHALLENGE_JVM_OPENS:-}"
 export SPARK_LOCAL_IP=127.0.0.1 SPARK_SCALA_VERSION=2.13 SPARK_HOME="$DIR/sparkhome"
 
@@ -31,10 +34,14 @@ start() {
   nohup java -Xmx512m $OPENS -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.master.Master \
       --host 127.0.0.1 --port "$PORT" --webui-port "$UI" >"$DIR/logs/master.log" 2>&1 &
   echo $! >> "$DIR/pids"
+  local gpu_opts=""
+  if [ "$GPUS" -gt 0 ]; then
+    gpu_opts="-Dspark.worker.resource.gpu.amount=$GPUS -Dspark.worker.resource.gpu.discoveryScript=$ROOT/conf/gpu-discovery.sh"
+  fi
   for i in 1 2; do
     mkdir -p "$DIR/work$i"
     # shellcheck disable=SC2086
-    nohup java -Xmx512m $OPENS -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.worker.Worker \
+    nohup java -Xmx512m $OPENS $gpu_opts -cp "$SPARK_HOME/jars/*" org.apache.spark.deploy.worker.Worker \
         --host 127.0.0.1 --cores "$CORES" --memory "$MEM" --webui-port $((UI + i)) --work-dir "$DIR/work$i" \
         "spark://127.0.0.1:$PORT" >"$DIR/logs/worker$i.log" 2>&1 &
     echo $! >> "$DIR/pids"

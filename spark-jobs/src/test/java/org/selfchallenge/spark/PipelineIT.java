@@ -52,6 +52,7 @@ class PipelineIT extends SharedSparkSession {
         assertEquals(2, r1.get("trajectories"));           // 1 task x 2 samples
         assertEquals(0.5, r1.get("mean_reward"));          // skill 0: only the odd sample solves
         assertEquals(1, r1.get("train_sequences"));        // RFT keeps reward >= 1
+        assertEquals(List.of("cpu", "/CPU:0", List.of()), List.of(r1.get("device"), r1.get("tf_device"), r1.get("gpu_addresses")));
         assertEquals(1.0, r1.get("heldout_pass_at_1"));    // skill 1 solves everything
 
         Map<String, Object> r2 = round(m, 2);

@@ -31,7 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The job submitted with the real {@code SparkSubmit} to a real standalone cluster (master + 2
  * workers, separate JVMs started here with a stand-in SPARK_HOME as in the platform notes, stopped by
  * PID). During round 1's solve one executor JVM is killed: Spark re-runs its tasks on a new executor and
- * the trajectories come out exactly once each.
+ * the trajectories come out exactly once each. The workers list GPUs with the real conf/gpu-discovery.sh
+ * over a test-double {@code nvidia-smi} (worker 1 has GPU 0, worker 2 GPU 1), and the train stage,
+ * with {@code train.gpu.enabled}, must be scheduled onto one and train on {@code /GPU:<its address>}.
  */
 @Tag("slow")
 class StandaloneClusterIT {
@@ -59,6 +61,11 @@ class StandaloneClusterIT {
     }
 
     private Process java(String name, List<String> args, Path sparkHome, List<String> jvmExtra) throws Exception {
+        return java(name, args, sparkHome, jvmExtra, Map.of());
+    }
+
+    private Process java(String name, List<String> args, Path sparkHome, List<String> jvmExtra, Map<String, String> env)
+            throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(TestJvm.java());
         cmd.addAll(jvmExtra);
@@ -69,6 +76,7 @@ class StandaloneClusterIT {
         pb.environment().put("SPARK_HOME", sparkHome.toString());
         pb.environment().put("SPARK_SCALA_VERSION", "2.13");
         pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        pb.environment().putAll(env);
         Process p = pb.start();
         started.add(p);
         return p;
@@ -103,7 +111,7 @@ class StandaloneClusterIT {
 
     @Test
     @SuppressWarnings("unchecked")
-    void submittedJobSurvivesAnExecutorKilledDuringSolve() throws Exception {
+    void submittedJobSurvivesAnExecutorKilledDuringSolveAndTrainsOnItsAssignedGpu() throws Exception {
         Path home = sparkHome();
         int port = freePort();
         int ui = freePort();
@@ -111,10 +119,13 @@ class StandaloneClusterIT {
                 "--webui-port", "" + ui), home, List.of("-Xmx384m"));
         List<Process> workers = new ArrayList<>();
         for (int i = 1; i <= 2; i++) {
+            Path smi = GpuDiscoveryScriptTest.fakeNvidiaSmi(dir, "echo " + (i - 1));
             workers.add(java("worker" + i, List.of("org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
                     "--cores", "1", "--memory", "1g", "--webui-port", "" + freePort(), "--work-dir",
                     Files.createDirectories(dir.resolve("work" + i)).toString(), "spark://127.0.0.1:" + port),
-                    home, List.of("-Xmx256m")));
+                    home, List.of("-Xmx256m", "-Dspark.worker.resource.gpu.amount=1",
+                            "-Dspark.worker.resource.gpu.discoveryScript=" + GpuDiscoveryScriptTest.script()),
+                    Map.of("PATH", smi + ":" + System.getenv("PATH"))));
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (aliveWorkers(ui) < 2 && System.nanoTime() < deadline) {
@@ -124,7 +135,7 @@ class StandaloneClusterIT {
 
         Path out = dir.resolve("run");
         Path conf = dir.resolve("scripted.conf");
-        Files.writeString(conf, ScriptedRun.hocon(out.toString()));
+        Files.writeString(conf, ScriptedRun.hocon(out.toString()) + "\nselfchallenge.train.gpu.enabled = true\n");
         Path appJar = TestJvm.jar(Path.of("target/classes"), dir.resolve("app.jar"));
         String opens = String.join(" ", TestJvm.OPENS);
         Process submit = java("submit", List.of("org.apache.spark.deploy.SparkSubmit",
@@ -132,6 +143,7 @@ class StandaloneClusterIT {
                 "--class", PipelineCli.class.getName(),
                 "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
                 "--conf", "spark.executor.memory=768m", "--conf", "spark.executor.cores=1",
+                "--conf", "spark.executor.resource.gpu.amount=1",
                 "--conf", "spark.executor.extraJavaOptions=" + opens + " -Dselfchallenge.test.episode-sleep-ms=4000",
                 "--conf", "spark.ui.enabled=false", "--conf", "spark.task.maxFailures=4",
                 appJar.toString(), "--conf", conf.toString()), home, List.of("-Xmx1g"));
@@ -158,6 +170,14 @@ class StandaloneClusterIT {
         assertEquals(2, PipelineIT.round(m, 1).get("trajectories"));
         assertEquals(4, PipelineIT.round(m, 2).get("trajectories"));
         assertEquals(1.0, PipelineIT.round(m, 2).get("heldout_pass_at_1"));
+        for (int r = 1; r <= 2; r++) {
+            Map<String, Object> train = PipelineIT.round(m, r);
+            List<String> gpus = (List<String>) train.get("gpu_addresses");
+            assertEquals("gpu", train.get("device"));
+            assertEquals(1, gpus.size(), "round " + r + ": " + gpus);
+            assertTrue(Set.of("0", "1").contains(gpus.get(0)), gpus.get(0));
+            assertEquals("/GPU:" + gpus.get(0), train.get("tf_device"));
+        }
         FileSystem fs = FileSystem.getLocal(new Configuration());
         for (String r : List.of("round-1", "round-2")) {
             org.apache.hadoop.fs.Path t = new org.apache.hadoop.fs.Path(out.resolve(r + "/solve/trajectories").toUri());

@@ -6,6 +6,7 @@ import org.selfchallenge.policy.model.ModelOptions;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,10 +17,16 @@ import java.util.Set;
 public final class PipelineConfig implements Serializable {
     private static final long serialVersionUID = 1L;
     public static final String ROOT = "selfchallenge";
+    /**
+     * {@code train.gpu.device} value: the trainer takes {@code /GPU:N} for the GPU address N that Spark
+     * assigned to its task (conf/gpu-discovery.sh prints nvidia-smi indices), {@code /GPU:0} where Spark
+     * assigns none (a local master has no stage-level scheduling).
+     */
+    public static final String ASSIGNED_GPU = "assigned";
     public static final Set<String> ENVIRONMENTS = Set.of("retail", "airline", "calculation", "web");
     public static final Set<String> ALGORITHMS = Set.of("rft", "reinforce", "ppo", "grpo", "distill");
     /** {@code solve.system-prompt} values → executor prompt names (agent.ExecutorEpisode). */
-    public static final java.util.Map<String, String> SYSTEM_PROMPTS = java.util.Map.of(
+    public static final Map<String, String> SYSTEM_PROMPTS = Map.of(
             "full", "executor.v1", "compact", "executor_compact.v1");
 
     /** Sampling settings of one step (challenger or executor). */
@@ -104,7 +111,7 @@ public final class PipelineConfig implements Serializable {
     public final double rftMinReward;
     public final boolean gpuEnabled;
     public final double gpuAmount;
-    /** TF device of the training task when {@link #gpuEnabled} (e.g. "/GPU:0"); see {@link #trainDevice()}. */
+    /** TF device of the training task when {@link #gpuEnabled}: "/GPU:N", or {@link #ASSIGNED_GPU}. */
     public final String gpuDevice;
     // evaluate
     public final int heldoutTasksPerEnv;
@@ -197,7 +204,7 @@ public final class PipelineConfig implements Serializable {
         rftMinReward = r.dblIn("train.rft-min-reward", -1e9, 1e9);
         gpuEnabled = r.bool("train.gpu.enabled");
         gpuAmount = r.dblIn("train.gpu.amount", 0.0, 64.0);
-        gpuDevice = r.device("train.gpu.device");
+        gpuDevice = ASSIGNED_GPU.equals(r.nonEmpty("train.gpu.device")) ? ASSIGNED_GPU : r.device("train.gpu.device");
         heldoutTasksPerEnv = r.intIn("evaluate.heldout-tasks-per-env", 0, 10_000_000);
         heldoutSeedOffset = r.lng("evaluate.heldout-seed-offset");
         if (heldoutSeedOffset < (long) episodesPerEnv * rounds) {
@@ -220,9 +227,21 @@ public final class PipelineConfig implements Serializable {
         }
     }
 
-    /** The trainer's TF device: {@link #gpuDevice} when {@code train.gpu.enabled}, the CPU otherwise. */
+    /**
+     * The trainer's TF device: {@link #gpuDevice} when {@code train.gpu.enabled}, the CPU otherwise. The
+     * train stage resolves {@link #ASSIGNED_GPU} inside its task ({@link #withTrainDevice}) first.
+     */
     public String trainDevice() {
+        if (gpuEnabled && gpuDevice.equals(ASSIGNED_GPU)) {
+            throw new IllegalStateException(ROOT + ".train.gpu.device = " + ASSIGNED_GPU
+                    + " is resolved by the training task, which knows the GPU Spark assigned to it");
+        }
         return gpuEnabled ? gpuDevice : ModelOptions.CPU;
+    }
+
+    /** This configuration with {@code train.gpu.device} = {@code device} (a "/GPU:N" or "/CPU:N" string). */
+    public PipelineConfig withTrainDevice(String device) {
+        return with(Map.of("train.gpu.device", device));
     }
 
     public static PipelineConfig from(Config resolved) {
@@ -252,12 +271,16 @@ public final class PipelineConfig implements Serializable {
         if (alg.equals(algorithm) && ep == epochs && lr == learningRate) {
             return this;
         }
-        Config c = com.typesafe.config.ConfigFactory.parseString(resolvedHocon)
-                .withValue(ROOT + ".train.algorithm", com.typesafe.config.ConfigValueFactory.fromAnyRef(alg))
-                .withValue(ROOT + ".train.epochs", com.typesafe.config.ConfigValueFactory.fromAnyRef(ep))
-                .withValue(ROOT + ".train.learning-rate", com.typesafe.config.ConfigValueFactory.fromAnyRef(lr))
-                .resolve();
-        return new PipelineConfig(c);
+        return with(Map.of("train.algorithm", alg, "train.epochs", ep, "train.learning-rate", lr));
+    }
+
+    /** A copy with the given keys (relative to {@link #ROOT}) replaced, validated like the original. */
+    private PipelineConfig with(Map<String, Object> values) {
+        Config c = com.typesafe.config.ConfigFactory.parseString(resolvedHocon);
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            c = c.withValue(ROOT + "." + e.getKey(), com.typesafe.config.ConfigValueFactory.fromAnyRef(e.getValue()));
+        }
+        return new PipelineConfig(c.resolve());
     }
 
     /** Typed access under {@link #ROOT}; every failure names the full key. */

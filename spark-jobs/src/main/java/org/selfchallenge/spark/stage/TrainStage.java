@@ -4,7 +4,9 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.resource.ResourceInformation;
 import org.apache.spark.resource.ResourceProfile;
 import org.apache.spark.resource.ResourceProfileBuilder;
 import org.apache.spark.resource.TaskResourceRequests;
@@ -30,13 +32,18 @@ import java.util.Map;
  * Hugging Face export ({@code checkpoint/}), the training state ({@code train_state/}) and TensorBoard
  * event files ({@code events/}). The training runs as one Spark task; with {@code train.gpu.enabled}
  * that task requests {@code train.gpu.amount} GPUs through a stage-level resource profile (standalone,
- * YARN or Kubernetes with GPU discovery configured), else it runs on CPU wherever Spark places it.
+ * YARN or Kubernetes with GPU discovery configured, e.g. conf/gpu-discovery.sh) and trains on the GPU
+ * Spark assigned to it; a local master has no stage-level scheduling, so there it trains on
+ * {@code train.gpu.device} directly. Without {@code train.gpu.enabled} it runs on CPU wherever Spark
+ * places it.
  */
 public final class TrainStage implements Stage {
     public static final String NAME = "train";
     public static final String CHECKPOINT = "checkpoint";
     public static final String STATE = "train_state";
     public static final String EVENTS = "events";
+    /** Spark's resource name for GPUs (spark.worker/executor/task.resource.gpu.*). */
+    static final String GPU = "gpu";
 
     @Override
     public String name() {
@@ -53,19 +60,23 @@ public final class TrainStage implements Stage {
         String out = tmp.toString();
         int round = ctx.round();
         JavaRDD<Integer> one = jsc.parallelize(List.of(round), 1);
-        if (cfg.gpuEnabled) {
+        boolean scheduled = cfg.gpuEnabled && !jsc.isLocal();
+        if (scheduled) {
             ResourceProfile rp = new ResourceProfileBuilder()
-                    .require(new TaskResourceRequests().cpus(1).resource("gpu", cfg.gpuAmount)).build();
+                    .require(new TaskResourceRequests().cpus(1).resource(GPU, cfg.gpuAmount)).build();
             one = one.withResources(rp);
         }
-        System.out.printf("  [round %d train] %s on %s%n", round, cfg.algorithm,
-                cfg.gpuEnabled ? cfg.gpuAmount + " GPU (stage-level resource profile)" : "CPU");
-        // Records cannot cross Kryo: the report travels as its fields.
-        List<double[]> reports = one.map(r -> {
-            TrainReport t = train(cfg, r, trajectories, policyIn, out, hadoop.value());
-            return new double[]{t.sequences(), t.steps(), t.finalLoss(), t.meanReward(), t.trainableTokens(), t.seconds()};
+        System.out.printf("  [round %d train] %s on %s%n", round, cfg.algorithm, !cfg.gpuEnabled ? "CPU"
+                : scheduled ? cfg.gpuAmount + " GPU (stage-level resource profile)" : "the GPU (local master, not scheduled)");
+        // Records cannot cross Kryo: the report travels as its fields, with the device and GPU addresses.
+        List<Object[]> reports = one.map(r -> {
+            String[] gpus = assignedGpus(TaskContext.get());
+            PipelineConfig taskCfg = cfg.gpuEnabled ? cfg.withTrainDevice(trainerDevice(cfg.gpuDevice, gpus)) : cfg;
+            TrainReport t = train(taskCfg, r, trajectories, policyIn, out, hadoop.value());
+            return new Object[]{new double[]{t.sequences(), t.steps(), t.finalLoss(), t.meanReward(), t.trainableTokens(),
+                    t.seconds()}, taskCfg.trainDevice(), gpus};
         }).collect();
-        double[] d = reports.get(0);
+        double[] d = (double[]) reports.get(0)[0];
         TrainReport rep = new TrainReport(null, (int) d[0], (long) d[1], d[2], d[3], (long) d[4], d[5]);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("algorithm", cfg.algorithm);
@@ -77,8 +88,36 @@ public final class TrainStage implements Stage {
         m.put("train_tokens", rep.trainableTokens());
         m.put("train_seconds", rep.seconds());
         m.put("device", cfg.gpuEnabled ? "gpu" : "cpu");
-        m.put("tf_device", cfg.trainDevice());
+        m.put("tf_device", reports.get(0)[1]);
+        m.put("gpu_addresses", List.of((String[]) reports.get(0)[2]));
         return m;
+    }
+
+    /** The addresses of the GPUs Spark assigned to this task; none outside stage-level scheduling. */
+    static String[] assignedGpus(TaskContext task) {
+        ResourceInformation gpu = task == null ? null : task.resourcesJMap().get(GPU);
+        return gpu == null ? new String[0] : gpu.addresses();
+    }
+
+    /**
+     * The trainer's TF device for {@code train.gpu.device} = {@code configured}: an explicit device as
+     * given; {@link PipelineConfig#ASSIGNED_GPU} → {@code /GPU:N} for the first assigned address N, or
+     * {@code /GPU:0} when Spark assigned none (local master). Addresses must be device indices, as
+     * conf/gpu-discovery.sh prints them; anything else (a UUID) fails the task with the reason.
+     */
+    static String trainerDevice(String configured, String[] assigned) {
+        if (!configured.equals(PipelineConfig.ASSIGNED_GPU)) {
+            return configured;
+        }
+        if (assigned.length == 0) {
+            return "/GPU:0";
+        }
+        if (!assigned[0].matches("\\d+")) {
+            throw new IllegalStateException("GPU address '" + assigned[0] + "' assigned by Spark is not a device index: "
+                    + "the workers' discovery script must print nvidia-smi indices (conf/gpu-discovery.sh), or set "
+                    + PipelineConfig.ROOT + ".train.gpu.device explicitly");
+        }
+        return "/GPU:" + assigned[0];
     }
 
     /**

@@ -86,11 +86,15 @@ class PipelineConfigTest {
     }
 
     @Test
-    void devicesDefaultToCpuAndTheTrainerTakesTheGpuDeviceOnlyWhenEnabled() throws Exception {
+    void devicesDefaultToCpuAndTheTrainerTakesItsGpuOnlyWhenEnabled() throws Exception {
         PipelineConfig c = ConfigLoader.load(null, Map.of());
         assertEquals("/CPU:0", c.policyDevice);
-        assertEquals("/GPU:0", c.gpuDevice);
+        assertEquals("assigned", c.gpuDevice);
         assertEquals("/CPU:0", c.trainDevice());
+        PipelineConfig a = ConfigLoader.load(file("selfchallenge.train.gpu.enabled = true"), Map.of());
+        assertThrows(IllegalStateException.class, a::trainDevice, "assigned is resolved by the training task");
+        assertEquals("/GPU:3", a.withTrainDevice("/GPU:3").trainDevice());
+        assertEquals("selfchallenge.train.gpu.device", assertThrows(ConfigError.class, () -> a.withTrainDevice("GPU3")).key());
         PipelineConfig g = ConfigLoader.load(file("selfchallenge { policy.device = \"/GPU:1\", train.gpu { enabled = true, device = \"/GPU:2\" } }"), Map.of());
         assertEquals("/GPU:1", g.policyDevice);
         assertEquals("/GPU:2", g.trainDevice());
