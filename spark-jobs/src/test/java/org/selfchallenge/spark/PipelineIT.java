@@ -25,11 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PipelineIT extends SharedSparkSession {
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> round(Map<String, Object> metrics, int r) {
-        return ((List<Map<String, Object>>) metrics.get("rounds")).get(r);
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void countsRewardsAndPassRatesAreExactlyTheScriptedOnes() throws Exception {
@@ -37,14 +32,14 @@ class PipelineIT extends SharedSparkSession {
         Map<String, Object> m = new ObjectMapper().readValue(Files.readString(out.resolve("metrics.json")), Map.class);
         assertEquals(3, ((List<?>) m.get("rounds")).size());
 
-        Map<String, Object> r0 = round(m, 0);
+        Map<String, Object> r0 = ScriptedRun.round(m, 0);
         assertEquals(8, r0.get("tasks_generated"));
         assertEquals(2, r0.get("tasks_verified"));
         assertEquals(Map.of("KEPT", 2, "NEAR_DUPLICATE", 2, "PARSE_ERROR", 2, "FAILURE_CASE_ACCEPTED", 2), r0.get("reasons"));
         assertEquals(2, r0.get("heldout_tasks"));
         assertEquals(0.0, r0.get("heldout_pass_at_1"));   // skill 0 fails sample 0
 
-        Map<String, Object> r1 = round(m, 1);
+        Map<String, Object> r1 = ScriptedRun.round(m, 1);
         assertEquals(8, r1.get("tasks_generated"));
         assertEquals(1, r1.get("tasks_verified"));
         assertEquals(Map.of("KEPT", 1, "NEAR_DUPLICATE", 1, "HELDOUT_OVERLAP", 2, "PARSE_ERROR", 2,
@@ -55,7 +50,7 @@ class PipelineIT extends SharedSparkSession {
         assertEquals(List.of("cpu", "/CPU:0", List.of()), List.of(r1.get("device"), r1.get("tf_device"), r1.get("gpu_addresses")));
         assertEquals(1.0, r1.get("heldout_pass_at_1"));    // skill 1 solves everything
 
-        Map<String, Object> r2 = round(m, 2);
+        Map<String, Object> r2 = ScriptedRun.round(m, 2);
         assertEquals(2, r2.get("tasks_verified"));
         assertEquals(4, r2.get("trajectories"));
         assertEquals(1.0, r2.get("mean_reward"));

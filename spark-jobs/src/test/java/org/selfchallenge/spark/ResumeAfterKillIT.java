@@ -66,10 +66,10 @@ class ResumeAfterKillIT {
         }
         assertTrue(log.contains("[round 2 evaluate] committed in"), log);
         Map<String, Object> m = new ObjectMapper().readValue(out.resolve("metrics.json").toFile(), Map.class);
-        assertEquals(2, PipelineIT.round(m, 1).get("trajectories"));
-        assertEquals(0.5, PipelineIT.round(m, 1).get("mean_reward"));
-        assertEquals(4, PipelineIT.round(m, 2).get("trajectories"));
-        assertEquals(1.0, PipelineIT.round(m, 2).get("heldout_pass_at_1"));
+        assertEquals(2, ScriptedRun.round(m, 1).get("trajectories"));
+        assertEquals(0.5, ScriptedRun.round(m, 1).get("mean_reward"));
+        assertEquals(4, ScriptedRun.round(m, 2).get("trajectories"));
+        assertEquals(1.0, ScriptedRun.round(m, 2).get("heldout_pass_at_1"));
         try (var s = Files.list(out.resolve("round-1"))) {
             assertEquals(List.of("challenge", "evaluate", "solve", "train", "verify"),
                     s.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary leftovers");

@@ -57,6 +57,12 @@ public final class ScriptedRun {
         return done;
     }
 
+    /** Round {@code r}'s entry of a {@code metrics.json} map. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> round(Map<String, Object> metrics, int r) {
+        return ((java.util.List<Map<String, Object>>) metrics.get("rounds")).get(r);
+    }
+
     public static Map<String, Object> metrics() {
         return metrics;
     }

@@ -167,11 +167,11 @@ class StandaloneClusterIT {
         assertTrue(log.contains("Lost executor"), "the killed executor was not noticed by Spark:\n" + log);
 
         Map<String, Object> m = new ObjectMapper().readValue(out.resolve("metrics.json").toFile(), Map.class);
-        assertEquals(2, PipelineIT.round(m, 1).get("trajectories"));
-        assertEquals(4, PipelineIT.round(m, 2).get("trajectories"));
-        assertEquals(1.0, PipelineIT.round(m, 2).get("heldout_pass_at_1"));
+        assertEquals(2, ScriptedRun.round(m, 1).get("trajectories"));
+        assertEquals(4, ScriptedRun.round(m, 2).get("trajectories"));
+        assertEquals(1.0, ScriptedRun.round(m, 2).get("heldout_pass_at_1"));
         for (int r = 1; r <= 2; r++) {
-            Map<String, Object> train = PipelineIT.round(m, r);
+            Map<String, Object> train = ScriptedRun.round(m, r);
             List<String> gpus = (List<String>) train.get("gpu_addresses");
             assertEquals("gpu", train.get("device"));
             assertEquals(1, gpus.size(), "round " + r + ": " + gpus);
