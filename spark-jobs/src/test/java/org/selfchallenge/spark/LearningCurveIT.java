@@ -3,6 +3,7 @@ package org.selfchallenge.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.selfchallenge.spark.component.CoreComponents;
 import org.selfchallenge.spark.config.ConfigLoader;
 import org.selfchallenge.spark.config.PipelineConfig;
 
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -66,5 +68,10 @@ class LearningCurveIT extends SharedSparkSession {
         assertTrue(p2 > p0, "held-out Pass@1 must improve over the untrained policy: " + p0 + " -> " + p2);
         // Round 2's rollouts come from the distilled policy: it earns reward the untrained one never does.
         assertTrue(((Number) rounds.get(2).get("mean_reward")).doubleValue() > p0);
+        // This JVM ran every task (local mode) with three policies; the oldest was closed, its copy deleted.
+        List<String> open = CoreComponents.openPolicySources();
+        assertTrue(open.stream().anyMatch(u -> u.endsWith("round-1/train/checkpoint")), open.toString());
+        assertTrue(open.stream().anyMatch(u -> u.endsWith("round-2/train/checkpoint")), open.toString());
+        assertFalse(open.stream().anyMatch(u -> u.endsWith("round-0/init/checkpoint")), open.toString());
     }
 }

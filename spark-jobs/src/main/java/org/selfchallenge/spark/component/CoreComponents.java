@@ -1,5 +1,7 @@
 package org.selfchallenge.spark.component;
 
+import org.apache.spark.TaskContext;
+import org.apache.spark.util.TaskCompletionListener;
 import org.selfchallenge.agent.ChallengerEpisode;
 import org.selfchallenge.agent.SandboxFactory;
 import org.selfchallenge.agent.TrajectoryJson;
@@ -35,10 +37,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CoreComponents implements Components {
     /** TF intra-op threads per model: Spark already runs one task per core. */
     static final int TF_THREADS = 1;
-    private static final ConcurrentHashMap<String, TfChatModel> POLICIES = new ConcurrentHashMap<>();
-    private static final ConcurrentHashMap<String, ChatModel> CHALLENGERS = new ConcurrentHashMap<>();
-    /** One request batcher per policy: concurrent episodes of a Spark task decode their turns together. */
+    /** One request batcher per open policy: concurrent episodes of a Spark task decode their turns together. */
     private static final ConcurrentHashMap<String, ChatModel> BATCHERS = new ConcurrentHashMap<>();
+    /** Policies by {@link #policyKey}; an evicted one's batcher and local copy go with it. */
+    private static final OpenPolicies<TfChatModel> POLICIES = new OpenPolicies<>(OpenPolicies.MAX_OPEN, key -> {
+        BATCHERS.remove(key);
+        LocalCopies.evict(policyDir(key));
+    });
+    private static final ConcurrentHashMap<String, ChatModel> CHALLENGERS = new ConcurrentHashMap<>();
     /** Episodes run at once per solver batch (one decode batch of the TF policy). */
     static final int EPISODE_THREADS = TfChatModel.MAX_BATCH;
     /** How long the batcher waits for more concurrent turns before decoding (ms). */
@@ -91,18 +97,38 @@ public final class CoreComponents implements Components {
         throw new IllegalArgumentException("no chat-model provider can open '" + spec + "'");
     }
 
-    /** The TF policy in {@code localPolicyDir} on {@code policy.device}, opened once per JVM. */
+    /**
+     * The TF policy in {@code localPolicyDir} on {@code policy.device}, opened once per JVM and leased
+     * by the calling Spark task until it completes (outside a task the lease never ends).
+     */
     static TfChatModel policy(PipelineConfig cfg, Path localPolicyDir) {
         String device = cfg.policyDevice;
-        return POLICIES.computeIfAbsent(localPolicyDir + "@" + device, key -> {
-            String d = localPolicyDir.toString();
+        OpenPolicies.Entry<TfChatModel> e = POLICIES.lease(policyKey(localPolicyDir, device), () -> {
             try {
-                return TfChatModel.open(Path.of(d), new ModelOptions(device, TF_THREADS, 1),
+                return TfChatModel.open(localPolicyDir, new ModelOptions(device, TF_THREADS, 1),
                         LocalCopies.source(localPolicyDir));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot open policy " + d, e);
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot open policy " + localPolicyDir, ex);
             }
         });
+        TaskContext task = TaskContext.get();
+        if (task != null) {
+            task.addTaskCompletionListener((TaskCompletionListener) t -> POLICIES.release(e));
+        }
+        return e.model();
+    }
+
+    private static String policyKey(Path localPolicyDir, String device) {
+        return localPolicyDir + "@" + device;
+    }
+
+    private static Path policyDir(String policyKey) {
+        return Path.of(policyKey.substring(0, policyKey.lastIndexOf('@')));
+    }
+
+    /** Where the policies open in this JVM came from (checkpoint URIs), least recently used first. */
+    public static List<String> openPolicySources() {
+        return POLICIES.keys().stream().map(k -> LocalCopies.source(policyDir(k))).toList();
     }
 
     /**
@@ -122,8 +148,8 @@ public final class CoreComponents implements Components {
         SamplingParams sampling = new SamplingParams(s.temperature(), s.topP(), s.topK(), s.maxNewTokens(), 0L,
                 List.of());
         PolicyEncoder encoder = new PolicyEncoder(policy.tokenizer());
-        ChatModel batching = BATCHERS.computeIfAbsent(localPolicyDir + "@" + cfg.policyDevice,
-                d -> new BatchingChatModel(policy, TfChatModel.MAX_BATCH, BATCH_WAIT_MS));
+        ChatModel batching = BATCHERS.computeIfAbsent(policyKey(localPolicyDir, cfg.policyDevice),
+                k -> new BatchingChatModel(policy, TfChatModel.MAX_BATCH, BATCH_WAIT_MS));
         return new EpisodeRunner(in -> batching, SandboxFactory.open(), SolveUser.forEnvs(cfg, batching,
                 CoreComponents::openModel), cfg.solveMaxTurns, sampling, encoder, cfg.solvePrompt, EPISODE_THREADS);
     }

@@ -13,11 +13,20 @@ import java.util.stream.Stream;
 
 /**
  * Policy checkpoints live with the run (any Hadoop FileSystem); TensorFlow needs local files. This
- * copies a directory once per JVM into a local temporary directory and reuses it for every task.
+ * copies a directory once per JVM into a local temporary directory and reuses it for every task. A
+ * copy is deleted when its policy is closed ({@link #evict}) and, at the latest, when the JVM exits:
+ * every round makes a new one, as large as the checkpoint.
  */
 public final class LocalCopies {
+    static final String PREFIX = "selfchallenge-policy-";
     private static final ConcurrentHashMap<String, java.nio.file.Path> CACHE = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<java.nio.file.Path, String> SOURCES = new ConcurrentHashMap<>();
+
+    static {
+        // File.deleteOnExit cannot remove a non-empty directory; this can.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> CACHE.values().forEach(LocalCopies::deleteCopy),
+                "selfchallenge-local-copies-cleanup"));
+    }
 
     private LocalCopies() {
     }
@@ -27,8 +36,7 @@ public final class LocalCopies {
             try {
                 Path src = new Path(u);
                 FileSystem fs = src.getFileSystem(conf);
-                java.nio.file.Path dst = Files.createTempDirectory("selfchallenge-policy-");
-                dst.toFile().deleteOnExit();
+                java.nio.file.Path dst = Files.createTempDirectory(PREFIX);
                 fs.copyToLocalFile(false, src, new Path(dst.toUri()), true);
                 // copyToLocalFile puts the directory itself inside dst.
                 java.nio.file.Path local = dst.resolve(src.getName());
@@ -38,6 +46,20 @@ public final class LocalCopies {
                 throw new UncheckedIOException("cannot copy " + u + " to local disk", e);
             }
         });
+    }
+
+    /** Deletes the local copy {@code local} (made by {@link #of}); the next {@link #of} copies again. */
+    public static void evict(java.nio.file.Path local) {
+        String uri = SOURCES.remove(local);
+        if (uri != null && CACHE.remove(uri, local)) {
+            deleteCopy(local);
+        }
+    }
+
+    /** A copy sits in its own temporary directory, which goes with it. */
+    private static void deleteCopy(java.nio.file.Path local) {
+        deleteRecursively(local.getParent() != null && local.getParent().getFileName().toString().startsWith(PREFIX)
+                ? local.getParent() : local);
     }
 
     /**
