@@ -3,6 +3,7 @@ package org.selfchallenge.spark;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.selfchallenge.spark.component.CoreComponents;
 import org.selfchallenge.spark.config.ConfigLoader;
 import org.selfchallenge.spark.config.PipelineConfig;
@@ -47,8 +48,7 @@ class LearningCurveIT extends SharedSparkSession {
 
     @Test
     @SuppressWarnings("unchecked")
-    void distillationThenRftImprovesHeldOutPassAndRolloutReward() throws Exception {
-        Path dir = Files.createTempDirectory("learning-curve-");
+    void distillationThenRftImprovesHeldOutPassAndRolloutReward(@TempDir Path dir) throws Exception {
         Path conf = dir.resolve("learn.conf");
         Files.writeString(conf, hocon(dir.resolve("run").toString()));
         PipelineConfig cfg = ConfigLoader.load(conf.toFile(), Map.of());

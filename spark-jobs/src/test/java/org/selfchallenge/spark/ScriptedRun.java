@@ -50,6 +50,8 @@ public final class ScriptedRun {
     public static synchronized Path completed(org.apache.spark.sql.SparkSession spark) throws Exception {
         if (done == null) {
             Path dir = Files.createTempDirectory("scripted-run-");
+            // Shared by the JVM's tests until it exits.
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> org.selfchallenge.spark.io.LocalCopies.deleteRecursively(dir)));
             Path out = dir.resolve("run");
             metrics = new Pipeline(spark, config(dir, out.toString()), System.out).run();
             done = out;

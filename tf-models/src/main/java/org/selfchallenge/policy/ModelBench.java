@@ -9,6 +9,7 @@ import org.selfchallenge.policy.model.RandomInit;
 import org.selfchallenge.policy.train.Algorithm;
 import org.selfchallenge.policy.train.PolicyTrainer;
 import org.selfchallenge.policy.train.TrainConfig;
+import org.selfchallenge.policy.train.TrainingCheckpoint;
 import org.selfchallenge.policy.train.TrainSequence;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -200,6 +201,8 @@ public final class ModelBench {
                             + "\"batch\": %d, \"seq\": %d, \"step_ms\": %.1f, \"tokens_per_s\": %.0f, \"gflops\": %.1f, "
                             + "\"fraction_of_peak\": %.3f}%n", s.name, t.model().config.parameterCount(), s.d, s.batch,
                     s.seq, sec * 1000 / steps, tokens / sec, gflops, gflops / peak);
+        } finally {
+            TrainingCheckpoint.deleteTree(dir);
         }
     }
 
@@ -238,6 +241,8 @@ public final class ModelBench {
                             + "\"rss_mb_at_50pct\": %.1f, \"rss_mb_at_end\": %.1f, \"growth_mb\": %.1f, "
                             + "\"seconds\": %.1f}%n", steps, early / 1024.0, mid / 1024.0, end / 1024.0,
                     (end - early) / 1024.0, (System.nanoTime() - t0) / 1e9);
+        } finally {
+            TrainingCheckpoint.deleteTree(dir);
         }
     }
 }

@@ -22,10 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @Tag("slow")
 class HdfsOutputIT extends SharedSparkSession {
     private static MiniDFSCluster hdfs;
+    private static File base;
 
     @BeforeAll
     static void start() throws Exception {
-        File base = Files.createTempDirectory("minidfs-").toFile();
+        base = Files.createTempDirectory("minidfs-").toFile();
         Configuration conf = new Configuration();
         conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, base.getAbsolutePath());
         hdfs = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
@@ -36,6 +37,9 @@ class HdfsOutputIT extends SharedSparkSession {
     static void stop() {
         if (hdfs != null) {
             hdfs.shutdown();
+        }
+        if (base != null) {
+            LocalCopies.deleteRecursively(base.toPath());
         }
     }
 

@@ -100,6 +100,9 @@ class S3OutputIT extends SharedSparkSession {
                 proxy.destroyForcibly();
             }
         }
+        if (work != null) {
+            LocalCopies.deleteRecursively(work);
+        }
     }
 
     @Test

@@ -102,7 +102,8 @@ public final class TrainingCheckpoint {
         }
     }
 
-    static void deleteTree(Path p) throws IOException {
+    /** Deletes a directory tree (or a file); nothing when absent. */
+    public static void deleteTree(Path p) throws IOException {
         if (!Files.exists(p)) {
             return;
         }
