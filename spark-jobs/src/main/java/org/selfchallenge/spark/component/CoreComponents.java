@@ -98,11 +98,12 @@ public final class CoreComponents implements Components {
     }
 
     /**
-     * The TF policy in {@code localPolicyDir} on {@code policy.device}, opened once per JVM and leased
-     * by the calling Spark task until it completes (outside a task the lease never ends).
+     * The TF policy in {@code localPolicyDir} on {@code policy.device} (the task's GPU for
+     * {@code assigned}), opened once per JVM and device and leased by the calling Spark task until it
+     * completes (outside a task the lease never ends).
      */
     static TfChatModel policy(PipelineConfig cfg, Path localPolicyDir) {
-        String device = cfg.policyDevice;
+        String device = AssignedDevices.forThisTask(cfg.policyDevice);
         OpenPolicies.Entry<TfChatModel> e = POLICIES.lease(policyKey(localPolicyDir, device), () -> {
             try {
                 return TfChatModel.open(localPolicyDir, new ModelOptions(device, TF_THREADS, 1),
@@ -148,7 +149,7 @@ public final class CoreComponents implements Components {
         SamplingParams sampling = new SamplingParams(s.temperature(), s.topP(), s.topK(), s.maxNewTokens(), 0L,
                 List.of());
         PolicyEncoder encoder = new PolicyEncoder(policy.tokenizer());
-        ChatModel batching = BATCHERS.computeIfAbsent(policyKey(localPolicyDir, cfg.policyDevice),
+        ChatModel batching = BATCHERS.computeIfAbsent(policyKey(localPolicyDir, AssignedDevices.forThisTask(cfg.policyDevice)),
                 k -> new BatchingChatModel(policy, TfChatModel.MAX_BATCH, BATCH_WAIT_MS));
         return new EpisodeRunner(in -> batching, SandboxFactory.open(), SolveUser.forEnvs(cfg, batching,
                 CoreComponents::openModel), cfg.solveMaxTurns, sampling, encoder, cfg.solvePrompt, EPISODE_THREADS);

@@ -18,9 +18,9 @@ public final class PipelineConfig implements Serializable {
     private static final long serialVersionUID = 1L;
     public static final String ROOT = "selfchallenge";
     /**
-     * {@code train.gpu.device} value: the trainer takes {@code /GPU:N} for the GPU address N that Spark
-     * assigned to its task (conf/gpu-discovery.sh prints nvidia-smi indices), {@code /GPU:0} where Spark
-     * assigns none (a local master has no stage-level scheduling).
+     * {@code policy.device} / {@code train.gpu.device} value: a task takes {@code /GPU:N} for the GPU
+     * address N that Spark assigned to it, {@code /GPU:0} where Spark assigns none (see
+     * component.AssignedDevices).
      */
     public static final String ASSIGNED_GPU = "assigned";
     public static final Set<String> ENVIRONMENTS = Set.of("retail", "airline", "calculation", "web");
@@ -91,7 +91,7 @@ public final class PipelineConfig implements Serializable {
     public final int tinyKvHeads;
     public final int tinyIntermediate;
     public final int tinyMaxPosition;
-    /** TF device of the policy in solve/evaluate episodes ("/CPU:0", "/GPU:0", ...). */
+    /** TF device of the policy in solve/evaluate episodes ("/CPU:0", "/GPU:0", ..., or {@link #ASSIGNED_GPU}). */
     public final String policyDevice;
     // train
     public final String algorithm;
@@ -175,7 +175,7 @@ public final class PipelineConfig implements Serializable {
         tinyKvHeads = r.intIn("policy.tiny.kv-heads", 1, 1024);
         tinyIntermediate = r.intIn("policy.tiny.intermediate-size", 1, 1 << 20);
         tinyMaxPosition = r.intIn("policy.tiny.max-position", 16, 1 << 20);
-        policyDevice = r.device("policy.device");
+        policyDevice = ASSIGNED_GPU.equals(r.nonEmpty("policy.device")) ? ASSIGNED_GPU : r.device("policy.device");
         if (tinyHidden % tinyHeads != 0) {
             throw new ConfigError(ROOT + ".policy.tiny.heads", "must divide hidden-size " + tinyHidden + " (got " + tinyHeads + ")");
         }

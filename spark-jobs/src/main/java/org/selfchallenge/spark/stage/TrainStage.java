@@ -3,14 +3,14 @@ package org.selfchallenge.spark.stage;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.resource.ResourceInformation;
 import org.apache.spark.resource.ResourceProfile;
 import org.apache.spark.resource.ResourceProfileBuilder;
 import org.apache.spark.resource.TaskResourceRequests;
 import org.apache.spark.util.SerializableConfiguration;
+import org.selfchallenge.spark.component.AssignedDevices;
 import org.selfchallenge.spark.component.Components;
 import org.selfchallenge.spark.component.TrainReport;
 import org.selfchallenge.spark.config.PipelineConfig;
@@ -42,8 +42,6 @@ public final class TrainStage implements Stage {
     public static final String CHECKPOINT = "checkpoint";
     public static final String STATE = "train_state";
     public static final String EVENTS = "events";
-    /** Spark's resource name for GPUs (spark.worker/executor/task.resource.gpu.*). */
-    static final String GPU = "gpu";
 
     @Override
     public String name() {
@@ -63,15 +61,15 @@ public final class TrainStage implements Stage {
         boolean scheduled = cfg.gpuEnabled && !jsc.isLocal();
         if (scheduled) {
             ResourceProfile rp = new ResourceProfileBuilder()
-                    .require(new TaskResourceRequests().cpus(1).resource(GPU, cfg.gpuAmount)).build();
+                    .require(new TaskResourceRequests().cpus(1).resource(AssignedDevices.GPU, cfg.gpuAmount)).build();
             one = one.withResources(rp);
         }
         System.out.printf("  [round %d train] %s on %s%n", round, cfg.algorithm, !cfg.gpuEnabled ? "CPU"
                 : scheduled ? cfg.gpuAmount + " GPU (stage-level resource profile)" : "the GPU (local master, not scheduled)");
         // Records cannot cross Kryo: the report travels as its fields, with the device and GPU addresses.
         List<Object[]> reports = one.map(r -> {
-            String[] gpus = assignedGpus(TaskContext.get());
-            PipelineConfig taskCfg = cfg.gpuEnabled ? cfg.withTrainDevice(trainerDevice(cfg.gpuDevice, gpus)) : cfg;
+            String[] gpus = AssignedDevices.gpus(TaskContext.get());
+            PipelineConfig taskCfg = cfg.gpuEnabled ? cfg.withTrainDevice(AssignedDevices.resolve(cfg.gpuDevice, gpus)) : cfg;
             TrainReport t = train(taskCfg, r, trajectories, policyIn, out, hadoop.value());
             return new Object[]{new double[]{t.sequences(), t.steps(), t.finalLoss(), t.meanReward(), t.trainableTokens(),
                     t.seconds()}, taskCfg.trainDevice(), gpus};
@@ -91,33 +89,6 @@ public final class TrainStage implements Stage {
         m.put("tf_device", reports.get(0)[1]);
         m.put("gpu_addresses", List.of((String[]) reports.get(0)[2]));
         return m;
-    }
-
-    /** The addresses of the GPUs Spark assigned to this task; none outside stage-level scheduling. */
-    static String[] assignedGpus(TaskContext task) {
-        ResourceInformation gpu = task == null ? null : task.resourcesJMap().get(GPU);
-        return gpu == null ? new String[0] : gpu.addresses();
-    }
-
-    /**
-     * The trainer's TF device for {@code train.gpu.device} = {@code configured}: an explicit device as
-     * given; {@link PipelineConfig#ASSIGNED_GPU} → {@code /GPU:N} for the first assigned address N, or
-     * {@code /GPU:0} when Spark assigned none (local master). Addresses must be device indices, as
-     * conf/gpu-discovery.sh prints them; anything else (a UUID) fails the task with the reason.
-     */
-    static String trainerDevice(String configured, String[] assigned) {
-        if (!configured.equals(PipelineConfig.ASSIGNED_GPU)) {
-            return configured;
-        }
-        if (assigned.length == 0) {
-            return "/GPU:0";
-        }
-        if (!assigned[0].matches("\\d+")) {
-            throw new IllegalStateException("GPU address '" + assigned[0] + "' assigned by Spark is not a device index: "
-                    + "the workers' discovery script must print nvidia-smi indices (conf/gpu-discovery.sh), or set "
-                    + PipelineConfig.ROOT + ".train.gpu.device explicitly");
-        }
-        return "/GPU:" + assigned[0];
     }
 
     /**

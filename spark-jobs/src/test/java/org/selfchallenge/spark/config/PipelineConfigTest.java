@@ -98,6 +98,7 @@ class PipelineConfigTest {
         PipelineConfig g = ConfigLoader.load(file("selfchallenge { policy.device = \"/GPU:1\", train.gpu { enabled = true, device = \"/GPU:2\" } }"), Map.of());
         assertEquals("/GPU:1", g.policyDevice);
         assertEquals("/GPU:2", g.trainDevice());
+        assertEquals("assigned", ConfigLoader.load(file("selfchallenge.policy.device = assigned"), Map.of()).policyDevice);
         assertEquals("selfchallenge.policy.device", badKey("selfchallenge.policy.device = GPU0", this));
         assertEquals("selfchallenge.policy.device", badKey("selfchallenge.policy.device = \"/TPU:0\"", this));
         assertEquals("selfchallenge.train.gpu.device", badKey("selfchallenge.train.gpu.device = \"/GPU:x\"", this));
