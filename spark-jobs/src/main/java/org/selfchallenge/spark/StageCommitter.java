@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Atomic stage outputs. A stage writes everything under a temporary directory; {@link #commit} writes
- * the stage's own metrics, renames the directory into place (atomic on HDFS and local filesystems, a copy per object on S3) and
- * only then creates {@code _SUCCESS}. A stage is committed iff its {@code _SUCCESS} exists, so a crash at
- * any point leaves either nothing visible or a directory without the marker, which the next attempt
- * removes and redoes.
+ * the stage's own metrics, renames the directory into place (atomic on HDFS and local filesystems, a
+ * copy per object on S3) and only then creates {@code _SUCCESS}. A stage is committed iff its
+ * {@code _SUCCESS} exists, so a crash at any point leaves either nothing visible or a directory without
+ * the marker, which the next attempt removes and redoes.
  */
 public final class StageCommitter {
     private final FileSystem fs;

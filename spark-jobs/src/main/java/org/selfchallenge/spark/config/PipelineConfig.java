@@ -175,7 +175,7 @@ public final class PipelineConfig implements Serializable {
         tinyKvHeads = r.intIn("policy.tiny.kv-heads", 1, 1024);
         tinyIntermediate = r.intIn("policy.tiny.intermediate-size", 1, 1 << 20);
         tinyMaxPosition = r.intIn("policy.tiny.max-position", 16, 1 << 20);
-        policyDevice = ASSIGNED_GPU.equals(r.nonEmpty("policy.device")) ? ASSIGNED_GPU : r.device("policy.device");
+        policyDevice = r.device("policy.device");
         if (tinyHidden % tinyHeads != 0) {
             throw new ConfigError(ROOT + ".policy.tiny.heads", "must divide hidden-size " + tinyHidden + " (got " + tinyHeads + ")");
         }
@@ -204,7 +204,7 @@ public final class PipelineConfig implements Serializable {
         rftMinReward = r.dblIn("train.rft-min-reward", -1e9, 1e9);
         gpuEnabled = r.bool("train.gpu.enabled");
         gpuAmount = r.dblIn("train.gpu.amount", 0.0, 64.0);
-        gpuDevice = ASSIGNED_GPU.equals(r.nonEmpty("train.gpu.device")) ? ASSIGNED_GPU : r.device("train.gpu.device");
+        gpuDevice = r.device("train.gpu.device");
         heldoutTasksPerEnv = r.intIn("evaluate.heldout-tasks-per-env", 0, 10_000_000);
         heldoutSeedOffset = r.lng("evaluate.heldout-seed-offset");
         if (heldoutSeedOffset < (long) episodesPerEnv * rounds) {
@@ -326,9 +326,15 @@ public final class PipelineConfig implements Serializable {
             return v;
         }
 
-        /** A TF device string, validated by the model's own parser so a typo fails at start, not in a task. */
+        /**
+         * A TF device string, validated by the model's own parser so a typo fails at start, not in a
+         * task; or {@link #ASSIGNED_GPU}, which each task resolves.
+         */
         String device(String k) {
             String v = nonEmpty(k);
+            if (v.equals(ASSIGNED_GPU)) {
+                return v;
+            }
             try {
                 return new ModelOptions(v, 1, 1).device();
             } catch (IllegalArgumentException e) {
