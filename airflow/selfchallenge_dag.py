@@ -11,6 +11,8 @@ Airflow Variables (with defaults):
   selfchallenge_rounds    number of training rounds R (must match selfchallenge.run.rounds in the conf)
   selfchallenge_tf_native TensorFlow Java natives jar for the workers (CPU or GPU build)
   selfchallenge_executor_gpus  GPUs per executor for the train stage (empty = CPU)
+  selfchallenge_episode_task_gpus  GPU share per solve/evaluate task, e.g. 0.25 (empty = CPU); needs
+                          selfchallenge.policy.device = assigned in the conf and selfchallenge_executor_gpus
 Connection `spark_default` points at the cluster master.
 """
 from datetime import datetime
@@ -25,6 +27,7 @@ CONF = Variable.get("selfchallenge_conf", default_var="conf/application.conf")
 ROUNDS = int(Variable.get("selfchallenge_rounds", default_var="2"))
 TF_NATIVE = Variable.get("selfchallenge_tf_native", default_var="")
 EXECUTOR_GPUS = Variable.get("selfchallenge_executor_gpus", default_var="")
+EPISODE_TASK_GPUS = Variable.get("selfchallenge_episode_task_gpus", default_var="")
 
 ROUND0_STAGES = ["challenge", "verify", "init", "evaluate"]
 ROUND_STAGES = ["challenge", "verify", "solve", "train", "evaluate"]
@@ -42,6 +45,11 @@ def stage_task(dag, rnd, stage):
         # GPU training: with selfchallenge.train.gpu.enabled = true the train task itself asks for GPUs
         # through a stage-level resource profile; executors must advertise GPUs.
         conf["spark.executor.resource.gpu.amount"] = EXECUTOR_GPUS
+    if stage in ("solve", "evaluate") and EXECUTOR_GPUS and EPISODE_TASK_GPUS:
+        # GPU episodes: every task of these stages takes a share of a GPU, and with
+        # policy.device = assigned runs the policy on it.
+        conf["spark.executor.resource.gpu.amount"] = EXECUTOR_GPUS
+        conf["spark.task.resource.gpu.amount"] = EPISODE_TASK_GPUS
     return SparkSubmitOperator(
         task_id=f"round{rnd}_{stage}",
         application=JAR,
