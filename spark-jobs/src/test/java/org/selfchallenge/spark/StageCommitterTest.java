@@ -39,6 +39,29 @@ class StageCommitterTest {
     }
 
     @Test
+    void onObjectStoresAStageWritesInPlaceAndOnlyTheMarkerCommitsIt() throws Exception {
+        RunLayout layout = new RunLayout(dir.toString());
+        FileSystem fs = layout.fs(new Configuration());
+        assertFalse(new StageCommitter(fs).direct(), "file: renames atomically");
+        StageCommitter c = new StageCommitter(fs, true);
+        Path stage = layout.stage(1, "solve");
+        Path out = c.begin(stage, layout.tmp(1, "solve"));
+        assertEquals(stage, out);
+        c.write(new Path(out, "a.txt"), "hello");
+        assertFalse(c.isCommitted(stage));
+        c.commit(out, stage, "{\"n\":1}");
+        assertTrue(c.isCommitted(stage));
+        assertFalse(fs.exists(layout.tmp(1, "solve")));
+        assertEquals("hello", Files.readString(dir.resolve("round-1/solve/a.txt")));
+        assertEquals("{\"n\":1}", c.readStageJson(stage));
+
+        // A crash before _SUCCESS: the next attempt clears the partial directory.
+        fs.delete(new Path(stage, RunLayout.SUCCESS), false);
+        Path again = c.begin(stage, layout.tmp(1, "solve"));
+        assertEquals(0, fs.listStatus(again).length);
+    }
+
+    @Test
     void relativeOutputBecomesAbsolute() {
         RunLayout l = new RunLayout("out/x");
         assertTrue(l.root().toUri().getPath().startsWith("/"));

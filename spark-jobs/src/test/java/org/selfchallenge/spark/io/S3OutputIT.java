@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.selfchallenge.spark.Pipeline;
 import org.selfchallenge.spark.ScriptedRun;
 import org.selfchallenge.spark.SharedSparkSession;
+import org.selfchallenge.spark.StageCommitter;
 import org.selfchallenge.spark.TestJvm;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -36,8 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The scripted pipeline with its whole run on S3: {@code s3a://} through hadoop-aws against S3Proxy, a
  * real S3-compatible server (in-memory backend) started here as its own JVM and stopped by PID. Every
- * stage commits there, train reads the Arrow trajectories back through s3a, Spark SQL reads the
- * tables, and a re-run skips every stage.
+ * stage writes in place and commits with its marker, train reads the Arrow trajectories back through
+ * s3a, Spark SQL reads the tables, and a re-run skips every stage.
  */
 @Tag("slow")
 class S3OutputIT extends SharedSparkSession {
@@ -120,6 +121,7 @@ class S3OutputIT extends SharedSparkSession {
         Configuration h = spark().sparkContext().hadoopConfiguration();
         FileSystem fs = new Path(out).getFileSystem(h);
         assertEquals("s3a", fs.getScheme());
+        assertTrue(new StageCommitter(fs).direct(), "stages write in place on S3: a rename would copy every object");
         Map<String, Object> onS3;
         try (var in = fs.open(new Path(out, "metrics.json"))) {
             onS3 = new ObjectMapper().readValue((java.io.InputStream) in, Map.class);
