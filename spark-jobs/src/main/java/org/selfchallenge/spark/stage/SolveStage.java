@@ -10,6 +10,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 import org.selfchallenge.spark.Progress;
+import org.selfchallenge.spark.StageCommitter;
 import org.selfchallenge.spark.config.PipelineConfig;
 import org.selfchallenge.spark.io.TrajectoryArrow;
 import org.selfchallenge.spark.io.TrajectoryArrowWriter;
@@ -32,7 +33,9 @@ import java.util.Map;
  * <p>No duplicates under retries or speculation: partition p always holds the same episodes (planned on
  * the driver), each attempt writes a hidden attempt file and renames it to {@code part-p.arrow}; an
  * attempt that finds the file already there drops its own copy (the content is identical). Hidden
- * leftovers of killed attempts are removed before the stage commits.
+ * leftovers of killed attempts are removed before the stage commits. On object stores
+ * ({@link StageCommitter#COPYING_RENAME}) an attempt writes {@code part-p.arrow} itself: the object
+ * appears whole when its upload completes, and a second attempt's identical copy replaces it.
  */
 public final class SolveStage implements Stage {
     public static final String NAME = "solve";
@@ -109,13 +112,15 @@ public final class SolveStage implements Stage {
         String name = TrajectoryArrow.fileName(partition);
         Path target = new Path(dir, name);
         TaskContext tc = TaskContext.get();
-        Path attempt = new Path(dir, "." + name + ".attempt-" + (tc == null ? 0 : tc.taskAttemptId()));
+        // A rename on an object store would copy the whole file once more.
+        boolean inPlace = StageCommitter.COPYING_RENAME.contains(fs.getScheme());
+        Path attempt = inPlace ? target : new Path(dir, "." + name + ".attempt-" + (tc == null ? 0 : tc.taskAttemptId()));
         try (TrajectoryArrowWriter w = new TrajectoryArrowWriter(fs, attempt)) {
             for (TrajectoryRecord r : recs) {
                 w.write(r);
             }
         }
-        if (!fs.rename(attempt, target)) {
+        if (!inPlace && !fs.rename(attempt, target)) {
             // Another attempt of this partition already committed the identical file.
             fs.delete(attempt, false);
         }

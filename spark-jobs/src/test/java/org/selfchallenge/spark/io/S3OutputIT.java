@@ -128,6 +128,9 @@ class S3OutputIT extends SharedSparkSession {
         }
         assertEquals(4, ScriptedRun.round(onS3, 2).get("trajectories"));
         List<TrajectoryRecord> recs = TrajectoryArrowReader.readAll(fs, new Path(out, "round-2/solve/trajectories"));
+        for (FileStatus f : fs.listStatus(new Path(out, "round-2/solve/trajectories"))) {
+            assertTrue(f.getPath().getName().matches("part-\\d{5}\\.arrow"), "written in place: " + f.getPath());
+        }
         Set<String> ids = new HashSet<>();
         recs.forEach(r -> assertTrue(ids.add(r.getTrajectoryId()), "duplicate " + r.getTrajectoryId()));
         assertEquals(4, recs.size());
