@@ -203,7 +203,12 @@ public final class PipelineConfig implements Serializable {
         klCoef = r.dblIn("train.kl-coef", 0.0, 1e6);
         rftMinReward = r.dblIn("train.rft-min-reward", -1e9, 1e9);
         gpuEnabled = r.bool("train.gpu.enabled");
-        gpuAmount = r.dblIn("train.gpu.amount", 0.0, 64.0);
+        gpuAmount = r.dblIn("train.gpu.amount", 0.0, 1.0);
+        if (gpuAmount <= 0) {
+            // Spark rejects a zero request; above 1 would reserve GPUs the single-device trainer never uses.
+            throw new ConfigError(ROOT + ".train.gpu.amount", "must be in (0, 1]: the trainer uses one GPU, "
+                    + "a fraction shares it (got " + gpuAmount + ")");
+        }
         gpuDevice = r.device("train.gpu.device");
         heldoutTasksPerEnv = r.intIn("evaluate.heldout-tasks-per-env", 0, 10_000_000);
         heldoutSeedOffset = r.lng("evaluate.heldout-seed-offset");

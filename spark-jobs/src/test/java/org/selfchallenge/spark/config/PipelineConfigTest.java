@@ -102,6 +102,9 @@ class PipelineConfigTest {
         assertEquals("selfchallenge.policy.device", badKey("selfchallenge.policy.device = GPU0", this));
         assertEquals("selfchallenge.policy.device", badKey("selfchallenge.policy.device = \"/TPU:0\"", this));
         assertEquals("selfchallenge.train.gpu.device", badKey("selfchallenge.train.gpu.device = \"/GPU:x\"", this));
+        assertEquals("selfchallenge.train.gpu.amount", badKey("selfchallenge.train.gpu.amount = 2", this));
+        assertEquals("selfchallenge.train.gpu.amount", badKey("selfchallenge.train.gpu.amount = 0", this));
+        assertEquals(0.5, ConfigLoader.load(file("selfchallenge.train.gpu.amount = 0.5"), Map.of()).gpuAmount);
     }
 
     @Test
