@@ -3,11 +3,13 @@ package org.selfchallenge.spark;
 import org.selfchallenge.spark.component.ScriptedComponents;
 import org.selfchallenge.spark.config.ConfigLoader;
 import org.selfchallenge.spark.config.PipelineConfig;
+import org.selfchallenge.spark.io.LocalCopies;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,7 +53,7 @@ public final class ScriptedRun {
         if (done == null) {
             Path dir = Files.createTempDirectory("scripted-run-");
             // Shared by the JVM's tests until it exits.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> org.selfchallenge.spark.io.LocalCopies.deleteRecursively(dir)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> LocalCopies.deleteRecursively(dir)));
             Path out = dir.resolve("run");
             metrics = new Pipeline(spark, config(dir, out.toString()), System.out).run();
             done = out;
@@ -62,7 +64,7 @@ public final class ScriptedRun {
     /** Round {@code r}'s entry of a {@code metrics.json} map. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> round(Map<String, Object> metrics, int r) {
-        return ((java.util.List<Map<String, Object>>) metrics.get("rounds")).get(r);
+        return ((List<Map<String, Object>>) metrics.get("rounds")).get(r);
     }
 
     public static Map<String, Object> metrics() {
