@@ -8,6 +8,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.selfchallenge.spark.bench.CostLine;
 import org.selfchallenge.spark.config.ConfigLoader;
 import org.selfchallenge.spark.config.PipelineConfig;
 import org.selfchallenge.spark.dedup.PlainNearDuplicates;
@@ -36,7 +37,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code run.sh bench spark [--tasks N] [--episodes M] [--arrow-rows R] [--only arrow|verify|solve]
+ * {@code run.sh bench spark [--tasks N[,N...]] [--episodes M[,M...]] [--arrow-rows R] [--only arrow|verify|solve]
  * [--passes P] [--valid-percent V]}: what Spark costs on top of the work itself, and the Arrow file rate.
  * <ul>
  *   <li>verify: the real verify stage on N procedural CaT texts (calculation + retail, every default
@@ -50,6 +51,8 @@ import java.util.regex.Pattern;
  * </ul>
  * Overhead = (Spark time − loop time) / loop time, JVM and session start excluded; the summary line is
  * the median over the passes after the first (on a shared machine single passes swing by tens of %).
+ * Given several sizes ({@code --tasks 20000,100000}), lines fitted through the median times
+ * ({@link CostLine}) split Spark's cost into a fixed part per stage and a part per item.
  */
 public final class SparkBench {
     private static final int ARROW_REPS = 3;
@@ -60,22 +63,22 @@ public final class SparkBench {
     }
 
     public static int run(String[] args) throws Exception {
-        int tasks = 20_000;
-        int episodes = 128;
+        List<Integer> tasks = List.of(20_000);
+        List<Integer> episodes = List.of(128);
         int arrowRows = 50_000;
         String only = null;
         int passes = DEFAULT_PASSES;
         int validPercent = 100;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
-                case "--tasks" -> tasks = Integer.parseInt(args[i + 1]);
-                case "--episodes" -> episodes = Integer.parseInt(args[i + 1]);
+                case "--tasks" -> tasks = sizes(args[i + 1]);
+                case "--episodes" -> episodes = sizes(args[i + 1]);
                 case "--arrow-rows" -> arrowRows = Integer.parseInt(args[i + 1]);
                 case "--only" -> only = args[i + 1];
                 case "--passes" -> passes = Integer.parseInt(args[i + 1]);
                 case "--valid-percent" -> validPercent = Integer.parseInt(args[i + 1]);
                 default -> {
-                    System.err.println("usage: run.sh bench spark [--tasks N] [--episodes M] [--arrow-rows R] "
+                    System.err.println("usage: run.sh bench spark [--tasks N[,N...]] [--episodes M[,M...]] [--arrow-rows R] "
                             + "[--only arrow|verify|solve] [--passes P] [--valid-percent V]");
                     return 2;
                 }
@@ -91,15 +94,49 @@ public final class SparkBench {
         spark.sparkContext().setLogLevel("WARN");
         try {
             if (only == null || only.equals("verify")) {
-                verify(spark, tasks, cores, passes, validPercent);
+                List<double[]> times = new ArrayList<>();
+                for (int n : tasks) {
+                    times.add(verify(spark, n, cores, passes, validPercent));
+                }
+                costLines("verify stage", "task", tasks, times);
             }
             if (only == null || only.equals("solve")) {
-                solve(spark, episodes, cores, passes);
+                List<double[]> times = new ArrayList<>();
+                for (int m : episodes) {
+                    times.add(solve(spark, m, cores, passes));
+                }
+                costLines("solve stage", "episode", episodes, times);
             }
         } finally {
             spark.stop();
         }
         return 0;
+    }
+
+    /** "20000,100000" → [20000, 100000]. */
+    static List<Integer> sizes(String arg) {
+        List<Integer> out = new ArrayList<>();
+        for (String n : arg.split(",")) {
+            out.add(Integer.parseInt(n.trim()));
+        }
+        return out;
+    }
+
+    /**
+     * Over two or more sizes: Spark's fixed cost per stage and its cost per item, from least-squares lines
+     * through the median times ({@code times}: per size {plain, Spark} seconds).
+     */
+    static void costLines(String stage, String item, List<Integer> sizes, List<double[]> times) {
+        if (new java.util.HashSet<>(sizes).size() < 2) {
+            return;
+        }
+        CostLine plain = CostLine.fit(sizes, times.stream().map(t -> t[0]).toList());
+        CostLine spark = CostLine.fit(sizes, times.stream().map(t -> t[1]).toList());
+        System.out.printf("%s over %s %ss: plain %.1f µs/%s + %.2fs, Spark %.1f µs/%s + %.2fs: Spark adds %.2fs "
+                        + "per stage and %+.1f%% per %s; overhead <= 5%% from %.0f %ss%n", stage, sizes, item,
+                plain.perItem() * 1e6, item, plain.fixed(), spark.perItem() * 1e6, item, spark.fixed(),
+                spark.fixedOver(plain), 100 * spark.marginalOver(plain), item, spark.sizeForOverhead(plain, 0.05),
+                item);
     }
 
     static void arrow(int rows) throws Exception {
@@ -185,17 +222,17 @@ public final class SparkBench {
      * against the held-out set, Parquet table + report) vs {@link PlainStageLoops#verify}, alternated
      * {@code passes} times after round 0 warmed both (sandbox workers, JIT, Spark's first jobs).
      */
-    static void verify(SparkSession spark, int n, int cores, int passes, int validPercent) throws Exception {
+    static double[] verify(SparkSession spark, int n, int cores, int passes, int validPercent) throws Exception {
         java.nio.file.Path root = Files.createTempDirectory("bench-verify-");
         try {
-            verify(spark, root, n, cores, passes, validPercent);
+            return verify(spark, root, n, cores, passes, validPercent);
         } finally {
             deleteTree(root);
         }
     }
 
-    private static void verify(SparkSession spark, java.nio.file.Path root, int n, int cores, int passes,
-                               int validPercent) throws Exception {
+    private static double[] verify(SparkSession spark, java.nio.file.Path root, int n, int cores, int passes,
+                                   int validPercent) throws Exception {
         PipelineConfig cfg = config(root, n / 2, List.of("calculation", "retail"), 1);
         Pipeline p = new Pipeline(spark, cfg, new PrintStream(OutputStream.nullOutputStream()));
         for (Stage st : List.of(new ChallengeStage(), new VerifyStage())) {
@@ -229,6 +266,8 @@ public final class SparkBench {
         PlainStageLoops.verify(cfg, raw.subList(0, Math.min(200, raw.size())), held, cores,
                 root.resolve("warm.parquet")); // JIT of the plain path
         List<Double> ratios = new ArrayList<>();
+        List<Double> loops = new ArrayList<>();
+        List<Double> sparks = new ArrayList<>();
         for (int rep = 1; rep <= passes; rep++) {
             long t0 = System.nanoTime();
             Map<String, Long> plain = PlainStageLoops.verify(cfg, PlainStageLoops.readRaw(rawPath.toString()), held,
@@ -241,14 +280,17 @@ public final class SparkBench {
                             + "Spark stage %.2fs (%.0f tasks/s, %s), overhead %+.1f%%%n", rep, raw.size(), loop,
                     raw.size() / loop, plain, sp, raw.size() / sp, m.get("reasons"), 100 * (sp - loop) / loop);
             ratios.add(sp / loop);
+            loops.add(loop);
+            sparks.add(sp);
         }
-        System.out.printf("verify stage: median overhead over passes 2..%d: %+.1f%%%n", passes,
+        System.out.printf("verify stage, %d tasks: median overhead over passes 2..%d: %+.1f%%%n", raw.size(), passes,
                 100 * (median(ratios) - 1));
+        return new double[]{median(loops), median(sparks)};
     }
 
-    /** Median of the per-pass Spark/plain ratios, the warm-up pass left out (when there is more than one). */
-    static double median(List<Double> ratios) {
-        List<Double> r = new ArrayList<>(ratios.size() > 1 ? ratios.subList(1, ratios.size()) : ratios);
+    /** Median of per-pass values (ratios, times), the warm-up pass left out (when there is more than one). */
+    static double median(List<Double> values) {
+        List<Double> r = new ArrayList<>(values.size() > 1 ? values.subList(1, values.size()) : values);
         java.util.Collections.sort(r);
         int n = r.size();
         return n % 2 == 1 ? r.get(n / 2) : (r.get(n / 2 - 1) + r.get(n / 2)) / 2;
@@ -258,16 +300,16 @@ public final class SparkBench {
      * The solve stage of round 1 on M episodes (tiny random TF policy, default sampling) vs
      * {@link PlainStageLoops#solve}: the same planned episodes, partition slices and Arrow files.
      */
-    static void solve(SparkSession spark, int m, int cores, int passes) throws Exception {
+    static double[] solve(SparkSession spark, int m, int cores, int passes) throws Exception {
         java.nio.file.Path root = Files.createTempDirectory("bench-solve-");
         try {
-            solve(spark, root, m, cores, passes);
+            return solve(spark, root, m, cores, passes);
         } finally {
             deleteTree(root);
         }
     }
 
-    private static void solve(SparkSession spark, java.nio.file.Path root, int m, int cores, int passes)
+    private static double[] solve(SparkSession spark, java.nio.file.Path root, int m, int cores, int passes)
             throws Exception {
         int samples = 4;
         PipelineConfig cfg = config(root, Math.max(4, m / samples * 2), List.of("calculation"), samples);
@@ -295,6 +337,8 @@ public final class SparkBench {
         PlainStageLoops.solve(r1, tasks.limit(2), 1, policy, "bench", cores,
                 Files.createTempDirectory(root, "warm").toUri().toString()); // TF graphs, sandbox, JIT
         List<Double> ratios = new ArrayList<>();
+        List<Double> loops = new ArrayList<>();
+        List<Double> sparks = new ArrayList<>();
         for (int rep = 1; rep <= passes; rep++) {
             long t0 = System.nanoTime();
             long n = PlainStageLoops.solve(r1, tasks, 1, policy, "bench", cores,
@@ -307,8 +351,11 @@ public final class SparkBench {
                             + "Parquet summary) %.2fs (%s trajectories), overhead %+.1f%%%n", rep, n, loop, sp,
                     sm.get("trajectories"), 100 * (sp - loop) / loop);
             ratios.add(sp / loop);
+            loops.add(loop);
+            sparks.add(sp);
         }
-        System.out.printf("solve stage: median overhead over passes 2..%d: %+.1f%%%n", passes,
+        System.out.printf("solve stage, %d episodes: median overhead over passes 2..%d: %+.1f%%%n", m, passes,
                 100 * (median(ratios) - 1));
+        return new double[]{median(loops), median(sparks)};
     }
 }

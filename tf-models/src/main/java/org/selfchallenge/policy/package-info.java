@@ -19,7 +19,8 @@
  *   <li>{@code loss} — one class per objective, formula in its Javadoc: {@code MaskedNllLoss} (SFT/RFT),
  *       {@code ReinforceLoss}, {@code PpoClipLoss} (+ k3 KL to a frozen reference), {@code GrpoLoss}.</li>
  *   <li>{@code train} — {@code PolicyTrainer}, {@code TrainConfig}, {@code TrainSequence}, {@code TrainMetrics},
- *       AdamW + clipping + accumulation ({@code TrainGraph}), {@code LrSchedule}, {@code TrainingCheckpoint}.</li>
+ *       AdamW + clipping + accumulation ({@code TrainGraph}), {@code LrSchedule}, {@code TrainingCheckpoint};
+ *       full fine-tuning or LoRA adapters ({@code model.Lora}).</li>
  *   <li>{@code chat} — {@code TfChatModel} (implements {@code org.selfchallenge.llm.ChatModel}, batched) and
  *       {@code TfChatModelProvider} (ServiceLoader; spec = checkpoint directory or {@code tf:DIR}).</li>
  * </ul>
@@ -38,6 +39,8 @@
  * }
  * try (PolicyTrainer t = PolicyTrainer.resume(Path.of("ckpt/train"))) { ... } // bit-identical continuation
  * }</pre>
+ * {@code .lora(Lora.allProjections(16))} trains rank-16 adapters on a frozen base instead of every weight
+ * ({@code model.Lora}); {@code exportHf} then writes the merged weights, {@code saveCheckpoint} the adapters.
  * A {@link org.selfchallenge.policy.train.TrainSequence} is {@code tokens[L]}, {@code mask[L]} (true = token
  * produced by the policy, trained), {@code behaviourLogprobs[L]} (sampler log-prob of token i; needed by
  * PPO/GRPO; NaN = unknown, treated as on-policy), {@code reward}, {@code advantage} (NaN = computed by the

@@ -2,6 +2,7 @@ package org.selfchallenge.spark.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import org.selfchallenge.policy.model.Lora;
 import org.selfchallenge.policy.model.ModelOptions;
 
 import java.io.Serializable;
@@ -109,6 +110,8 @@ public final class PipelineConfig implements Serializable {
     public final double ppoClip;
     public final double klCoef;
     public final double rftMinReward;
+    /** Adapters the trainer trains instead of every weight ({@link Lora#NONE} = full fine-tuning). */
+    public final Lora lora;
     public final boolean gpuEnabled;
     public final double gpuAmount;
     /** TF device of the training task when {@link #gpuEnabled}: "/GPU:N", or {@link #ASSIGNED_GPU}. */
@@ -202,6 +205,7 @@ public final class PipelineConfig implements Serializable {
         ppoClip = r.dblIn("train.ppo-clip", 0.0, 10.0);
         klCoef = r.dblIn("train.kl-coef", 0.0, 1e6);
         rftMinReward = r.dblIn("train.rft-min-reward", -1e9, 1e9);
+        lora = lora(r, c);
         gpuEnabled = r.bool("train.gpu.enabled");
         gpuAmount = r.dblIn("train.gpu.amount", 0.0, 1.0);
         if (gpuAmount <= 0) {
@@ -286,6 +290,26 @@ public final class PipelineConfig implements Serializable {
             c = c.withValue(ROOT + "." + e.getKey(), com.typesafe.config.ConfigValueFactory.fromAnyRef(e.getValue()));
         }
         return new PipelineConfig(c.resolve());
+    }
+
+    /** {@code train.lora}: {@link Lora#NONE} at rank 0; a bad value names its key. */
+    private static Lora lora(Reader r, Config c) {
+        int rank = r.intIn("train.lora.rank", 0, 1 << 16);
+        double alpha = r.dblIn("train.lora.alpha", Double.MIN_VALUE, 1e6);
+        List<String> targets = r.get("train.lora.targets", c::getStringList);
+        for (String t : targets) {
+            if (!Lora.PROJECTIONS.containsKey(t)) {
+                throw new ConfigError(ROOT + ".train.lora.targets", "unknown projection '" + t + "' (known: "
+                        + Lora.PROJECTIONS.keySet() + ")");
+            }
+        }
+        if (new java.util.HashSet<>(targets).size() != targets.size()) {
+            throw new ConfigError(ROOT + ".train.lora.targets", "lists a projection twice: " + targets);
+        }
+        if (rank > 0 && targets.isEmpty()) {
+            throw new ConfigError(ROOT + ".train.lora.targets", "must name at least one projection when rank > 0");
+        }
+        return rank == 0 ? Lora.NONE : new Lora(rank, alpha, targets);
     }
 
     /** Typed access under {@link #ROOT}; every failure names the full key. */

@@ -78,6 +78,7 @@ public final class TrainStage implements Stage {
         TrainReport rep = new TrainReport(null, (int) d[0], (long) d[1], d[2], d[3], (long) d[4], d[5]);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("algorithm", cfg.algorithm);
+        m.put("lora_rank", cfg.lora.rank()); // 0: every weight trained
         m.put("policy_version", ctx.layout().root().toUri().relativize(new Path(ctx.stageDir(NAME), CHECKPOINT).toUri()).toString());
         m.put("train_sequences", rep.sequences());
         m.put("train_steps", rep.steps());

@@ -5,6 +5,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfchallenge.challenger.ProceduralChallenger;
+import org.selfchallenge.policy.io.HfCheckpoint;
+import org.selfchallenge.policy.io.TensorData;
+import org.selfchallenge.policy.train.TrainingCheckpoint;
 import org.selfchallenge.spark.config.ConfigLoader;
 import org.selfchallenge.spark.config.PipelineConfig;
 import org.selfchallenge.spark.io.TrajectoryRecord;
@@ -20,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -119,6 +123,51 @@ class PolicyTrainingIT {
             weights[k++] = Files.readAllBytes(hf.resolve("model.safetensors"));
         }
         assertArrayEquals(weights[0], weights[1]);
+    }
+
+    @Test
+    void loraTrainsAdaptersAndExportsAPlainPolicy() throws Exception {
+        PipelineConfig cfg = ConfigLoader.load(null, Map.of("selfchallenge.train.algorithm", "distill",
+                "selfchallenge.train.epochs", 3, "selfchallenge.train.batch-size", 2,
+                "selfchallenge.train.learning-rate", 3e-3, "selfchallenge.policy.tiny.hidden-size", 32,
+                "selfchallenge.policy.tiny.intermediate-size", 64, "selfchallenge.train.lora.rank", 4,
+                "selfchallenge.train.lora.targets", List.of("q_proj", "v_proj")));
+        CoreComponents c = new CoreComponents();
+        Path init = Files.createDirectories(dir.resolve("init"));
+        c.initPolicy(cfg, init);
+        ProceduralChallenger pc = new ProceduralChallenger();
+        List<TaskSolver.SolveInput> tasks = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            CatVerification.Result v = CatVerification.verify(new CatVerification.Settings(1, 5000, 0), "calculation",
+                    pc.challenge("calculation", i).text());
+            tasks.add(new TaskSolver.SolveInput("t" + i, "calculation", v.instruction(), v.evaluation(), v.solution(), 0, i));
+        }
+        List<TrajectoryRecord> demos = c.demonstrations(cfg, init, tasks);
+        Path hf = Files.createDirectories(dir.resolve("hf"));
+        Path state = Files.createDirectories(dir.resolve("state"));
+        List<Double> losses = new ArrayList<>();
+        PolicyTraining.train(cfg, init, demos, hf, state, (tag, step, v) -> {
+            if (tag.equals("train/loss")) {
+                losses.add(v);
+            }
+        }, 2);
+        assertEquals(3, losses.size());
+        assertTrue(losses.get(2) < losses.get(0), "loss did not go down: " + losses);
+        // the export is a plain checkpoint: only the adapted projections moved, folded into their weights
+        Map<String, TensorData> before = HfCheckpoint.readWeights(init);
+        Map<String, TensorData> after = HfCheckpoint.readWeights(hf);
+        assertEquals(before.keySet(), after.keySet());
+        int moved = 0;
+        for (String n : before.keySet()) {
+            boolean adapted = n.endsWith("q_proj.weight") || n.endsWith("v_proj.weight");
+            boolean same = java.util.Arrays.equals(before.get(n).data(), after.get(n).data());
+            assertEquals(!adapted, same, n);
+            moved += same ? 0 : 1;
+        }
+        assertEquals(2 * cfg.tinyLayers, moved);
+        assertFalse(Files.exists(hf.resolve(TrainingCheckpoint.ADAPTERS)));
+        assertTrue(Files.exists(state.resolve(TrainingCheckpoint.ADAPTERS)));
+        assertTrue(Files.readString(state.resolve(TrainingCheckpoint.ADAPTER_CONFIG)).contains("\"r\" : 4"));
     }
 
     private static boolean tensorboard() throws Exception {

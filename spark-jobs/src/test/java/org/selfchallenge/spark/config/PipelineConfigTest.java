@@ -2,6 +2,7 @@ package org.selfchallenge.spark.config;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.selfchallenge.policy.model.Lora;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfchallenge.spark.PipelineCli;
 
@@ -83,6 +84,24 @@ class PipelineConfigTest {
                 badKey("selfchallenge.verify.dedup.jaccard-threshold = -0.1", this));
         assertEquals("selfchallenge.evaluate.heldout-seed-offset",
                 badKey("selfchallenge.evaluate.heldout-seed-offset = 10", this));
+    }
+
+    @Test
+    void loraIsOffByDefaultAndBadValuesNameTheKey() throws Exception {
+        assertEquals(Lora.NONE, ConfigLoader.load(null, Map.of()).lora);
+        PipelineConfig c = ConfigLoader.load(file("selfchallenge.train.lora { rank = 8, alpha = 16, "
+                + "targets = [q_proj, v_proj] }"), Map.of());
+        assertEquals(new Lora(8, 16, List.of("q_proj", "v_proj")), c.lora);
+        assertEquals(2.0, c.lora.scale());
+        assertEquals(Lora.allProjections(16), ConfigLoader.load(file("selfchallenge.train.lora.rank = 16"),
+                Map.of()).lora);
+        assertEquals("selfchallenge.train.lora.rank", badKey("selfchallenge.train.lora.rank = -1", this));
+        assertEquals("selfchallenge.train.lora.alpha", badKey("selfchallenge.train.lora.alpha = 0", this));
+        assertEquals("selfchallenge.train.lora.targets", badKey("selfchallenge.train.lora.targets = [qkv]", this));
+        assertEquals("selfchallenge.train.lora.targets",
+                badKey("selfchallenge.train.lora { rank = 4, targets = [] }", this));
+        assertEquals("selfchallenge.train.lora.targets",
+                badKey("selfchallenge.train.lora.targets = [q_proj, q_proj]", this));
     }
 
     @Test

@@ -31,7 +31,9 @@ import java.util.Map;
  *   GQA: query head h uses KV head h / (H / Hkv).
  * </pre>
  * Each weight is read once ({@link #read(String)}); every forward built on this graph uses the same reads,
- * so gradients are taken with respect to those reads.
+ * so gradients are taken with respect to those reads. With {@link Lora} adapters every targeted projection
+ * adds {@code s (x A^T) B^T} (A and B are variables like the weights), and {@link #merged(String)} gives
+ * {@code W + s B A} for exports.
  */
 public final class LlamaGraph {
     /** Additive attention bias for masked keys (exp underflows to exactly 0, no NaN for all-masked rows). */
@@ -44,6 +46,9 @@ public final class LlamaGraph {
     private final Map<String, Placeholder<TFloat32>> loadInputs = new LinkedHashMap<>();
     private final List<Op> loadOps = new ArrayList<>();
     private final Map<String, long[]> shapes;
+    private final Lora lora;
+    private final Map<String, long[]> adapterShapes;
+    private final Map<String, Operand<TFloat32>> merged = new LinkedHashMap<>();
 
     /** Output of one forward pass. */
     public record Forward(Operand<TFloat32> hidden, List<Operand<TFloat32>> presentK,
@@ -51,11 +56,19 @@ public final class LlamaGraph {
     }
 
     public LlamaGraph(Ops tf, LlamaConfig config) {
+        this(tf, config, Lora.NONE);
+    }
+
+    public LlamaGraph(Ops tf, LlamaConfig config, Lora lora) {
         this.tf = tf;
         this.config = config;
         this.shapes = WeightNames.shapes(config);
+        this.lora = lora;
+        this.adapterShapes = lora.shapes(config);
+        Map<String, long[]> all = new LinkedHashMap<>(shapes);
+        all.putAll(adapterShapes);
         Ops vs = tf.withSubScope("weights");
-        for (Map.Entry<String, long[]> e : shapes.entrySet()) {
+        for (Map.Entry<String, long[]> e : all.entrySet()) {
             String name = e.getKey();
             Shape shape = Shape.of(e.getValue());
             Operand<? extends TType> h = vs.withName(name).varHandleOp(TFloat32.class, shape,
@@ -67,10 +80,30 @@ public final class LlamaGraph {
             loadInputs.put(name, in);
             loadOps.add(vs.withName(name + ".assign").assignVariableOp(h, in));
         }
+        for (String m : lora.modules(config)) {
+            merged.put(m + ".weight", vs.withName(m + ".merged").math.add(read(m + ".weight"),
+                    tf.math.mul(tf.linalg.matMul(read(Lora.b(m)), read(Lora.a(m))), tf.constant((float) lora.scale()))));
+        }
     }
 
+    /** The base model's weights (HF names and shapes). */
     public Map<String, long[]> shapes() {
         return shapes;
+    }
+
+    /** The adapters' weights (empty without adapters). */
+    public Map<String, long[]> adapterShapes() {
+        return adapterShapes;
+    }
+
+    public Lora lora() {
+        return lora;
+    }
+
+    /** Base weight {@code name} with its adapter folded in (W + s B A), or its plain read when not adapted. */
+    public Operand<TFloat32> merged(String name) {
+        Operand<TFloat32> m = merged.get(name);
+        return m != null ? m : read(name);
     }
 
     public Operand<TFloat32> read(String name) {
@@ -108,6 +141,12 @@ public final class LlamaGraph {
 
     Operand<TFloat32> linear(Operand<TFloat32> x2d, String prefix, boolean bias) {
         Operand<TFloat32> y = tf.linalg.matMul(x2d, read(prefix + ".weight"), MatMul.transposeB(true));
+        if (merged.containsKey(prefix + ".weight")) {
+            // s (x A^T) B^T: two thin matmuls through rank r, never the [out, in] product B A
+            Operand<TFloat32> xa = tf.linalg.matMul(x2d, read(Lora.a(prefix)), MatMul.transposeB(true));
+            y = tf.math.add(y, tf.math.mul(tf.linalg.matMul(xa, read(Lora.b(prefix)), MatMul.transposeB(true)),
+                    tf.constant((float) lora.scale())));
+        }
         return bias ? tf.math.add(y, read(prefix + ".bias")) : y;
     }
 

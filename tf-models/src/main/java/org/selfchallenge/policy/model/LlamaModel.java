@@ -58,8 +58,16 @@ public final class LlamaModel implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong weightsVersion = new java.util.concurrent.atomic.AtomicLong();
 
     public LlamaModel(LlamaConfig config, Map<String, TensorData> weights, ModelOptions options) {
-        this(config, weights, options, DecodeGraph.fusable(config), DecodeGraph.DEFAULT_RECENT_BLOCK,
-                DecodeGraph.DEFAULT_SMALL_CACHE);
+        this(config, weights, options, Lora.NONE);
+    }
+
+    /**
+     * A model with {@code lora} adapters on its projections: {@code weights} then also holds the adapter
+     * values ({@link Lora#shapes}). Decoding uses the unfused path, which applies the adapters.
+     */
+    public LlamaModel(LlamaConfig config, Map<String, TensorData> weights, ModelOptions options, Lora lora) {
+        this(config, weights, options, lora, DecodeGraph.fusable(config) && !lora.enabled(),
+                DecodeGraph.DEFAULT_RECENT_BLOCK, DecodeGraph.DEFAULT_SMALL_CACHE);
     }
 
     /**
@@ -69,13 +77,19 @@ public final class LlamaModel implements AutoCloseable {
      */
     LlamaModel(LlamaConfig config, Map<String, TensorData> weights, ModelOptions options, boolean fusedDecode,
                int recentBlock, long smallCache) {
+        this(config, weights, options, Lora.NONE, fusedDecode, recentBlock, smallCache);
+    }
+
+    private LlamaModel(LlamaConfig config, Map<String, TensorData> weights, ModelOptions options, Lora lora,
+                       boolean fusedDecode, int recentBlock, long smallCache) {
         this.config = config;
         this.options = options;
-        checkWeights(config, weights);
+        checkWeights(WeightNames.shapes(config), weights);
+        checkWeights(lora.shapes(config), weights);
         this.pendingWeights = weights;
         this.graph = new Graph();
         this.tf = Ops.create(graph).withDevice(options.deviceSpec());
-        this.llama = new LlamaGraph(tf, config);
+        this.llama = new LlamaGraph(tf, config, lora);
 
         Ops f = tf.withSubScope("full");
         fullIds = f.withName("ids").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
@@ -129,8 +143,8 @@ public final class LlamaModel implements AutoCloseable {
                 fusedDecode, recentBlock, smallCache);
     }
 
-    private static void checkWeights(LlamaConfig config, Map<String, TensorData> weights) {
-        for (Map.Entry<String, long[]> e : WeightNames.shapes(config).entrySet()) {
+    private static void checkWeights(Map<String, long[]> shapes, Map<String, TensorData> weights) {
+        for (Map.Entry<String, long[]> e : shapes.entrySet()) {
             TensorData t = weights.get(e.getKey());
             if (t == null) {
                 throw new IllegalArgumentException("checkpoint is missing weight '" + e.getKey() + "'");
@@ -174,9 +188,10 @@ public final class LlamaModel implements AutoCloseable {
         return session;
     }
 
-    /** Assigns new weight values (names and shapes as in HF). */
+    /** Assigns new weight values (names and shapes as in HF; with adapters, theirs too). */
     public void loadWeights(Map<String, TensorData> weights) {
-        checkWeights(config, weights);
+        checkWeights(llama.shapes(), weights);
+        checkWeights(llama.adapterShapes(), weights);
         Session sess = session();
         List<Tensor> feeds = new ArrayList<>();
         try {
@@ -203,21 +218,39 @@ public final class LlamaModel implements AutoCloseable {
         weightsVersion.incrementAndGet();
     }
 
-    /** Current weights, HF names and shapes. */
+    /** Current base weights, HF names and shapes (without adapters: the frozen base). */
     public List<TensorData> weights() {
+        return fetch(llama.shapes(), llama::read);
+    }
+
+    /** Current adapter weights (empty without adapters). */
+    public List<TensorData> adapterWeights() {
+        return fetch(llama.adapterShapes(), llama::read);
+    }
+
+    /** Current weights with the adapters folded in (W + s B A): a plain model of the same config. */
+    public List<TensorData> mergedWeights() {
+        return fetch(llama.shapes(), llama::merged);
+    }
+
+    private List<TensorData> fetch(Map<String, long[]> shapes,
+                                   java.util.function.Function<String, Operand<TFloat32>> op) {
         Session sess = session();
         List<TensorData> out = new ArrayList<>();
         Session.Runner r = sess.runner();
-        List<String> names = new ArrayList<>(llama.shapes().keySet());
+        List<String> names = new ArrayList<>(shapes.keySet());
         for (String n : names) {
-            r.fetch(llama.read(n));
+            r.fetch(op.apply(n));
+        }
+        if (names.isEmpty()) {
+            return out;
         }
         try (Result res = r.run()) {
             for (int i = 0; i < names.size(); i++) {
                 TFloat32 t = (TFloat32) res.get(i);
                 float[] data = new float[(int) t.size()];
                 t.asRawTensor().data().asFloats().read(data);
-                out.add(new TensorData(names.get(i), llama.shapes().get(names.get(i)), data));
+                out.add(new TensorData(names.get(i), shapes.get(names.get(i)), data));
             }
         }
         return out;

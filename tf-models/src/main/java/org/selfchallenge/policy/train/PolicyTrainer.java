@@ -12,6 +12,7 @@ import org.selfchallenge.policy.loss.ReinforceLoss;
 import org.selfchallenge.policy.model.Batch;
 import org.selfchallenge.policy.model.GraphVariable;
 import org.selfchallenge.policy.model.LlamaModel;
+import org.selfchallenge.policy.model.Lora;
 import org.selfchallenge.policy.model.ModelOptions;
 import org.selfchallenge.policy.sample.SplitMix64;
 import org.tensorflow.Result;
@@ -31,9 +32,11 @@ import java.util.Map;
 
 /**
  * Trains the policy in one TF graph-mode session: forward, loss (per {@link TrainConfig#algorithm()}),
- * gradients of every weight, gradient accumulation over micro-batches, global-norm clipping, AdamW, and a
- * warmup + cosine schedule ({@link LrSchedule}). Checkpoints ({@link TrainingCheckpoint}) hold weights, AdamW
- * moments, step, RNG state and data cursor, and resume bit-identically. Not thread-safe.
+ * gradients of every weight (or, with {@link TrainConfig#lora()}, of the low-rank adapters only), gradient
+ * accumulation over micro-batches, global-norm clipping, AdamW, and a warmup + cosine schedule
+ * ({@link LrSchedule}). Checkpoints ({@link TrainingCheckpoint}) hold weights, adapters, AdamW moments, step,
+ * RNG state and data cursor, and resume bit-identically; exports fold the adapters into the weights.
+ * Not thread-safe.
  */
 public final class PolicyTrainer implements AutoCloseable {
     private final LlamaModel model;
@@ -48,13 +51,26 @@ public final class PolicyTrainer implements AutoCloseable {
     private long step;
     private long dataCursor;
     private boolean initialised;
+    /** Keeps the adapters' starting draw apart from the trainer's own RNG stream (same seed). */
+    private static final long LORA_SEED_SALT = 0x4C6F5241L;
 
-    PolicyTrainer(LlamaConfig cfg, Map<String, TensorData> weights, TrainConfig config, Path sourceDir) {
+    /**
+     * @param weights  the base model's weights
+     * @param adapters with {@link TrainConfig#lora()}: the adapters to continue from, or null for fresh ones
+     *                 ({@link Lora#initialWeights}, seeded from the trainer's seed)
+     */
+    PolicyTrainer(LlamaConfig cfg, Map<String, TensorData> weights, TrainConfig config, Path sourceDir,
+                  Map<String, TensorData> adapters) {
         this.config = config;
         this.sourceDir = sourceDir;
         this.loss = lossFor(config);
-        this.model = new LlamaModel(cfg, weights, new ModelOptions(config.device(), config.intraOpThreads(),
-                config.interOpThreads()));
+        Map<String, TensorData> all = weights;
+        if (config.lora().enabled()) {
+            all = new LinkedHashMap<>(weights);
+            all.putAll(adapters != null ? adapters : config.lora().initialWeights(cfg, config.seed() ^ LORA_SEED_SALT));
+        }
+        this.model = new LlamaModel(cfg, all, new ModelOptions(config.device(), config.intraOpThreads(),
+                config.interOpThreads()), config.lora());
         this.graph = new TrainGraph(model, loss, config);
         this.schedule = LrSchedule.of(config);
         this.rng = new SplitMix64(config.seed());
@@ -77,7 +93,7 @@ public final class PolicyTrainer implements AutoCloseable {
         try {
             LlamaConfig c = HfCheckpoint.config(hfCheckpointDir);
             return new PolicyTrainer(c, HfCheckpoint.readWeights(hfCheckpointDir,
-                    org.selfchallenge.policy.model.WeightNames.shapes(c).keySet()), config, hfCheckpointDir);
+                    org.selfchallenge.policy.model.WeightNames.shapes(c).keySet()), config, hfCheckpointDir, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open checkpoint " + hfCheckpointDir + ": " + e.getMessage(), e);
         }
@@ -220,12 +236,13 @@ public final class PolicyTrainer implements AutoCloseable {
     /** As above, with the reference policy's per-token log-probs given (null = computed by the reference). */
     public Evaluation evaluate(List<TrainSequence> batch, List<String> gradientNames, float[][] referenceLogprobs) {
         init();
+        gradientNames.forEach(graph::gradient); // an untrained name fails before any work
         double[] adv = advantages(batch);
         float[][] ref = referenceLogprobs != null ? referenceLogprobs : referenceLogprobs(batch);
         int tokens = countTokens(batch);
         try (MicroBatch mb = MicroBatch.of(batch, 0, batch.size(), adv, ref, 1.0f / tokens)) {
             Session.Runner r = feed(model.session().runner(), mb).fetch(graph.loss.loss());
-            gradientNames.forEach(n -> r.fetch(graph.grads.get(n)));
+            gradientNames.forEach(n -> r.fetch(graph.gradient(n)));
             try (Result res = r.run()) {
                 double l = ((TFloat32) res.get(0)).getFloat();
                 Map<String, float[]> g = new LinkedHashMap<>();
@@ -358,15 +375,18 @@ public final class PolicyTrainer implements AutoCloseable {
         TrainingCheckpoint.save(this, dir);
     }
 
-    /** Writes a Hugging Face checkpoint (config.json, model.safetensors in the config's dtype, tokenizer files). */
+    /**
+     * Writes a Hugging Face checkpoint (config.json, model.safetensors in the config's dtype, tokenizer files);
+     * adapters are folded into the weights (W + s B A), so the export is a plain model of the same config.
+     */
     public void exportHf(Path dir) {
         exportHf(dir, DType.fromTorch(model.config.torchDtype));
     }
 
     public void exportHf(Path dir, DType dtype) {
         try {
-            HfCheckpoint.write(dir, model.config, model().weights(), dtype, HfCheckpoint.DEFAULT_MAX_SHARD_BYTES,
-                    sourceDir);
+            HfCheckpoint.write(dir, model.config, model().mergedWeights(), dtype,
+                    HfCheckpoint.DEFAULT_MAX_SHARD_BYTES, sourceDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot export to " + dir + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package org.selfchallenge.policy.train;
 
+import org.selfchallenge.policy.model.Lora;
+
 /**
  * Hyper-parameters of {@link PolicyTrainer}. Build with {@link #builder()}; every field has a named default.
  *
@@ -21,11 +23,12 @@ package org.selfchallenge.policy.train;
  * @param device         TF device string, e.g. "/CPU:0" or "/GPU:0"
  * @param intraOpThreads TF intra-op threads (0 = number of available processors)
  * @param interOpThreads TF inter-op threads
+ * @param lora           low-rank adapters to train instead of every weight ({@link Lora#NONE}: full fine-tuning)
  */
 public record TrainConfig(Algorithm algorithm, double learningRate, double minLrRatio, int warmupSteps,
                           int totalSteps, double weightDecay, double beta1, double beta2, double adamEps,
                           double maxGradNorm, int microBatchSize, double clipEps, double klCoef, double grpoEps,
-                          long seed, String device, int intraOpThreads, int interOpThreads) {
+                          long seed, String device, int intraOpThreads, int interOpThreads, Lora lora) {
 
     public static final double DEFAULT_LR = 1e-4;
     public static final double DEFAULT_MIN_LR_RATIO = 0.1;
@@ -59,6 +62,9 @@ public record TrainConfig(Algorithm algorithm, double learningRate, double minLr
         if (device == null || device.isBlank()) {
             device = DEFAULT_DEVICE;
         }
+        if (lora == null) { // checkpoints written before adapters existed
+            lora = Lora.NONE;
+        }
     }
 
     public static Builder builder() {
@@ -71,7 +77,7 @@ public record TrainConfig(Algorithm algorithm, double learningRate, double minLr
         b.warmupSteps = warmupSteps; b.totalSteps = totalSteps; b.weightDecay = weightDecay; b.beta1 = beta1;
         b.beta2 = beta2; b.adamEps = adamEps; b.maxGradNorm = maxGradNorm; b.microBatchSize = microBatchSize;
         b.clipEps = clipEps; b.klCoef = klCoef; b.grpoEps = grpoEps; b.seed = seed; b.device = device;
-        b.intraOpThreads = intraOpThreads; b.interOpThreads = interOpThreads;
+        b.intraOpThreads = intraOpThreads; b.interOpThreads = interOpThreads; b.lora = lora;
         return b;
     }
 
@@ -95,6 +101,7 @@ public record TrainConfig(Algorithm algorithm, double learningRate, double minLr
         private String device = DEFAULT_DEVICE;
         private int intraOpThreads = 0;
         private int interOpThreads = 1;
+        private Lora lora = Lora.NONE;
 
         public Builder algorithm(Algorithm v) { algorithm = v; return this; }
         public Builder learningRate(double v) { learningRate = v; return this; }
@@ -112,11 +119,12 @@ public record TrainConfig(Algorithm algorithm, double learningRate, double minLr
         public Builder seed(long v) { seed = v; return this; }
         public Builder device(String v) { device = v; return this; }
         public Builder threads(int intra, int inter) { intraOpThreads = intra; interOpThreads = inter; return this; }
+        public Builder lora(Lora v) { lora = v; return this; }
 
         public TrainConfig build() {
             return new TrainConfig(algorithm, learningRate, minLrRatio, warmupSteps, totalSteps, weightDecay,
                     beta1, beta2, adamEps, maxGradNorm, microBatchSize, clipEps, klCoef, grpoEps, seed, device,
-                    intraOpThreads, interOpThreads);
+                    intraOpThreads, interOpThreads, lora);
         }
     }
 }

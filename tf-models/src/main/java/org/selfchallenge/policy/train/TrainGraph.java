@@ -22,8 +22,10 @@ import java.util.Map;
 
 /**
  * The training ops added to a {@link LlamaModel}'s graph: loss on the full forward, gradients with respect to
- * every weight read ({@code tf.gradients} on an explicit list — never {@code Optimizer.minimize}, which would
- * also differentiate optimizer slots), gradient accumulators, and the AdamW update.
+ * every trained weight's read ({@code tf.gradients} on an explicit list — never {@code Optimizer.minimize},
+ * which would also differentiate optimizer slots), gradient accumulators, and the AdamW update. The trained
+ * weights are all of them, or with {@link org.selfchallenge.policy.model.Lora} adapters only the adapters:
+ * the frozen base then gets no gradient, accumulator or moments at all.
  * <pre>
  *   accumulate:  acc_i += dL/dw_i                                   (once per micro-batch)
  *   apply:       n = sqrt(sum_i |acc_i|^2);  c = min(1, maxNorm / (n + 1e-6));  g_i = c acc_i
@@ -47,7 +49,8 @@ final class TrainGraph {
     final Placeholder<TFloat32> biasCorr2;
     final LossOutput loss;
     final Operand<TFloat32> logpSum;
-    final Map<String, Operand<TFloat32>> grads = new LinkedHashMap<>();
+    private final Map<String, Operand<TFloat32>> grads = new LinkedHashMap<>();
+    private final boolean adaptersOnly;
     final List<Op> accumulate = new ArrayList<>();
     final List<Op> apply = new ArrayList<>();
     final List<Op> zeroAll = new ArrayList<>();
@@ -74,7 +77,9 @@ final class TrainGraph {
         loss = policyLoss.build(tf, new LossInputs(ff.tokenLogp(), lossMask, old, refLogp, advantages, tokenNorm));
         logpSum = tf.sum(tf.math.mul(lossMask, tf.stopGradient(ff.tokenLogp())), tf.constant(new int[]{0, 1}));
 
-        List<String> names = new ArrayList<>(llama.shapes().keySet());
+        adaptersOnly = llama.lora().enabled();
+        Map<String, long[]> trained = adaptersOnly ? llama.adapterShapes() : llama.shapes();
+        List<String> names = new ArrayList<>(trained.keySet());
         List<Operand<TFloat32>> reads = new ArrayList<>();
         names.forEach(n -> reads.add(llama.read(n)));
         Gradients g = tf.gradients(loss.loss(), reads);
@@ -85,7 +90,7 @@ final class TrainGraph {
             String n = names.get(i);
             Operand<TFloat32> gi = g.dy(i);
             grads.put(n, gi);
-            long[] shape = llama.shapes().get(n);
+            long[] shape = trained.get(n);
             GraphVariable a = GraphVariable.create(acc, "acc." + n, shape);
             accs.put(n, a);
             m.put(n, GraphVariable.create(opt, "m." + n, shape));
@@ -147,6 +152,16 @@ final class TrainGraph {
             apply.add(after.assignVariableOp(accs.get(n).handle(),
                     after.zeros(after.constant(Shape.of(accs.get(n).shape())), TFloat32.class)));
         }
+    }
+
+    /** dL/d{@code name}; only trained weights have one (with LoRA, only the adapters). */
+    Operand<TFloat32> gradient(String name) {
+        Operand<TFloat32> g = grads.get(name);
+        if (g == null) {
+            throw new IllegalArgumentException("'" + name + "' is not trained" + (adaptersOnly
+                    ? " (with LoRA only the adapters are: " + grads.keySet() + ")" : ""));
+        }
+        return g;
     }
 
     private static int[] allAxes(int rank) {

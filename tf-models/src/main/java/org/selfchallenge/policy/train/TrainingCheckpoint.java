@@ -8,6 +8,7 @@ import org.selfchallenge.policy.io.DType;
 import org.selfchallenge.policy.io.HfCheckpoint;
 import org.selfchallenge.policy.io.Safetensors;
 import org.selfchallenge.policy.io.TensorData;
+import org.selfchallenge.policy.model.Lora;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +28,8 @@ import java.util.stream.Stream;
  *   config.json, model.safetensors (F32), tokenizer files   — also a valid HF checkpoint
  *   optimizer.safetensors   "m.&lt;weight&gt;", "v.&lt;weight&gt;" AdamW moments (F32)
  *   reference.safetensors   frozen reference weights (only when a KL penalty is used)
+ *   adapter_model.safetensors, adapter_config.json   with LoRA: the adapters, as PEFT writes them
+ *                           (model.safetensors then holds the frozen base, unmerged)
  *   trainer_state.json      {"format": 1, "step", "data_cursor", "rng_state", "train_config": {...}}
  * </pre>
  * Everything is stored in float32 exactly, so a resumed run continues bit-identically.
@@ -35,6 +38,8 @@ public final class TrainingCheckpoint {
     public static final String STATE = "trainer_state.json";
     public static final String OPTIMIZER = "optimizer.safetensors";
     public static final String REFERENCE = "reference.safetensors";
+    public static final String ADAPTERS = "adapter_model.safetensors";
+    public static final String ADAPTER_CONFIG = "adapter_config.json";
     public static final int FORMAT = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,6 +59,9 @@ public final class TrainingCheckpoint {
             Safetensors.write(tmp.resolve(OPTIMIZER), opt, DType.F32, Map.of("format", "selfchallenge-adamw"));
             if (t.referenceWeights() != null) {
                 Safetensors.write(tmp.resolve(REFERENCE), t.referenceWeights().values(), DType.F32, Map.of());
+            }
+            if (t.config().lora().enabled()) {
+                writeAdapters(tmp, t.model().adapterWeights(), t.config().lora());
             }
             ObjectNode st = JSON.createObjectNode();
             st.put("format", FORMAT);
@@ -93,13 +101,49 @@ public final class TrainingCheckpoint {
             });
             Map<String, TensorData> ref = Files.isRegularFile(dir.resolve(REFERENCE))
                     ? Safetensors.read(dir.resolve(REFERENCE)) : null;
-            PolicyTrainer t = new PolicyTrainer(HfCheckpoint.config(dir), weights, cfg, dir);
+            Map<String, TensorData> adapters = readAdapters(dir, cfg.lora());
+            PolicyTrainer t = new PolicyTrainer(HfCheckpoint.config(dir), weights, cfg, dir, adapters);
             t.restoreState(st.path("step").asLong(), st.path("data_cursor").asLong(), st.path("rng_state").asLong(),
                     m, v, ref);
             return t;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resume from " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The adapters in PEFT's layout: tensors named {@link Lora#PEFT_PREFIX} + name, and its LoraConfig. */
+    private static void writeAdapters(Path dir, List<TensorData> adapters, Lora lora) throws IOException {
+        List<TensorData> peft = new ArrayList<>();
+        adapters.forEach(a -> peft.add(new TensorData(Lora.PEFT_PREFIX + a.name(), a.shape(), a.data())));
+        Safetensors.write(dir.resolve(ADAPTERS), peft, DType.F32, Map.of("format", "pt"));
+        ObjectNode c = JSON.createObjectNode();
+        c.put("peft_type", "LORA");
+        c.put("task_type", "CAUSAL_LM");
+        c.put("r", lora.rank());
+        c.put("lora_alpha", lora.alpha());
+        c.put("lora_dropout", 0.0);
+        c.put("bias", "none");
+        lora.targets().forEach(c.putArray("target_modules")::add);
+        Files.writeString(dir.resolve(ADAPTER_CONFIG), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(c));
+    }
+
+    /** The saved adapters (names without PEFT's prefix), or null without LoRA; a mismatch is an error. */
+    private static Map<String, TensorData> readAdapters(Path dir, Lora lora) throws IOException {
+        boolean saved = Files.isRegularFile(dir.resolve(ADAPTERS));
+        if (saved != lora.enabled()) {
+            throw new IOException(saved
+                    ? "it holds LoRA adapters, but the training config has none (resume with its LoRA settings)"
+                    : "the training config asks for LoRA rank " + lora.rank() + ", but it holds no " + ADAPTERS);
+        }
+        if (!saved) {
+            return null;
+        }
+        Map<String, TensorData> out = new LinkedHashMap<>();
+        Safetensors.read(dir.resolve(ADAPTERS)).forEach((n, d) -> {
+            String name = n.startsWith(Lora.PEFT_PREFIX) ? n.substring(Lora.PEFT_PREFIX.length()) : n;
+            out.put(name, new TensorData(name, d.shape(), d.data()));
+        });
+        return out;
     }
 
     /** Deletes a directory tree (or a file); nothing when absent. */

@@ -1,0 +1,252 @@
+package org.selfchallenge.policy.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.selfchallenge.policy.TinyCheckpoints;
+import org.selfchallenge.policy.io.HfCheckpoint;
+import org.selfchallenge.policy.io.Safetensors;
+import org.selfchallenge.policy.io.TensorData;
+import org.selfchallenge.policy.model.LlamaModel;
+import org.selfchallenge.policy.model.Lora;
+import org.selfchallenge.policy.model.ModelOptions;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * LoRA training checked against arithmetic done here, not by the trainer: with B = 0 the adapted model is
+ * the base model; the adapter gradients follow from the full weight gradient (dL/dB = s G A^T, dL/dA = 0,
+ * where G = dL/dW); one AdamW step moves B by lr·g/(|g| + eps) and nothing else; exports hold W + s B A.
+ */
+class LoraTrainingTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String Q0 = "model.layers.0.self_attn.q_proj";
+    private static final String DOWN1 = "model.layers.1.mlp.down_proj";
+    private static final Lora LORA = new Lora(4, 8, List.of("q_proj", "v_proj", "down_proj"));
+
+    @TempDir
+    Path dir;
+
+    private Path checkpoint() throws Exception {
+        return TinyCheckpoints.write(dir.resolve("base"), TinyCheckpoints.config(300, 32, 2, 4, 2, false), 3, 0.1);
+    }
+
+    private static TrainConfig.Builder cfg() {
+        return TrainConfig.builder().algorithm(Algorithm.SFT).learningRate(1e-2).microBatchSize(8).seed(5)
+                .threads(2, 1);
+    }
+
+    private static final int[][] SEQS = {{1, 7, 42, 9, 100, 3}, {5, 250, 17, 17}};
+
+    private static List<TrainSequence> batch() {
+        List<TrainSequence> b = new ArrayList<>();
+        for (int[] s : SEQS) {
+            boolean[] mask = new boolean[s.length];
+            for (int t = 1; t < s.length; t++) {
+                mask[t] = true;
+            }
+            b.add(TrainSequence.supervised(s, mask));
+        }
+        return b;
+    }
+
+    private static Map<String, TensorData> byName(List<TensorData> l) {
+        Map<String, TensorData> m = new java.util.LinkedHashMap<>();
+        l.forEach(t -> m.put(t.name(), t));
+        return m;
+    }
+
+    @Test
+    void freshAdaptersLeaveTheBaseModelExactly() throws Exception {
+        Path ck = checkpoint();
+        try (LlamaModel base = LlamaModel.load(ck, ModelOptions.cpu());
+             PolicyTrainer t = PolicyTrainer.open(ck, cfg().lora(LORA).build())) {
+            float[][] want = base.tokenLogprobs(SEQS);
+            float[][] got = t.model().tokenLogprobs(SEQS);
+            for (int i = 0; i < SEQS.length; i++) {
+                assertArrayEquals(want[i], got[i], 0f, "sequence " + i);
+            }
+        }
+    }
+
+    @Test
+    void adapterGradientsAreTheWeightGradientThroughA() throws Exception {
+        Path ck = checkpoint();
+        Map<String, float[]> g;
+        try (PolicyTrainer full = PolicyTrainer.open(ck, cfg().build())) {
+            g = full.evaluate(batch(), List.of(Q0 + ".weight", DOWN1 + ".weight")).gradients();
+        }
+        try (PolicyTrainer t = PolicyTrainer.open(ck, cfg().lora(LORA).build())) {
+            Map<String, TensorData> ad = byName(t.model().adapterWeights());
+            Map<String, float[]> ga = t.evaluate(batch(), List.of(Lora.a(Q0), Lora.b(Q0), Lora.a(DOWN1),
+                    Lora.b(DOWN1))).gradients();
+            for (String m : List.of(Q0, DOWN1)) {
+                long[] shapeA = ad.get(Lora.a(m)).shape(); // [r, in]
+                int r = (int) shapeA[0];
+                int in = (int) shapeA[1];
+                int out = (int) ad.get(Lora.b(m)).shape()[0];
+                float[] a = ad.get(Lora.a(m)).data();
+                float[] gw = g.get(m + ".weight"); // [out, in]
+                // y = x W^T + s (x A^T) B^T  ⇒  dL/dB[o][k] = s Σ_i G[o][i] A[k][i]; dL/dA = s B^T G = 0 at B = 0
+                float[] want = new float[out * r];
+                double maxAbs = 0;
+                for (int o = 0; o < out; o++) {
+                    for (int k = 0; k < r; k++) {
+                        double sum = 0;
+                        for (int i = 0; i < in; i++) {
+                            sum += (double) gw[o * in + i] * a[k * in + i];
+                        }
+                        want[o * r + k] = (float) (LORA.scale() * sum);
+                        maxAbs = Math.max(maxAbs, Math.abs(want[o * r + k]));
+                    }
+                }
+                assertTrue(maxAbs > 1e-4, "a real gradient: " + maxAbs);
+                assertArrayEquals(want, ga.get(Lora.b(m)), (float) (1e-4 * maxAbs), m);
+                assertArrayEquals(new float[r * in], ga.get(Lora.a(m)), 0f, m);
+            }
+            // the frozen base has no gradient to ask for
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> t.evaluate(batch(), List.of(Q0 + ".weight")));
+            assertTrue(e.getMessage().contains("only the adapters"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aStepMovesOnlyBAndTheExportFoldsItIn() throws Exception {
+        Path ck = checkpoint();
+        double lr = 1e-2;
+        Path out = dir.resolve("export");
+        try (PolicyTrainer t = PolicyTrainer.open(ck, cfg().learningRate(lr).maxGradNorm(0).lora(LORA).build())) {
+            Map<String, TensorData> base0 = byName(t.model().weights());
+            Map<String, TensorData> ad0 = byName(t.model().adapterWeights());
+            List<String> names = new ArrayList<>(ad0.keySet());
+            Map<String, float[]> g = t.evaluate(batch(), names).gradients();
+            t.step(batch());
+            Map<String, TensorData> base1 = byName(t.model().weights());
+            for (String n : base0.keySet()) {
+                assertArrayEquals(base0.get(n).data(), base1.get(n).data(), 0f, "frozen " + n);
+            }
+            Map<String, TensorData> ad1 = byName(t.model().adapterWeights());
+            double eps = TrainConfig.DEFAULT_ADAM_EPS;
+            for (String n : names) {
+                float[] before = ad0.get(n).data();
+                float[] grad = g.get(n);
+                float[] want = new float[before.length];
+                for (int i = 0; i < want.length; i++) {
+                    // first AdamW step: m̂ = g, v̂ = g², update = g / (|g| + eps) (no clipping, no decay)
+                    want[i] = (float) (before[i] - lr * grad[i] / (Math.abs(grad[i]) + eps));
+                }
+                assertArrayEquals(want, ad1.get(n).data(), 1e-6f, n);
+            }
+            t.exportHf(out);
+
+            Map<String, TensorData> exported = HfCheckpoint.readWeights(out);
+            assertEquals(base0.keySet(), exported.keySet());
+            for (String n : base0.keySet()) {
+                String m = n.substring(0, n.length() - ".weight".length());
+                float[] want = base0.get(n).data();
+                if (ad1.containsKey(Lora.a(m))) {
+                    want = merged(base0.get(n), ad1.get(Lora.a(m)), ad1.get(Lora.b(m)), LORA.scale());
+                }
+                assertArrayEquals(want, exported.get(n).data(), 1e-6f, n);
+            }
+            // the exported plain model scores as the adapted one does
+            try (LlamaModel plain = LlamaModel.load(out, ModelOptions.cpu())) {
+                float[][] want = t.model().tokenLogprobs(SEQS);
+                float[][] got = plain.tokenLogprobs(SEQS);
+                for (int i = 0; i < SEQS.length; i++) {
+                    assertArrayEquals(want[i], got[i], 1e-4f, "sequence " + i);
+                }
+            }
+        }
+    }
+
+    /** W + s B A in double: W [out, in], A [r, in], B [out, r]. */
+    private static float[] merged(TensorData w, TensorData a, TensorData b, double s) {
+        int out = (int) w.shape()[0];
+        int in = (int) w.shape()[1];
+        int r = (int) a.shape()[0];
+        float[] m = new float[out * in];
+        for (int o = 0; o < out; o++) {
+            for (int i = 0; i < in; i++) {
+                double sum = 0;
+                for (int k = 0; k < r; k++) {
+                    sum += (double) b.data()[o * r + k] * a.data()[k * in + i];
+                }
+                m[o * in + i] = (float) (w.data()[o * in + i] + s * sum);
+            }
+        }
+        return m;
+    }
+
+    @Test
+    void checkpointsKeepAdaptersAsPeftFilesAndResumeBitIdentically() throws Exception {
+        Path ck = checkpoint();
+        TrainConfig c = cfg().algorithm(Algorithm.GRPO).klCoef(0.05).weightDecay(0.1).microBatchSize(2)
+                .lora(LORA).build();
+        Path mid = dir.resolve("mid");
+        List<Double> straight = new ArrayList<>();
+        List<TensorData> finalAdapters;
+        List<TensorData> base;
+        try (PolicyTrainer t = PolicyTrainer.open(ck, c)) {
+            base = t.model().weights();
+            for (int s = 0; s < 4; s++) {
+                if (s == 2) {
+                    t.saveCheckpoint(mid);
+                }
+                straight.add(t.step(ResumeTest.batch(s)).loss());
+            }
+            finalAdapters = t.model().adapterWeights();
+        }
+        JsonNode ac = JSON.readTree(mid.resolve(TrainingCheckpoint.ADAPTER_CONFIG).toFile());
+        assertEquals("LORA", ac.get("peft_type").asText());
+        assertEquals(4, ac.get("r").asInt());
+        assertEquals(8.0, ac.get("lora_alpha").asDouble());
+        assertEquals("[\"q_proj\",\"v_proj\",\"down_proj\"]", ac.get("target_modules").toString());
+        Set<String> adapterNames = new TreeSet<>(Safetensors.read(mid.resolve(TrainingCheckpoint.ADAPTERS)).keySet());
+        assertEquals(2 * 3 * 2, adapterNames.size()); // A and B × 3 projections × 2 layers
+        assertTrue(adapterNames.contains("base_model.model." + Lora.a(Q0)), adapterNames.toString());
+        // AdamW moments cover the adapters only
+        Set<String> moments = new TreeSet<>(Safetensors.read(mid.resolve(TrainingCheckpoint.OPTIMIZER)).keySet());
+        Set<String> want = new TreeSet<>();
+        adapterNames.forEach(n -> {
+            want.add("m." + n.substring(Lora.PEFT_PREFIX.length()));
+            want.add("v." + n.substring(Lora.PEFT_PREFIX.length()));
+        });
+        assertEquals(want, moments);
+        // model.safetensors is the untouched base
+        Map<String, TensorData> saved = HfCheckpoint.readWeights(mid);
+        for (TensorData w : base) {
+            assertArrayEquals(w.data(), saved.get(w.name()).data(), 0f, w.name());
+        }
+
+        try (PolicyTrainer r = PolicyTrainer.resume(mid)) {
+            assertEquals(LORA, r.config().lora());
+            for (int s = 2; s < 4; s++) {
+                double l = r.step(ResumeTest.batch(s)).loss();
+                assertEquals(Double.doubleToLongBits(straight.get(s)), Double.doubleToLongBits(l), "loss at step " + s);
+            }
+            List<TensorData> fin = r.model().adapterWeights();
+            for (int i = 0; i < fin.size(); i++) {
+                assertArrayEquals(finalAdapters.get(i).data(), fin.get(i).data(), 0f, fin.get(i).name());
+            }
+        }
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> PolicyTrainer.resume(mid, c.toBuilder().lora(Lora.NONE).build()));
+        assertTrue(e.getMessage().contains("LoRA adapters"), e.getMessage());
+        assertTrue(Files.isRegularFile(mid.resolve(HfCheckpoint.SINGLE)));
+    }
+}
