@@ -40,7 +40,9 @@
  * try (PolicyTrainer t = PolicyTrainer.resume(Path.of("ckpt/train"))) { ... } // bit-identical continuation
  * }</pre>
  * {@code .lora(Lora.allProjections(16))} trains rank-16 adapters on a frozen base instead of every weight
- * ({@code model.Lora}); {@code exportHf} then writes the merged weights, {@code saveCheckpoint} the adapters.
+ * ({@code model.Lora}); {@code exportHf} then writes the merged weights, {@code saveCheckpoint} the adapters
+ * as PEFT files. {@code PolicyTrainer.open(baseDir, peftAdapterDir, cfg)} continues training an existing PEFT
+ * LoRA adapter ({@code io.PeftAdapter}).
  * A {@link org.selfchallenge.policy.train.TrainSequence} is {@code tokens[L]}, {@code mask[L]} (true = token
  * produced by the policy, trained), {@code behaviourLogprobs[L]} (sampler log-prob of token i; needed by
  * PPO/GRPO; NaN = unknown, treated as on-policy), {@code reward}, {@code advantage} (NaN = computed by the

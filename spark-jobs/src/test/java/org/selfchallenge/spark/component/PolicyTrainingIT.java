@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfchallenge.challenger.ProceduralChallenger;
 import org.selfchallenge.policy.io.HfCheckpoint;
+import org.selfchallenge.policy.io.PeftAdapter;
 import org.selfchallenge.policy.io.TensorData;
-import org.selfchallenge.policy.train.TrainingCheckpoint;
 import org.selfchallenge.spark.config.ConfigLoader;
 import org.selfchallenge.spark.config.PipelineConfig;
 import org.selfchallenge.spark.io.TrajectoryRecord;
@@ -165,9 +165,9 @@ class PolicyTrainingIT {
             moved += same ? 0 : 1;
         }
         assertEquals(2 * cfg.tinyLayers, moved);
-        assertFalse(Files.exists(hf.resolve(TrainingCheckpoint.ADAPTERS)));
-        assertTrue(Files.exists(state.resolve(TrainingCheckpoint.ADAPTERS)));
-        assertTrue(Files.readString(state.resolve(TrainingCheckpoint.ADAPTER_CONFIG)).contains("\"r\" : 4"));
+        assertFalse(Files.exists(hf.resolve(PeftAdapter.WEIGHTS)));
+        assertTrue(Files.exists(state.resolve(PeftAdapter.WEIGHTS)));
+        assertTrue(Files.readString(state.resolve(PeftAdapter.CONFIG)).contains("\"r\" : 4"));
     }
 
     private static boolean tensorboard() throws Exception {

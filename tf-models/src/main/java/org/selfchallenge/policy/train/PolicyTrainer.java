@@ -3,6 +3,7 @@ package org.selfchallenge.policy.train;
 import org.selfchallenge.policy.config.LlamaConfig;
 import org.selfchallenge.policy.io.DType;
 import org.selfchallenge.policy.io.HfCheckpoint;
+import org.selfchallenge.policy.io.PeftAdapter;
 import org.selfchallenge.policy.io.TensorData;
 import org.selfchallenge.policy.loss.GrpoLoss;
 import org.selfchallenge.policy.loss.MaskedNllLoss;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Trains the policy in one TF graph-mode session: forward, loss (per {@link TrainConfig#algorithm()}),
@@ -90,12 +92,35 @@ public final class PolicyTrainer implements AutoCloseable {
 
     /** Opens a Hugging Face checkpoint directory (config.json + safetensors) for training from step 0. */
     public static PolicyTrainer open(Path hfCheckpointDir, TrainConfig config) {
+        return open(hfCheckpointDir, null, config);
+    }
+
+    /**
+     * Opens a base checkpoint with a PEFT LoRA adapter directory ({@link PeftAdapter}) to train those adapters
+     * further: their rank, alpha and targets are used; {@code config.lora()} must be unset or agree.
+     */
+    public static PolicyTrainer open(Path hfCheckpointDir, Path peftAdapterDir, TrainConfig config) {
+        Path failed = hfCheckpointDir;
         try {
+            PeftAdapter a = null;
+            if (peftAdapterDir != null) {
+                failed = peftAdapterDir;
+                a = PeftAdapter.read(peftAdapterDir);
+                Lora want = config.lora();
+                if (want.enabled() && (want.rank() != a.lora().rank() || want.alpha() != a.lora().alpha()
+                        || !Set.copyOf(want.targets()).equals(Set.copyOf(a.lora().targets())))) {
+                    throw new IllegalArgumentException("the adapter in " + peftAdapterDir + " is " + a.lora()
+                            + ", the training config asks for " + want);
+                }
+                config = config.toBuilder().lora(a.lora()).build();
+                failed = hfCheckpointDir;
+            }
             LlamaConfig c = HfCheckpoint.config(hfCheckpointDir);
             return new PolicyTrainer(c, HfCheckpoint.readWeights(hfCheckpointDir,
-                    org.selfchallenge.policy.model.WeightNames.shapes(c).keySet()), config, hfCheckpointDir, null);
+                    org.selfchallenge.policy.model.WeightNames.shapes(c).keySet()), config, hfCheckpointDir,
+                    a == null ? null : a.weights());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open checkpoint " + hfCheckpointDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot open " + failed + ": " + e.getMessage(), e);
         }
     }
 

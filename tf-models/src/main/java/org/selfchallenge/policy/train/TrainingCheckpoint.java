@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.selfchallenge.policy.config.LlamaConfig;
 import org.selfchallenge.policy.io.DType;
 import org.selfchallenge.policy.io.HfCheckpoint;
+import org.selfchallenge.policy.io.PeftAdapter;
 import org.selfchallenge.policy.io.Safetensors;
 import org.selfchallenge.policy.io.TensorData;
 import org.selfchallenge.policy.model.Lora;
@@ -38,8 +39,6 @@ public final class TrainingCheckpoint {
     public static final String STATE = "trainer_state.json";
     public static final String OPTIMIZER = "optimizer.safetensors";
     public static final String REFERENCE = "reference.safetensors";
-    public static final String ADAPTERS = "adapter_model.safetensors";
-    public static final String ADAPTER_CONFIG = "adapter_config.json";
     public static final int FORMAT = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,7 +60,7 @@ public final class TrainingCheckpoint {
                 Safetensors.write(tmp.resolve(REFERENCE), t.referenceWeights().values(), DType.F32, Map.of());
             }
             if (t.config().lora().enabled()) {
-                writeAdapters(tmp, t.model().adapterWeights(), t.config().lora());
+                PeftAdapter.write(tmp, t.config().lora(), t.model().adapterWeights());
             }
             ObjectNode st = JSON.createObjectNode();
             st.put("format", FORMAT);
@@ -111,39 +110,16 @@ public final class TrainingCheckpoint {
         }
     }
 
-    /** The adapters in PEFT's layout: tensors named {@link Lora#PEFT_PREFIX} + name, and its LoraConfig. */
-    private static void writeAdapters(Path dir, List<TensorData> adapters, Lora lora) throws IOException {
-        List<TensorData> peft = new ArrayList<>();
-        adapters.forEach(a -> peft.add(new TensorData(Lora.PEFT_PREFIX + a.name(), a.shape(), a.data())));
-        Safetensors.write(dir.resolve(ADAPTERS), peft, DType.F32, Map.of("format", "pt"));
-        ObjectNode c = JSON.createObjectNode();
-        c.put("peft_type", "LORA");
-        c.put("task_type", "CAUSAL_LM");
-        c.put("r", lora.rank());
-        c.put("lora_alpha", lora.alpha());
-        c.put("lora_dropout", 0.0);
-        c.put("bias", "none");
-        lora.targets().forEach(c.putArray("target_modules")::add);
-        Files.writeString(dir.resolve(ADAPTER_CONFIG), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(c));
-    }
-
-    /** The saved adapters (names without PEFT's prefix), or null without LoRA; a mismatch is an error. */
+    /** The saved adapters, or null without LoRA; a checkpoint and a config that disagree are an error. */
     private static Map<String, TensorData> readAdapters(Path dir, Lora lora) throws IOException {
-        boolean saved = Files.isRegularFile(dir.resolve(ADAPTERS));
+        boolean saved = PeftAdapter.present(dir);
         if (saved != lora.enabled()) {
             throw new IOException(saved
                     ? "it holds LoRA adapters, but the training config has none (resume with its LoRA settings)"
-                    : "the training config asks for LoRA rank " + lora.rank() + ", but it holds no " + ADAPTERS);
+                    : "the training config asks for LoRA rank " + lora.rank() + ", but it holds no "
+                    + PeftAdapter.WEIGHTS);
         }
-        if (!saved) {
-            return null;
-        }
-        Map<String, TensorData> out = new LinkedHashMap<>();
-        Safetensors.read(dir.resolve(ADAPTERS)).forEach((n, d) -> {
-            String name = n.startsWith(Lora.PEFT_PREFIX) ? n.substring(Lora.PEFT_PREFIX.length()) : n;
-            out.put(name, new TensorData(name, d.shape(), d.data()));
-        });
-        return out;
+        return saved ? PeftAdapter.read(dir).weights() : null;
     }
 
     /** Deletes a directory tree (or a file); nothing when absent. */

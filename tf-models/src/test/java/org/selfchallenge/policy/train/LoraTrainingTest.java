@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfchallenge.policy.TinyCheckpoints;
 import org.selfchallenge.policy.io.HfCheckpoint;
+import org.selfchallenge.policy.io.PeftAdapter;
 import org.selfchallenge.policy.io.Safetensors;
 import org.selfchallenge.policy.io.TensorData;
 import org.selfchallenge.policy.model.LlamaModel;
@@ -211,12 +212,12 @@ class LoraTrainingTest {
             }
             finalAdapters = t.model().adapterWeights();
         }
-        JsonNode ac = JSON.readTree(mid.resolve(TrainingCheckpoint.ADAPTER_CONFIG).toFile());
+        JsonNode ac = JSON.readTree(mid.resolve(PeftAdapter.CONFIG).toFile());
         assertEquals("LORA", ac.get("peft_type").asText());
         assertEquals(4, ac.get("r").asInt());
         assertEquals(8.0, ac.get("lora_alpha").asDouble());
         assertEquals("[\"q_proj\",\"v_proj\",\"down_proj\"]", ac.get("target_modules").toString());
-        Set<String> adapterNames = new TreeSet<>(Safetensors.read(mid.resolve(TrainingCheckpoint.ADAPTERS)).keySet());
+        Set<String> adapterNames = new TreeSet<>(Safetensors.read(mid.resolve(PeftAdapter.WEIGHTS)).keySet());
         assertEquals(2 * 3 * 2, adapterNames.size()); // A and B × 3 projections × 2 layers
         assertTrue(adapterNames.contains("base_model.model." + Lora.a(Q0)), adapterNames.toString());
         // AdamW moments cover the adapters only
