@@ -10,23 +10,17 @@ import org.selfchallenge.policy.loss.MaskedNllLoss;
 import org.selfchallenge.policy.loss.PolicyLoss;
 import org.selfchallenge.policy.loss.PpoClipLoss;
 import org.selfchallenge.policy.loss.ReinforceLoss;
-import org.selfchallenge.policy.model.Batch;
-import org.selfchallenge.policy.model.GraphVariable;
 import org.selfchallenge.policy.model.LlamaModel;
 import org.selfchallenge.policy.model.Lora;
 import org.selfchallenge.policy.model.ModelOptions;
 import org.selfchallenge.policy.sample.SplitMix64;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
-import org.tensorflow.Tensor;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,8 +168,8 @@ public final class PolicyTrainer implements AutoCloseable {
         this.step = step;
         this.dataCursor = cursor;
         this.rng.setState(rngState);
-        loadSlots(graph.m, m);
-        loadSlots(graph.v, v);
+        TrainingCheckpoint.loadSlots(model.session(), graph.m, m);
+        TrainingCheckpoint.loadSlots(model.session(), graph.v, v);
         if (ref != null) {
             this.referenceWeights = ref;
         }
@@ -191,41 +185,9 @@ public final class PolicyTrainer implements AutoCloseable {
         }
     }
 
-    private void loadSlots(Map<String, GraphVariable> vars, Map<String, TensorData> values) {
-        List<Tensor> feeds = new ArrayList<>();
-        try {
-            Session.Runner r = model.session().runner();
-            for (Map.Entry<String, GraphVariable> e : vars.entrySet()) {
-                TensorData t = values.get(e.getKey());
-                if (t == null) {
-                    throw new IllegalArgumentException("optimizer state is missing " + e.getKey());
-                }
-                TFloat32 x = TFloat32.tensorOf(Shape.of(t.shape()), DataBuffers.of(t.data(), true, false));
-                feeds.add(x);
-                r.feed(e.getValue().input(), x);
-                r.addTarget(e.getValue().load());
-            }
-            r.run().close();
-        } finally {
-            feeds.forEach(Tensor::close);
-        }
-    }
-
+    /** AdamW moments m ({@code first}) or v of every trained weight. */
     Map<String, TensorData> slots(boolean first) {
-        Map<String, GraphVariable> vars = first ? graph.m : graph.v;
-        Session.Runner r = model.session().runner();
-        List<String> names = new ArrayList<>(vars.keySet());
-        names.forEach(n -> r.fetch(vars.get(n).read()));
-        Map<String, TensorData> out = new LinkedHashMap<>();
-        try (Result res = r.run()) {
-            for (int i = 0; i < names.size(); i++) {
-                TFloat32 t = (TFloat32) res.get(i);
-                float[] d = new float[(int) t.size()];
-                t.asRawTensor().data().asFloats().read(d);
-                out.put(names.get(i), new TensorData(names.get(i), vars.get(names.get(i)).shape(), d));
-            }
-        }
-        return out;
+        return TrainingCheckpoint.readSlots(model.session(), first ? graph.m : graph.v);
     }
 
     /** Advantages per sequence as the configured algorithm uses them (given ones win when finite). */

@@ -9,7 +9,14 @@ import org.selfchallenge.policy.io.HfCheckpoint;
 import org.selfchallenge.policy.io.PeftAdapter;
 import org.selfchallenge.policy.io.Safetensors;
 import org.selfchallenge.policy.io.TensorData;
+import org.selfchallenge.policy.model.GraphVariable;
 import org.selfchallenge.policy.model.Lora;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.types.TFloat32;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -120,6 +127,44 @@ public final class TrainingCheckpoint {
                     + PeftAdapter.WEIGHTS);
         }
         return saved ? PeftAdapter.read(dir).weights() : null;
+    }
+
+    /** Current values of optimizer slot variables (AdamW m or v), by weight name. */
+    static Map<String, TensorData> readSlots(Session session, Map<String, GraphVariable> vars) {
+        Session.Runner r = session.runner();
+        List<String> names = new ArrayList<>(vars.keySet());
+        names.forEach(n -> r.fetch(vars.get(n).read()));
+        Map<String, TensorData> out = new LinkedHashMap<>();
+        try (Result res = r.run()) {
+            for (int i = 0; i < names.size(); i++) {
+                TFloat32 t = (TFloat32) res.get(i);
+                float[] d = new float[(int) t.size()];
+                t.asRawTensor().data().asFloats().read(d);
+                out.put(names.get(i), new TensorData(names.get(i), vars.get(names.get(i)).shape(), d));
+            }
+        }
+        return out;
+    }
+
+    /** Assigns saved slot values; every slot must be present. */
+    static void loadSlots(Session session, Map<String, GraphVariable> vars, Map<String, TensorData> values) {
+        List<Tensor> feeds = new ArrayList<>();
+        try {
+            Session.Runner r = session.runner();
+            for (Map.Entry<String, GraphVariable> e : vars.entrySet()) {
+                TensorData t = values.get(e.getKey());
+                if (t == null) {
+                    throw new IllegalArgumentException("optimizer state is missing " + e.getKey());
+                }
+                TFloat32 x = TFloat32.tensorOf(Shape.of(t.shape()), DataBuffers.of(t.data(), true, false));
+                feeds.add(x);
+                r.feed(e.getValue().input(), x);
+                r.addTarget(e.getValue().load());
+            }
+            r.run().close();
+        } finally {
+            feeds.forEach(Tensor::close);
+        }
     }
 
     /** Deletes a directory tree (or a file); nothing when absent. */
