@@ -140,8 +140,12 @@ public final class LlamaGraph {
     }
 
     Operand<TFloat32> linear(Operand<TFloat32> x2d, String prefix, boolean bias) {
+        return linear(x2d, prefix, bias, true);
+    }
+
+    private Operand<TFloat32> linear(Operand<TFloat32> x2d, String prefix, boolean bias, boolean adapters) {
         Operand<TFloat32> y = tf.linalg.matMul(x2d, read(prefix + ".weight"), MatMul.transposeB(true));
-        if (merged.containsKey(prefix + ".weight")) {
+        if (adapters && merged.containsKey(prefix + ".weight")) {
             // s (x A^T) B^T: two thin matmuls through rank r, never the [out, in] product B A
             Operand<TFloat32> xa = tf.linalg.matMul(x2d, read(Lora.a(prefix)), MatMul.transposeB(true));
             y = tf.math.add(y, tf.math.mul(tf.linalg.matMul(xa, read(Lora.b(prefix)), MatMul.transposeB(true)),
@@ -184,6 +188,12 @@ public final class LlamaGraph {
      */
     public Forward forward(Operand<TInt32> ids, Operand<TInt32> positions, Operand<TFloat32> keyMask,
                            List<Operand<TFloat32>> pastK, List<Operand<TFloat32>> pastV) {
+        return forward(ids, positions, keyMask, pastK, pastV, true);
+    }
+
+    /** As above; {@code adapters} false leaves the LoRA adapters out (the frozen base alone). */
+    public Forward forward(Operand<TInt32> ids, Operand<TInt32> positions, Operand<TFloat32> keyMask,
+                           List<Operand<TFloat32>> pastK, List<Operand<TFloat32>> pastV, boolean adapters) {
         LlamaConfig c = config;
         int h = c.numHeads;
         int hkv = c.numKvHeads;
@@ -233,9 +243,9 @@ public final class LlamaGraph {
             Ops l = tf;
             Operand<TFloat32> hN = rmsNorm(x, WeightNames.layer(i, "input_layernorm.weight"));
             Operand<TFloat32> h2 = l.reshape(hN, l.constant(new int[]{-1, c.hiddenSize}));
-            Operand<TFloat32> q = linear(h2, WeightNames.layer(i, "self_attn.q_proj"), c.qkvBias);
-            Operand<TFloat32> k = linear(h2, WeightNames.layer(i, "self_attn.k_proj"), c.qkvBias);
-            Operand<TFloat32> v = linear(h2, WeightNames.layer(i, "self_attn.v_proj"), c.qkvBias);
+            Operand<TFloat32> q = linear(h2, WeightNames.layer(i, "self_attn.q_proj"), c.qkvBias, adapters);
+            Operand<TFloat32> k = linear(h2, WeightNames.layer(i, "self_attn.k_proj"), c.qkvBias, adapters);
+            Operand<TFloat32> v = linear(h2, WeightNames.layer(i, "self_attn.v_proj"), c.qkvBias, adapters);
             q = l.linalg.transpose(l.reshape(q, dims(bDim, sDim, l.constant(h), l.constant(hd))), perm);
             k = l.linalg.transpose(l.reshape(k, dims(bDim, sDim, l.constant(hkv), l.constant(hd))), perm);
             v = l.linalg.transpose(l.reshape(v, dims(bDim, sDim, l.constant(hkv), l.constant(hd))), perm);
@@ -257,15 +267,15 @@ public final class LlamaGraph {
             Operand<TFloat32> attn = l.train.batchMatMul(probs, v, TFloat32.class);
             attn = l.reshape(attn, dims(bDim, l.constant(h), sDim, l.constant(hd)));
             attn = l.reshape(l.linalg.transpose(attn, perm), l.constant(new int[]{-1, h * hd}));
-            Operand<TFloat32> o = linear(attn, WeightNames.layer(i, "self_attn.o_proj"), c.oBias);
+            Operand<TFloat32> o = linear(attn, WeightNames.layer(i, "self_attn.o_proj"), c.oBias, adapters);
             x = l.math.add(x, l.reshape(o, dims(bDim, sDim, l.constant(c.hiddenSize))));
 
             Operand<TFloat32> m = rmsNorm(x, WeightNames.layer(i, "post_attention_layernorm.weight"));
             Operand<TFloat32> m2 = l.reshape(m, l.constant(new int[]{-1, c.hiddenSize}));
-            Operand<TFloat32> gate = linear(m2, WeightNames.layer(i, "mlp.gate_proj"), false);
-            Operand<TFloat32> up = linear(m2, WeightNames.layer(i, "mlp.up_proj"), false);
+            Operand<TFloat32> gate = linear(m2, WeightNames.layer(i, "mlp.gate_proj"), false, adapters);
+            Operand<TFloat32> up = linear(m2, WeightNames.layer(i, "mlp.up_proj"), false, adapters);
             Operand<TFloat32> act = l.math.mul(l.math.mul(gate, l.math.sigmoid(gate)), up);
-            Operand<TFloat32> down = linear(act, WeightNames.layer(i, "mlp.down_proj"), false);
+            Operand<TFloat32> down = linear(act, WeightNames.layer(i, "mlp.down_proj"), false, adapters);
             x = l.math.add(x, l.reshape(down, dims(bDim, sDim, l.constant(c.hiddenSize))));
         }
         return new Forward(rmsNorm(x, WeightNames.NORM), presentK, presentV);

@@ -43,6 +43,7 @@ public final class LlamaModel implements AutoCloseable {
     final Placeholder<TInt32> fullTargets;
     final Operand<TFloat32> fullLogits;   // [B*T, V]
     final Operand<TFloat32> tokenLogp;    // [B, T]: log p(targets[b,t] | ids[b, <=t])
+    private final Operand<TFloat32> baseTokenLogp; // the same without adapters (null without adapters)
     // step (prefill / decode)
     private final Placeholder<TInt32> stepIds;
     private final Placeholder<TInt32> stepPos;
@@ -96,17 +97,11 @@ public final class LlamaModel implements AutoCloseable {
         fullPos = f.withName("pos").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
         fullMask = f.withName("mask").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
         fullTargets = f.withName("targets").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
-        LlamaGraph.Forward fw = llama.forward(fullIds, fullPos, fullMask, null, null);
-        Operand<TFloat32> h2 = tf.reshape(fw.hidden(), tf.constant(new int[]{-1, config.hiddenSize}));
-        fullLogits = llama.logits2d(h2);
-        // Trap: LogSoftmax's gradient is wrong for rank > 2, so stay at [N, V].
-        Operand<TFloat32> logsm = tf.nn.logSoftmax(fullLogits);
-        Operand<TInt32> flatT = tf.reshape(fullTargets, tf.constant(new int[]{-1}));
-        Operand<TInt32> n = tf.gather(tf.shape(flatT), tf.constant(0), tf.constant(0));
-        Operand<TInt32> rows = tf.math.mul(tf.range(tf.constant(0), n, tf.constant(1)), tf.constant(config.vocabSize));
-        Operand<TFloat32> picked = tf.gather(tf.reshape(logsm, tf.constant(new int[]{-1})),
-                tf.math.add(rows, flatT), tf.constant(0));
-        tokenLogp = tf.reshape(picked, tf.shape(fullTargets));
+        fullLogits = fullLogits(llama.forward(fullIds, fullPos, fullMask, null, null));
+        tokenLogp = tokenLogp(fullLogits);
+        // The frozen base without its adapters shares the weights: the KL reference of LoRA training.
+        baseTokenLogp = lora.enabled() ? tokenLogp(fullLogits(llama.forward(fullIds, fullPos, fullMask, null, null,
+                false))) : null;
 
         Ops s = tf.withSubScope("step");
         stepIds = s.withName("ids").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
@@ -141,6 +136,23 @@ public final class LlamaModel implements AutoCloseable {
         LlamaConfig c = HfCheckpoint.config(checkpointDir);
         return new LlamaModel(c, HfCheckpoint.readWeights(checkpointDir, WeightNames.shapes(c).keySet()), options,
                 fusedDecode, recentBlock, smallCache);
+    }
+
+    /** [B*T, V] logits of a full forward. */
+    private Operand<TFloat32> fullLogits(LlamaGraph.Forward fw) {
+        return llama.logits2d(tf.reshape(fw.hidden(), tf.constant(new int[]{-1, config.hiddenSize})));
+    }
+
+    /** [B, T]: log p(targets[b,t] | ids[b, <=t]) from [B*T, V] logits. */
+    private Operand<TFloat32> tokenLogp(Operand<TFloat32> logits) {
+        // Trap: LogSoftmax's gradient is wrong for rank > 2, so stay at [N, V].
+        Operand<TFloat32> logsm = tf.nn.logSoftmax(logits);
+        Operand<TInt32> flatT = tf.reshape(fullTargets, tf.constant(new int[]{-1}));
+        Operand<TInt32> n = tf.gather(tf.shape(flatT), tf.constant(0), tf.constant(0));
+        Operand<TInt32> rows = tf.math.mul(tf.range(tf.constant(0), n, tf.constant(1)), tf.constant(config.vocabSize));
+        Operand<TFloat32> picked = tf.gather(tf.reshape(logsm, tf.constant(new int[]{-1})),
+                tf.math.add(rows, flatT), tf.constant(0));
+        return tf.reshape(picked, tf.shape(fullTargets));
     }
 
     private static void checkWeights(Map<String, long[]> shapes, Map<String, TensorData> weights) {
@@ -296,10 +308,22 @@ public final class LlamaModel implements AutoCloseable {
      * Sequences may have different lengths (right-padded internally).
      */
     public float[][] tokenLogprobs(int[][] seqs) {
+        return tokenLogprobs(seqs, tokenLogp);
+    }
+
+    /** As {@link #tokenLogprobs}, of the frozen base alone (the model without its adapters). */
+    public float[][] baseTokenLogprobs(int[][] seqs) {
+        if (baseTokenLogp == null) {
+            throw new IllegalStateException("this model has no adapters: its base is the model itself");
+        }
+        return tokenLogprobs(seqs, baseTokenLogp);
+    }
+
+    private float[][] tokenLogprobs(int[][] seqs, Operand<TFloat32> logp) {
         checkIds(seqs);
         try (Batch b = Batch.rightPadded(seqs);
              Result res = session().runner().feed(fullIds, b.ids).feed(fullPos, b.pos).feed(fullMask, b.mask)
-                     .feed(fullTargets, b.targets).fetch(tokenLogp).run()) {
+                     .feed(fullTargets, b.targets).fetch(logp).run()) {
             TFloat32 t = (TFloat32) res.get(0);
             float[][] out = new float[seqs.length][];
             for (int i = 0; i < seqs.length; i++) {

@@ -70,7 +70,8 @@ public final class PolicyTrainer implements AutoCloseable {
         this.graph = new TrainGraph(model, loss, config);
         this.schedule = LrSchedule.of(config);
         this.rng = new SplitMix64(config.seed());
-        if (loss.needsReference()) {
+        if (loss.needsReference() && !config.lora().enabled()) {
+            // with adapters the reference is the frozen base, already in the graph: no second model
             referenceWeights = weights;
         }
     }
@@ -264,7 +265,8 @@ public final class PolicyTrainer implements AutoCloseable {
         if (!loss.needsReference()) {
             return null;
         }
-        if (reference == null) {
+        boolean frozenBase = config.lora().enabled();
+        if (reference == null && !frozenBase) {
             reference = new LlamaModel(model.config, referenceWeights, model.options);
         }
         int[][] seqs = new int[batch.size()][];
@@ -275,7 +277,8 @@ public final class PolicyTrainer implements AutoCloseable {
         int mbs = config.microBatchSize();
         for (int s = 0; s < seqs.length; s += mbs) {
             int e = Math.min(seqs.length, s + mbs);
-            float[][] part = reference.tokenLogprobs(java.util.Arrays.copyOfRange(seqs, s, e));
+            int[][] mb = java.util.Arrays.copyOfRange(seqs, s, e);
+            float[][] part = frozenBase ? model.baseTokenLogprobs(mb) : reference.tokenLogprobs(mb);
             System.arraycopy(part, 0, out, s, e - s);
         }
         return out;

@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * <pre>
  *   config.json, model.safetensors (F32), tokenizer files   — also a valid HF checkpoint
  *   optimizer.safetensors   "m.&lt;weight&gt;", "v.&lt;weight&gt;" AdamW moments (F32)
- *   reference.safetensors   frozen reference weights (only when a KL penalty is used)
+ *   reference.safetensors   frozen reference weights (only when a KL penalty is used, without LoRA)
  *   adapter_model.safetensors, adapter_config.json   with LoRA: the adapters, as PEFT writes them
  *                           (model.safetensors then holds the frozen base, unmerged)
  *   trainer_state.json      {"format": 1, "step", "data_cursor", "rng_state", "train_config": {...}}

@@ -24,6 +24,7 @@ import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -191,6 +192,27 @@ class LoraTrainingTest {
             }
         }
         return m;
+    }
+
+    @Test
+    void theKlReferenceIsTheFrozenBaseInsideTheSameGraph() throws Exception {
+        Path ck = checkpoint();
+        TrainConfig c = cfg().algorithm(Algorithm.GRPO).klCoef(0.05).lora(LORA).build();
+        try (LlamaModel base = LlamaModel.load(ck, ModelOptions.cpu());
+             PolicyTrainer t = PolicyTrainer.open(ck, c)) {
+            t.step(ResumeTest.batch(0));
+            t.step(ResumeTest.batch(1));
+            float[][] want = base.tokenLogprobs(SEQS);
+            float[][] adapted = t.model().tokenLogprobs(SEQS);
+            float[][] ref = t.model().baseTokenLogprobs(SEQS);
+            for (int i = 0; i < SEQS.length; i++) {
+                assertArrayEquals(want[i], ref[i], 1e-6f, "sequence " + i);
+                assertTrue(Math.abs(adapted[i][1] - want[i][1]) > 1e-6, "the adapters moved the policy");
+            }
+            t.saveCheckpoint(dir.resolve("ck"));
+            assertFalse(Files.exists(dir.resolve("ck").resolve(TrainingCheckpoint.REFERENCE)),
+                    "the base in model.safetensors is the reference");
+        }
     }
 
     @Test
