@@ -105,6 +105,8 @@ public final class PipelineConfig implements Serializable {
     public final double gradClip;
     public final int warmupSteps;
     public final int batchSize;
+    /** Sequences per forward/backward pass; a batch accumulates gradients over its micro-batches. */
+    public final int microBatchSize;
     public final int epochs;
     public final int maxSeqLen;
     public final double ppoClip;
@@ -200,6 +202,8 @@ public final class PipelineConfig implements Serializable {
         gradClip = r.dblIn("train.grad-clip", 0.0, 1e9);
         warmupSteps = r.intIn("train.warmup-steps", 0, 1 << 30);
         batchSize = r.intIn("train.batch-size", 1, 1 << 20);
+        int micro = r.intIn("train.micro-batch-size", 0, 1 << 20);
+        microBatchSize = micro == 0 ? batchSize : Math.min(micro, batchSize);
         epochs = r.intIn("train.epochs", 1, 10_000);
         maxSeqLen = r.intIn("train.max-seq-len", 8, 1 << 20);
         ppoClip = r.dblIn("train.ppo-clip", 0.0, 10.0);

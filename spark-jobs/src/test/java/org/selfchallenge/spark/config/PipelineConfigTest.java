@@ -87,6 +87,14 @@ class PipelineConfigTest {
     }
 
     @Test
+    void microBatchesDefaultToTheBatchAndNeverExceedIt() throws Exception {
+        assertEquals(8, ConfigLoader.load(null, Map.of()).microBatchSize);
+        assertEquals(2, ConfigLoader.load(file("selfchallenge.train.micro-batch-size = 2"), Map.of()).microBatchSize);
+        assertEquals(8, ConfigLoader.load(file("selfchallenge.train.micro-batch-size = 64"), Map.of()).microBatchSize);
+        assertEquals("selfchallenge.train.micro-batch-size", badKey("selfchallenge.train.micro-batch-size = -1", this));
+    }
+
+    @Test
     void loraIsOffByDefaultAndBadValuesNameTheKey() throws Exception {
         assertEquals(Lora.NONE, ConfigLoader.load(null, Map.of()).lora);
         PipelineConfig c = ConfigLoader.load(file("selfchallenge.train.lora { rank = 8, alpha = 16, "
