@@ -46,14 +46,7 @@ class PolicyTrainingIT {
         CoreComponents c = new CoreComponents();
         Path init = Files.createDirectories(dir.resolve("init"));
         c.initPolicy(cfg, init);
-        ProceduralChallenger pc = new ProceduralChallenger();
-        List<TaskSolver.SolveInput> tasks = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            CatVerification.Result v = CatVerification.verify(new CatVerification.Settings(1, 5000, 0), "calculation",
-                    pc.challenge("calculation", i).text());
-            assertTrue(v.valid());
-            tasks.add(new TaskSolver.SolveInput("t" + i, "calculation", v.instruction(), v.evaluation(), v.solution(), 0, i));
-        }
+        List<TaskSolver.SolveInput> tasks = verifiedTasks(2);
         List<TrajectoryRecord> demos = c.demonstrations(cfg, init, tasks);
         assertEquals(2, demos.size());
         assertTrue(demos.get(0).policyTokenCount() > 10);
@@ -106,13 +99,7 @@ class PolicyTrainingIT {
                 Files.copy(f, b.resolve(f.getFileName()));
             }
         }
-        ProceduralChallenger pc = new ProceduralChallenger();
-        List<TaskSolver.SolveInput> tasks = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            CatVerification.Result v = CatVerification.verify(new CatVerification.Settings(1, 5000, 0), "calculation",
-                    pc.challenge("calculation", i).text());
-            tasks.add(new TaskSolver.SolveInput("t" + i, "calculation", v.instruction(), v.evaluation(), v.solution(), 0, i));
-        }
+        List<TaskSolver.SolveInput> tasks = verifiedTasks(3);
         List<TrajectoryRecord> demos = c.demonstrations(cfg, a, tasks);
         byte[][] weights = new byte[2][];
         int k = 0;
@@ -135,13 +122,7 @@ class PolicyTrainingIT {
         CoreComponents c = new CoreComponents();
         Path init = Files.createDirectories(dir.resolve("init"));
         c.initPolicy(cfg, init);
-        ProceduralChallenger pc = new ProceduralChallenger();
-        List<TaskSolver.SolveInput> tasks = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            CatVerification.Result v = CatVerification.verify(new CatVerification.Settings(1, 5000, 0), "calculation",
-                    pc.challenge("calculation", i).text());
-            tasks.add(new TaskSolver.SolveInput("t" + i, "calculation", v.instruction(), v.evaluation(), v.solution(), 0, i));
-        }
+        List<TaskSolver.SolveInput> tasks = verifiedTasks(2);
         List<TrajectoryRecord> demos = c.demonstrations(cfg, init, tasks);
         Path hf = Files.createDirectories(dir.resolve("hf"));
         Path state = Files.createDirectories(dir.resolve("state"));
@@ -168,6 +149,19 @@ class PolicyTrainingIT {
         assertFalse(Files.exists(hf.resolve(PeftAdapter.WEIGHTS)));
         assertTrue(Files.exists(state.resolve(PeftAdapter.WEIGHTS)));
         assertTrue(Files.readString(state.resolve(PeftAdapter.CONFIG)).contains("\"r\" : 4"));
+    }
+
+    /** The procedural challenger's first n calculation tasks, each verified (so each has a valid solution). */
+    private static List<TaskSolver.SolveInput> verifiedTasks(int n) {
+        ProceduralChallenger pc = new ProceduralChallenger();
+        List<TaskSolver.SolveInput> tasks = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            CatVerification.Result v = CatVerification.verify(new CatVerification.Settings(1, 5000, 0), "calculation",
+                    pc.challenge("calculation", i).text());
+            assertTrue(v.valid(), v.reason());
+            tasks.add(new TaskSolver.SolveInput("t" + i, "calculation", v.instruction(), v.evaluation(), v.solution(), 0, i));
+        }
+        return tasks;
     }
 
     private static boolean tensorboard() throws Exception {

@@ -4,6 +4,9 @@ import org.selfchallenge.policy.config.LlamaConfig;
 import org.selfchallenge.policy.io.TensorData;
 import org.selfchallenge.policy.sample.SplitMix64;
 
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,7 @@ import java.util.Map;
  * @param alpha   the scale numerator: s = alpha / r
  * @param targets projection names ({@link #PROJECTIONS}) that get adapters, in every layer
  */
-public record Lora(int rank, double alpha, List<String> targets) implements java.io.Serializable {
+public record Lora(int rank, double alpha, List<String> targets) implements Serializable {
     /** Every linear projection of a Llama decoder layer, in HF order, with its module path. */
     public static final Map<String, String> PROJECTIONS = projections();
     public static final double DEFAULT_ALPHA = 32;
@@ -85,7 +88,7 @@ public record Lora(int rank, double alpha, List<String> targets) implements java
         if (!enabled()) {
             return List.of();
         }
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (int i = 0; i < c.numLayers; i++) {
             for (Map.Entry<String, String> p : PROJECTIONS.entrySet()) {
                 if (targets.contains(p.getKey())) {
@@ -137,6 +140,6 @@ public record Lora(int rank, double alpha, List<String> targets) implements java
         for (String p : List.of("gate_proj", "up_proj", "down_proj")) {
             m.put(p, "mlp." + p);
         }
-        return java.util.Collections.unmodifiableMap(m);
+        return Collections.unmodifiableMap(m);
     }
 }
