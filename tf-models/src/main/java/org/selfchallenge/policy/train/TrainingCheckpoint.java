@@ -37,10 +37,12 @@ import java.util.stream.Stream;
  *   optimizer.safetensors   "m.&lt;weight&gt;", "v.&lt;weight&gt;" AdamW moments (F32)
  *   reference.safetensors   frozen reference weights (only when a KL penalty is used, without LoRA)
  *   adapter_model.safetensors, adapter_config.json   with LoRA: the adapters, as PEFT writes them
- *                           (model.safetensors then holds the frozen base, unmerged)
+ *                           (model.safetensors then holds the frozen base, unmerged, in the checkpoint's
+ *                           own dtype when that is lossless)
  *   trainer_state.json      {"format": 1, "step", "data_cursor", "rng_state", "train_config": {...}}
  * </pre>
- * Everything is stored in float32 exactly, so a resumed run continues bit-identically.
+ * Everything is stored exactly (float32, or a lossless narrower dtype), so a resumed run continues
+ * bit-identically.
  */
 public final class TrainingCheckpoint {
     public static final String STATE = "trainer_state.json";
@@ -57,8 +59,11 @@ public final class TrainingCheckpoint {
         try {
             deleteTree(tmp);
             LlamaConfig cfg = t.model().config;
-            HfCheckpoint.write(tmp, cfg, t.model().weights(), DType.F32, HfCheckpoint.DEFAULT_MAX_SHARD_BYTES,
-                    t.sourceDir());
+            List<TensorData> weights = t.model().weights();
+            // With LoRA the base is frozen: written in the checkpoint's own dtype when that holds every value
+            // exactly (a BF16 checkpoint read into FP32 always does), a resume stays bit-identical at half the bytes.
+            DType baseType = t.config().lora().enabled() ? lossless(DType.fromTorch(cfg.torchDtype), weights) : DType.F32;
+            HfCheckpoint.write(tmp, cfg, weights, baseType, HfCheckpoint.DEFAULT_MAX_SHARD_BYTES, t.sourceDir());
             List<TensorData> opt = new ArrayList<>();
             t.slots(true).forEach((n, d) -> opt.add(new TensorData("m." + n, d.shape(), d.data())));
             t.slots(false).forEach((n, d) -> opt.add(new TensorData("v." + n, d.shape(), d.data())));
@@ -115,6 +120,23 @@ public final class TrainingCheckpoint {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resume from " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** {@code narrow} when every value survives a round trip through it bit for bit, else F32. */
+    static DType lossless(DType narrow, List<TensorData> weights) {
+        if (narrow == DType.F32) {
+            return DType.F32;
+        }
+        for (TensorData w : weights) {
+            for (float v : w.data()) {
+                float back = narrow == DType.BF16 ? DType.bf16ToFloat(DType.floatToBf16(v))
+                        : DType.f16ToFloat(DType.floatToF16(v));
+                if (Float.floatToRawIntBits(back) != Float.floatToRawIntBits(v)) {
+                    return DType.F32;
+                }
+            }
+        }
+        return narrow;
     }
 
     /** The saved adapters, or null without LoRA; a checkpoint and a config that disagree are an error. */

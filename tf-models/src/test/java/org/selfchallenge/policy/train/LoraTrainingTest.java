@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfchallenge.policy.TinyCheckpoints;
+import org.selfchallenge.policy.config.LlamaConfig;
+import org.selfchallenge.policy.io.DType;
 import org.selfchallenge.policy.io.HfCheckpoint;
 import org.selfchallenge.policy.io.PeftAdapter;
 import org.selfchallenge.policy.io.Safetensors;
@@ -12,6 +14,8 @@ import org.selfchallenge.policy.io.TensorData;
 import org.selfchallenge.policy.model.LlamaModel;
 import org.selfchallenge.policy.model.Lora;
 import org.selfchallenge.policy.model.ModelOptions;
+import org.selfchallenge.policy.model.RandomInit;
+import org.selfchallenge.policy.tokenizer.ByteLevelTokenizerFiles;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -192,6 +196,33 @@ class LoraTrainingTest {
             }
         }
         return m;
+    }
+
+    @Test
+    void aBf16BaseIsSavedAsBf16AndResumesBitIdentically() throws Exception {
+        String json = TinyCheckpoints.config(300, 32, 2, 4, 2, false).replace("{", "{\"torch_dtype\": \"bfloat16\", ");
+        LlamaConfig c = LlamaConfig.parse(json);
+        Path ck = dir.resolve("bf16");
+        HfCheckpoint.write(ck, c, RandomInit.weights(c, 3, 0.1).values(), DType.BF16, HfCheckpoint.DEFAULT_MAX_SHARD_BYTES,
+                null);
+        ByteLevelTokenizerFiles.write(ck);
+        Path mid = dir.resolve("mid");
+        double next;
+        try (PolicyTrainer t = PolicyTrainer.open(ck, cfg().lora(LORA).build())) {
+            t.step(ResumeTest.batch(0));
+            t.saveCheckpoint(mid);
+            next = t.step(ResumeTest.batch(1)).loss();
+        }
+        long params = c.parameterCount();
+        long size = Files.size(mid.resolve(HfCheckpoint.SINGLE));
+        assertTrue(size >= 2 * params && size < 2 * params + 65_536, "BF16: 2 bytes per parameter, got " + size);
+        try (PolicyTrainer r = PolicyTrainer.resume(mid)) {
+            assertEquals(Double.doubleToLongBits(next), Double.doubleToLongBits(r.step(ResumeTest.batch(1)).loss()));
+        }
+        // a base with values BF16 cannot hold (the F32 tiny checkpoint, config dtype bfloat16) stays F32
+        List<TensorData> f32 = new ArrayList<>(RandomInit.weights(c, 3, 0.1).values());
+        assertEquals(DType.F32, TrainingCheckpoint.lossless(DType.BF16, f32));
+        assertEquals(DType.F32, TrainingCheckpoint.lossless(DType.F32, f32));
     }
 
     @Test
