@@ -42,4 +42,27 @@ class GpuGoldenTest {
             assertEquals(want, t.evaluate(batch, List.of()).loss(), 1e-5 * Math.abs(want));
         }
     }
+
+    /** LoRA on the GPU: the adapted model's loss and an adapter gradient against make_lora_goldens.py. */
+    @Test
+    void loraLossAndAdapterGradientOnGpu() throws Exception {
+        String name = "llama_lora";
+        JsonNode g = Goldens.golden(name);
+        List<TrainSequence> batch = new ArrayList<>();
+        for (JsonNode s : g.get("sequences")) {
+            batch.add(TrainSequence.supervised(Goldens.ints(s.get("tokens")), Goldens.mask(s.get("mask"))));
+        }
+        String b = "model.layers.0.self_attn.q_proj.lora_B.weight";
+        try (PolicyTrainer t = PolicyTrainer.open(Goldens.dir(name), Goldens.dir(name),
+                TrainConfig.builder().algorithm(Algorithm.SFT).device("/GPU:0").build())) {
+            PolicyTrainer.Evaluation e = t.evaluate(batch, List.of(b));
+            assertEquals(g.get("nll").asDouble(), e.loss(), 1e-5);
+            float[] want = Goldens.floats(g.get("gradients").get(b));
+            float max = 0;
+            for (float w : want) {
+                max = Math.max(max, Math.abs(w));
+            }
+            assertArrayEquals(want, e.gradients().get(b), 1e-4f * max);
+        }
+    }
 }
