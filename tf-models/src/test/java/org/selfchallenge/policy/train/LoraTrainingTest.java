@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.selfchallenge.llm.SamplingParams;
 import org.selfchallenge.policy.TinyCheckpoints;
 import org.selfchallenge.policy.config.LlamaConfig;
 import org.selfchallenge.policy.io.DType;
@@ -15,6 +16,8 @@ import org.selfchallenge.policy.model.LlamaModel;
 import org.selfchallenge.policy.model.Lora;
 import org.selfchallenge.policy.model.ModelOptions;
 import org.selfchallenge.policy.model.RandomInit;
+import org.selfchallenge.policy.sample.Generation;
+import org.selfchallenge.policy.sample.Generator;
 import org.selfchallenge.policy.tokenizer.ByteLevelTokenizerFiles;
 
 import java.io.UncheckedIOException;
@@ -223,6 +226,30 @@ class LoraTrainingTest {
         List<TensorData> f32 = new ArrayList<>(RandomInit.weights(c, 3, 0.1).values());
         assertEquals(DType.F32, TrainingCheckpoint.lossless(DType.BF16, f32));
         assertEquals(DType.F32, TrainingCheckpoint.lossless(DType.F32, f32));
+    }
+
+    @Test
+    void samplingFromTheTrainerAppliesTheAdaptersAsTheFullForwardDoes() throws Exception {
+        Path ck = checkpoint();
+        try (PolicyTrainer t = PolicyTrainer.open(ck, cfg().lora(LORA).build())) {
+            t.step(batch());
+            t.step(batch());
+            int n = 24;
+            int[] prompt = {5, 17, 99};
+            Generation g = new Generator(t.model(), Set.of(), null).generate(List.of(prompt),
+                    List.of(new SamplingParams(1.0, 1.0, 0, n, 3L, List.of()))).get(0);
+            int[] seq = new int[prompt.length + n];
+            System.arraycopy(prompt, 0, seq, 0, prompt.length);
+            System.arraycopy(g.tokens(), 0, seq, prompt.length, n);
+            float[] adapted = t.model().tokenLogprobs(new int[][]{seq})[0];
+            float[] base = t.model().baseTokenLogprobs(new int[][]{seq})[0];
+            double moved = 0;
+            for (int i = 0; i < n; i++) {
+                assertEquals(adapted[prompt.length + i], g.logprobs()[i], 1e-4, "token " + i);
+                moved = Math.max(moved, Math.abs(adapted[prompt.length + i] - base[prompt.length + i]));
+            }
+            assertTrue(moved > 1e-3, "the adapters changed the sampled tokens' log-probs: " + moved);
+        }
     }
 
     @Test
