@@ -95,27 +95,28 @@ public final class PolicyTrainer implements AutoCloseable {
      * further: their rank, alpha and targets are used; {@code config.lora()} must be unset or agree.
      */
     public static PolicyTrainer open(Path hfCheckpointDir, Path peftAdapterDir, TrainConfig config) {
-        Path failed = hfCheckpointDir;
-        try {
-            PeftAdapter a = null;
-            if (peftAdapterDir != null) {
-                failed = peftAdapterDir;
+        PeftAdapter a = null;
+        if (peftAdapterDir != null) {
+            try {
                 a = PeftAdapter.read(peftAdapterDir);
-                Lora want = config.lora();
-                if (want.enabled() && (want.rank() != a.lora().rank() || want.alpha() != a.lora().alpha()
-                        || !Set.copyOf(want.targets()).equals(Set.copyOf(a.lora().targets())))) {
-                    throw new IllegalArgumentException("the adapter in " + peftAdapterDir + " is " + a.lora()
-                            + ", the training config asks for " + want);
-                }
-                config = config.toBuilder().lora(a.lora()).build();
-                failed = hfCheckpointDir;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open " + peftAdapterDir + ": " + e.getMessage(), e);
             }
+            Lora want = config.lora();
+            if (want.enabled() && (want.rank() != a.lora().rank() || want.alpha() != a.lora().alpha()
+                    || !Set.copyOf(want.targets()).equals(Set.copyOf(a.lora().targets())))) {
+                throw new IllegalArgumentException("the adapter in " + peftAdapterDir + " is " + a.lora()
+                        + ", the training config asks for " + want);
+            }
+            config = config.toBuilder().lora(a.lora()).build();
+        }
+        try {
             LlamaConfig c = HfCheckpoint.config(hfCheckpointDir);
             return new PolicyTrainer(c, HfCheckpoint.readWeights(hfCheckpointDir,
                     org.selfchallenge.policy.model.WeightNames.shapes(c).keySet()), config, hfCheckpointDir,
                     a == null ? null : a.weights());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + failed + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot open " + hfCheckpointDir + ": " + e.getMessage(), e);
         }
     }
 
