@@ -5,6 +5,7 @@ import org.apache.spark.sql.SparkSession;
 import org.selfchallenge.spark.config.ConfigError;
 import org.selfchallenge.spark.config.ConfigLoader;
 import org.selfchallenge.spark.config.PipelineConfig;
+import org.selfchallenge.spark.io.NioLocalFileSystem;
 
 import java.io.File;
 import java.io.IOException;
@@ -134,6 +135,8 @@ public final class PipelineCli {
         if (sc.get("spark.master").startsWith("local")) {
             sc.setIfMissing("spark.driver.host", "127.0.0.1");
             sc.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+            // One JVM, the application's class path: the in-process chmod file system loads everywhere.
+            sc.setIfMissing("spark.hadoop." + NioLocalFileSystem.KEY, NioLocalFileSystem.class.getName());
         }
         return SparkSession.builder().config(sc).getOrCreate();
     }
