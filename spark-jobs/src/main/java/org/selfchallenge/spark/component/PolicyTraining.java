@@ -7,6 +7,7 @@ import org.selfchallenge.policy.train.TrainMetrics;
 import org.selfchallenge.policy.train.TrainSequence;
 import org.selfchallenge.spark.Seeds;
 import org.selfchallenge.spark.config.PipelineConfig;
+import org.selfchallenge.spark.io.LocalCopies;
 import org.selfchallenge.spark.io.TrajectoryRecord;
 
 import java.nio.file.Path;
@@ -99,7 +100,8 @@ public final class PolicyTraining {
                     log.scalar("train/tokens_per_second", m.step(), m.tokensPerSecond());
                 }
             }
-            t.saveCheckpoint(stateOut);
+            // With LoRA the state references the frozen base where it is stored, not this local copy.
+            t.saveCheckpoint(stateOut, LocalCopies.source(policyIn));
             t.exportHf(hfOut);
         }
         return new org.selfchallenge.spark.component.TrainReport(null, seqs.size(), steps, loss,

@@ -5,9 +5,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfchallenge.challenger.ProceduralChallenger;
+import org.selfchallenge.policy.io.BaseReference;
 import org.selfchallenge.policy.io.HfCheckpoint;
 import org.selfchallenge.policy.io.PeftAdapter;
 import org.selfchallenge.policy.io.TensorData;
+import org.selfchallenge.policy.train.PolicyTrainer;
 import org.selfchallenge.spark.config.ConfigLoader;
 import org.selfchallenge.spark.config.PipelineConfig;
 import org.selfchallenge.spark.io.TrajectoryRecord;
@@ -149,6 +151,14 @@ class PolicyTrainingIT {
         assertFalse(Files.exists(hf.resolve(PeftAdapter.WEIGHTS)));
         assertTrue(Files.exists(state.resolve(PeftAdapter.WEIGHTS)));
         assertTrue(Files.readString(state.resolve(PeftAdapter.CONFIG)).contains("\"r\" : 4"));
+        // the state references the frozen base (the round's input policy) instead of copying it
+        assertFalse(Files.exists(state.resolve(HfCheckpoint.SINGLE)));
+        BaseReference base = BaseReference.read(state);
+        assertEquals(init.toAbsolutePath().normalize().toString(), base.location());
+        assertEquals(Files.size(init.resolve(HfCheckpoint.SINGLE)), base.files().get(HfCheckpoint.SINGLE).bytes());
+        try (PolicyTrainer resumed = PolicyTrainer.resume(state)) {
+            assertEquals(3, resumed.stepCount());
+        }
     }
 
     /** The procedural challenger's first n calculation tasks, each verified (so each has a valid solution). */

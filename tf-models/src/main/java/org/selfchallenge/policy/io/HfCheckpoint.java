@@ -100,14 +100,7 @@ public final class HfCheckpoint {
      */
     public static void write(Path dir, LlamaConfig config, Collection<TensorData> weights, DType dtype,
                              long maxShardBytes, Path sideFilesFrom) throws IOException {
-        Files.createDirectories(dir);
-        ObjectNode cfg = config.toJson();
-        cfg.put("torch_dtype", switch (dtype) {
-            case F32 -> "float32";
-            case BF16 -> "bfloat16";
-            case F16 -> "float16";
-        });
-        Files.writeString(dir.resolve(CONFIG), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(cfg) + "\n");
+        writeConfig(dir, config, dtype, sideFilesFrom);
         try (Stream<Path> old = Files.list(dir)) {
             for (Path p : (Iterable<Path>) old::iterator) {
                 String n = p.getFileName().toString();
@@ -139,6 +132,21 @@ public final class HfCheckpoint {
             index.set("weight_map", wm);
             Files.writeString(dir.resolve(INDEX), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(index));
         }
+    }
+
+    /**
+     * Writes config.json (with {@code dtype} as its torch_dtype) and copies the tokenizer side files from
+     * {@code sideFilesFrom} when given: a checkpoint's description without its weights.
+     */
+    public static void writeConfig(Path dir, LlamaConfig config, DType dtype, Path sideFilesFrom) throws IOException {
+        Files.createDirectories(dir);
+        ObjectNode cfg = config.toJson();
+        cfg.put("torch_dtype", switch (dtype) {
+            case F32 -> "float32";
+            case BF16 -> "bfloat16";
+            case F16 -> "float16";
+        });
+        Files.writeString(dir.resolve(CONFIG), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(cfg) + "\n");
         if (sideFilesFrom != null && !sideFilesFrom.toAbsolutePath().normalize()
                 .equals(dir.toAbsolutePath().normalize())) {
             for (String f : SIDE_FILES) {

@@ -34,12 +34,20 @@ public record PeftAdapter(Lora lora, Map<String, TensorData> weights) {
 
     /** Writes {@code adapters} (names without the prefix) with {@code lora}'s settings into {@code dir}. */
     public static void write(Path dir, Lora lora, List<TensorData> adapters) throws IOException {
+        write(dir, lora, adapters, null);
+    }
+
+    /** As {@link #write(Path, Lora, List)}, naming the base model ({@code base_model_name_or_path}) when given. */
+    public static void write(Path dir, Lora lora, List<TensorData> adapters, String baseModel) throws IOException {
         List<TensorData> peft = new ArrayList<>();
         adapters.forEach(a -> peft.add(new TensorData(Lora.PEFT_PREFIX + a.name(), a.shape(), a.data())));
         Safetensors.write(dir.resolve(WEIGHTS), peft, DType.F32, Map.of("format", "pt"));
         ObjectNode c = JSON.createObjectNode();
         c.put("peft_type", "LORA");
         c.put("task_type", "CAUSAL_LM");
+        if (baseModel != null) {
+            c.put("base_model_name_or_path", baseModel);
+        }
         c.put("r", lora.rank());
         c.put("lora_alpha", lora.alpha());
         c.put("lora_dropout", 0.0);

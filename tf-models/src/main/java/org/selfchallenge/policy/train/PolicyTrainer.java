@@ -1,6 +1,7 @@
 package org.selfchallenge.policy.train;
 
 import org.selfchallenge.policy.config.LlamaConfig;
+import org.selfchallenge.policy.io.BaseReference;
 import org.selfchallenge.policy.io.DType;
 import org.selfchallenge.policy.io.HfCheckpoint;
 import org.selfchallenge.policy.io.PeftAdapter;
@@ -41,6 +42,8 @@ public final class PolicyTrainer implements AutoCloseable {
     private final TrainGraph graph;
     private final LrSchedule schedule;
     private final Path sourceDir;
+    /** Where the base lives when not at {@link #sourceDir} (null: there). */
+    private String baseLocation;
     private LlamaModel reference;
     private Map<String, TensorData> referenceWeights;
     private final SplitMix64 rng;
@@ -122,12 +125,20 @@ public final class PolicyTrainer implements AutoCloseable {
 
     /** Resumes from a directory written by {@link #saveCheckpoint(Path)}, with its saved TrainConfig. */
     public static PolicyTrainer resume(Path trainingCheckpointDir) {
-        return TrainingCheckpoint.resume(trainingCheckpointDir, null);
+        return TrainingCheckpoint.resume(trainingCheckpointDir, null, null);
     }
 
     /** Resumes with a different configuration (e.g. another device); optimizer state and step are kept. */
     public static PolicyTrainer resume(Path trainingCheckpointDir, TrainConfig override) {
-        return TrainingCheckpoint.resume(trainingCheckpointDir, override);
+        return TrainingCheckpoint.resume(trainingCheckpointDir, override, null);
+    }
+
+    /**
+     * Resumes a LoRA checkpoint whose base ({@link BaseReference}) is read from {@code baseDir}, a local copy
+     * of it (its recorded location is remote, or moved); its digests must match. {@code override} may be null.
+     */
+    public static PolicyTrainer resume(Path trainingCheckpointDir, TrainConfig override, Path baseDir) {
+        return TrainingCheckpoint.resume(trainingCheckpointDir, override, baseDir);
     }
 
     public LlamaModel model() {
@@ -360,10 +371,26 @@ public final class PolicyTrainer implements AutoCloseable {
                 (System.nanoTime() - t0) / 1e9);
     }
 
-    /** Writes a training checkpoint (weights, AdamW moments, step, RNG state, data cursor, config). */
+    /**
+     * Writes a training checkpoint (weights, AdamW moments, step, RNG state, data cursor, config). With LoRA
+     * the frozen base is referenced where it was read from ({@link BaseReference}).
+     */
     public void saveCheckpoint(Path dir) {
+        saveCheckpoint(dir, baseLocation);
+    }
+
+    /**
+     * As {@link #saveCheckpoint(Path)}, recording {@code baseLocation} as where the base lives: for a trainer
+     * opened from a local copy (the Spark job copies an HDFS or S3 policy to local disk).
+     */
+    public void saveCheckpoint(Path dir, String baseLocation) {
         init();
-        TrainingCheckpoint.save(this, dir);
+        TrainingCheckpoint.save(this, dir, baseLocation);
+    }
+
+    /** The base location a resumed trainer's checkpoints keep recording (see {@link #saveCheckpoint(Path, String)}). */
+    void setBaseLocation(String location) {
+        this.baseLocation = location;
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.selfchallenge.policy.config.LlamaConfig;
+import org.selfchallenge.policy.io.BaseReference;
 import org.selfchallenge.policy.io.DType;
 import org.selfchallenge.policy.io.HfCheckpoint;
 import org.selfchallenge.policy.io.PeftAdapter;
@@ -11,6 +12,7 @@ import org.selfchallenge.policy.io.Safetensors;
 import org.selfchallenge.policy.io.TensorData;
 import org.selfchallenge.policy.model.GraphVariable;
 import org.selfchallenge.policy.model.Lora;
+import org.selfchallenge.policy.model.WeightNames;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
@@ -37,12 +39,13 @@ import java.util.stream.Stream;
  *   optimizer.safetensors   "m.&lt;weight&gt;", "v.&lt;weight&gt;" AdamW moments (F32)
  *   reference.safetensors   frozen reference weights (only when a KL penalty is used, without LoRA)
  *   adapter_model.safetensors, adapter_config.json   with LoRA: the adapters, as PEFT writes them
- *                           (model.safetensors then holds the frozen base, unmerged, in the checkpoint's
- *                           own dtype when that is lossless)
+ *   base_model.json         with LoRA on a base read from a directory: that base by reference (location,
+ *                           size and SHA-256 per weight file, {@link BaseReference}) instead of
+ *                           model.safetensors; config.json and the tokenizer files stay
  *   trainer_state.json      {"format": 1, "step", "data_cursor", "rng_state", "train_config": {...}}
  * </pre>
- * Everything is stored exactly (float32, or a lossless narrower dtype), so a resumed run continues
- * bit-identically.
+ * Everything is stored exactly (float32; a referenced base is checked bit for bit by its digests), so a
+ * resumed run continues bit-identically.
  */
 public final class TrainingCheckpoint {
     public static final String STATE = "trainer_state.json";
@@ -54,16 +57,26 @@ public final class TrainingCheckpoint {
     private TrainingCheckpoint() {
     }
 
-    static void save(PolicyTrainer t, Path dir) {
+    /**
+     * @param baseLocation with LoRA, where a resume finds the frozen base (the directory the trainer read it
+     *                     from when null); unused without LoRA, or when the base was never in a directory
+     */
+    static void save(PolicyTrainer t, Path dir, String baseLocation) {
         Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {
             deleteTree(tmp);
             LlamaConfig cfg = t.model().config;
-            List<TensorData> weights = t.model().weights();
-            // With LoRA the base is frozen: written in the checkpoint's own dtype when that holds every value
-            // exactly (a BF16 checkpoint read into FP32 always does), a resume stays bit-identical at half the bytes.
-            DType baseType = t.config().lora().enabled() ? lossless(DType.fromTorch(cfg.torchDtype), weights) : DType.F32;
-            HfCheckpoint.write(tmp, cfg, weights, baseType, HfCheckpoint.DEFAULT_MAX_SHARD_BYTES, t.sourceDir());
+            BaseReference base = null;
+            if (t.config().lora().enabled() && t.sourceDir() != null) {
+                // The frozen base is still the checkpoint it was read from: referenced, not copied.
+                HfCheckpoint.writeConfig(tmp, cfg, DType.fromTorch(cfg.torchDtype), t.sourceDir());
+                base = BaseReference.of(baseLocation != null ? baseLocation
+                        : t.sourceDir().toAbsolutePath().toString(), t.sourceDir());
+                base.write(tmp);
+            } else {
+                HfCheckpoint.write(tmp, cfg, t.model().weights(), DType.F32, HfCheckpoint.DEFAULT_MAX_SHARD_BYTES,
+                        t.sourceDir());
+            }
             List<TensorData> opt = new ArrayList<>();
             t.slots(true).forEach((n, d) -> opt.add(new TensorData("m." + n, d.shape(), d.data())));
             t.slots(false).forEach((n, d) -> opt.add(new TensorData("v." + n, d.shape(), d.data())));
@@ -72,7 +85,8 @@ public final class TrainingCheckpoint {
                 Safetensors.write(tmp.resolve(REFERENCE), t.referenceWeights().values(), DType.F32, Map.of());
             }
             if (t.config().lora().enabled()) {
-                PeftAdapter.write(tmp, t.config().lora(), t.model().adapterWeights());
+                PeftAdapter.write(tmp, t.config().lora(), t.model().adapterWeights(),
+                        base == null ? null : base.location());
             }
             ObjectNode st = JSON.createObjectNode();
             st.put("format", FORMAT);
@@ -88,7 +102,11 @@ public final class TrainingCheckpoint {
         }
     }
 
-    static PolicyTrainer resume(Path dir, TrainConfig override) {
+    /**
+     * @param baseDir with a referenced base, a local directory holding it (a copy of a remote base); null:
+     *                its recorded location
+     */
+    static PolicyTrainer resume(Path dir, TrainConfig override, Path baseDir) {
         try {
             Path stateFile = dir.resolve(STATE);
             if (!Files.isRegularFile(stateFile)) {
@@ -99,7 +117,14 @@ public final class TrainingCheckpoint {
                 throw new IOException("unsupported training checkpoint format " + st.path("format"));
             }
             TrainConfig cfg = override != null ? override : JSON.treeToValue(st.get("train_config"), TrainConfig.class);
-            Map<String, TensorData> weights = HfCheckpoint.readWeights(dir);
+            LlamaConfig config = HfCheckpoint.config(dir);
+            BaseReference base = BaseReference.read(dir);
+            Path weightsDir = dir;
+            if (base != null) {
+                weightsDir = base.resolve(baseDir);
+                base.verify(weightsDir);
+            }
+            Map<String, TensorData> weights = HfCheckpoint.readWeights(weightsDir, WeightNames.shapes(config).keySet());
             Map<String, TensorData> opt = Safetensors.read(dir.resolve(OPTIMIZER));
             Map<String, TensorData> m = new LinkedHashMap<>();
             Map<String, TensorData> v = new LinkedHashMap<>();
@@ -113,30 +138,16 @@ public final class TrainingCheckpoint {
             Map<String, TensorData> ref = Files.isRegularFile(dir.resolve(REFERENCE))
                     ? Safetensors.read(dir.resolve(REFERENCE)) : null;
             Map<String, TensorData> adapters = readAdapters(dir, cfg.lora());
-            PolicyTrainer t = new PolicyTrainer(HfCheckpoint.config(dir), weights, cfg, dir, adapters);
+            PolicyTrainer t = new PolicyTrainer(config, weights, cfg, weightsDir, adapters);
+            if (base != null) {
+                t.setBaseLocation(base.location());
+            }
             t.restoreState(st.path("step").asLong(), st.path("data_cursor").asLong(), st.path("rng_state").asLong(),
                     m, v, ref);
             return t;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot resume from " + dir + ": " + e.getMessage(), e);
         }
-    }
-
-    /** {@code narrow} when every value survives a round trip through it bit for bit, else F32. */
-    static DType lossless(DType narrow, List<TensorData> weights) {
-        if (narrow == DType.F32) {
-            return DType.F32;
-        }
-        for (TensorData w : weights) {
-            for (float v : w.data()) {
-                float back = narrow == DType.BF16 ? DType.bf16ToFloat(DType.floatToBf16(v))
-                        : DType.f16ToFloat(DType.floatToF16(v));
-                if (Float.floatToRawIntBits(back) != Float.floatToRawIntBits(v)) {
-                    return DType.F32;
-                }
-            }
-        }
-        return narrow;
     }
 
     /** The saved adapters, or null without LoRA; a checkpoint and a config that disagree are an error. */

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.selfchallenge.llm.SamplingParams;
 import org.selfchallenge.policy.TinyCheckpoints;
 import org.selfchallenge.policy.config.LlamaConfig;
+import org.selfchallenge.policy.io.BaseReference;
 import org.selfchallenge.policy.io.DType;
 import org.selfchallenge.policy.io.HfCheckpoint;
 import org.selfchallenge.policy.io.PeftAdapter;
@@ -202,7 +203,7 @@ class LoraTrainingTest {
     }
 
     @Test
-    void aBf16BaseIsSavedAsBf16AndResumesBitIdentically() throws Exception {
+    void aCheckpointReferencesItsBaseAndResumesFromItOrACopyBitIdentically() throws Exception {
         String json = TinyCheckpoints.config(300, 32, 2, 4, 2, false).replace("{", "{\"torch_dtype\": \"bfloat16\", ");
         LlamaConfig c = LlamaConfig.parse(json);
         Path ck = dir.resolve("bf16");
@@ -216,16 +217,63 @@ class LoraTrainingTest {
             t.saveCheckpoint(mid);
             next = t.step(ResumeTest.batch(1)).loss();
         }
-        long params = c.parameterCount();
-        long size = Files.size(mid.resolve(HfCheckpoint.SINGLE));
-        assertTrue(size >= 2 * params && size < 2 * params + 65_536, "BF16: 2 bytes per parameter, got " + size);
+        // no weights in the checkpoint: its base by location, size and SHA-256 (the JDK's, over the file)
+        assertFalse(Files.exists(mid.resolve(HfCheckpoint.SINGLE)));
+        byte[] base = Files.readAllBytes(ck.resolve(HfCheckpoint.SINGLE));
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(base));
+        JsonNode ref = JSON.readTree(mid.resolve(BaseReference.FILE).toFile());
+        assertEquals(ck.toAbsolutePath().toString(), ref.get("location").asText());
+        assertEquals(base.length, ref.at("/files/model.safetensors/bytes").asLong());
+        assertEquals(sha, ref.at("/files/model.safetensors/sha256").asText());
+        assertEquals(ck.toAbsolutePath().toString(),
+                JSON.readTree(mid.resolve(PeftAdapter.CONFIG).toFile()).get("base_model_name_or_path").asText());
+        assertEquals("bfloat16", JSON.readTree(mid.resolve(HfCheckpoint.CONFIG).toFile()).get("torch_dtype").asText());
+        assertTrue(Files.isRegularFile(mid.resolve("tokenizer.json")));
         try (PolicyTrainer r = PolicyTrainer.resume(mid)) {
             assertEquals(Double.doubleToLongBits(next), Double.doubleToLongBits(r.step(ResumeTest.batch(1)).loss()));
         }
-        // a base with values BF16 cannot hold (the F32 tiny checkpoint, config dtype bfloat16) stays F32
-        List<TensorData> f32 = new ArrayList<>(RandomInit.weights(c, 3, 0.1).values());
-        assertEquals(DType.F32, TrainingCheckpoint.lossless(DType.BF16, f32));
-        assertEquals(DType.F32, TrainingCheckpoint.lossless(DType.F32, f32));
+
+        // the base moved (or was remote): a local copy is given, and the resumed trainer keeps the old location
+        Path copy = Files.createDirectories(dir.resolve("copy"));
+        try (var files = Files.list(ck)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        Files.move(ck, dir.resolve("gone"));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> PolicyTrainer.resume(mid));
+        assertTrue(e.getMessage().contains("is missing"), e.getMessage());
+        Path again = dir.resolve("again");
+        try (PolicyTrainer r = PolicyTrainer.resume(mid, null, copy)) {
+            assertEquals(Double.doubleToLongBits(next), Double.doubleToLongBits(r.step(ResumeTest.batch(1)).loss()));
+            r.saveCheckpoint(again);
+        }
+        assertEquals(ck.toAbsolutePath().toString(), BaseReference.read(again).location());
+
+        // a copy whose bytes differ is not the base the adapters were trained on
+        byte[] changed = base.clone();
+        changed[changed.length - 1] ^= 1;
+        Files.write(copy.resolve(HfCheckpoint.SINGLE), changed);
+        e = assertThrows(UncheckedIOException.class, () -> PolicyTrainer.resume(mid, null, copy));
+        assertTrue(e.getMessage().contains("not the one the checkpoint was trained on"), e.getMessage());
+    }
+
+    @Test
+    void aBaseWithoutADirectoryIsSavedInTheCheckpoint() throws Exception {
+        LlamaConfig c = LlamaConfig.parse(TinyCheckpoints.config(300, 32, 2, 4, 2, false));
+        Path mid = dir.resolve("mid");
+        double next;
+        try (PolicyTrainer t = new PolicyTrainer(c, RandomInit.weights(c, 3, 0.1), cfg().lora(LORA).build(), null,
+                null)) {
+            t.step(ResumeTest.batch(0));
+            t.saveCheckpoint(mid);
+            next = t.step(ResumeTest.batch(1)).loss();
+        }
+        assertFalse(Files.exists(mid.resolve(BaseReference.FILE)));
+        assertTrue(Files.isRegularFile(mid.resolve(HfCheckpoint.SINGLE)));
+        try (PolicyTrainer r = PolicyTrainer.resume(mid)) {
+            assertEquals(Double.doubleToLongBits(next), Double.doubleToLongBits(r.step(ResumeTest.batch(1)).loss()));
+        }
     }
 
     @Test
@@ -269,7 +317,7 @@ class LoraTrainingTest {
             }
             t.saveCheckpoint(dir.resolve("ck"));
             assertFalse(Files.exists(dir.resolve("ck").resolve(TrainingCheckpoint.REFERENCE)),
-                    "the base in model.safetensors is the reference");
+                    "the referenced base is the KL reference");
         }
     }
 
@@ -308,8 +356,9 @@ class LoraTrainingTest {
             want.add("v." + n.substring(Lora.PEFT_PREFIX.length()));
         });
         assertEquals(want, moments);
-        // model.safetensors is the untouched base
-        Map<String, TensorData> saved = HfCheckpoint.readWeights(mid);
+        // the base is referenced, and untouched where it lies
+        assertEquals(ck.toAbsolutePath().toString(), BaseReference.read(mid).location());
+        Map<String, TensorData> saved = HfCheckpoint.readWeights(ck);
         for (TensorData w : base) {
             assertArrayEquals(w.data(), saved.get(w.name()).data(), 0f, w.name());
         }
@@ -328,6 +377,6 @@ class LoraTrainingTest {
         UncheckedIOException e = assertThrows(UncheckedIOException.class,
                 () -> PolicyTrainer.resume(mid, c.toBuilder().lora(Lora.NONE).build()));
         assertTrue(e.getMessage().contains("LoRA adapters"), e.getMessage());
-        assertTrue(Files.isRegularFile(mid.resolve(HfCheckpoint.SINGLE)));
+        assertFalse(Files.exists(mid.resolve(HfCheckpoint.SINGLE)));
     }
 }
