@@ -142,9 +142,11 @@ public final class PlainStageLoops {
             }
             Map<String, Long> reasons = new TreeMap<>();
             SimpleGroupFactory rows = new SimpleGroupFactory(VERIFIED);
-            try (ParquetWriter<Group> w = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(
-                            new Path(out.toUri()), new Configuration())).withType(VERIFIED)
-                    .withCompressionCodec(CompressionCodecName.SNAPPY).build()) {
+            ExampleParquetWriter.Builder builder = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(
+                    new Path(out.toUri()), new Configuration())).withType(VERIFIED)
+                    .withCompressionCodec(CompressionCodecName.SNAPPY);
+            VerifyStage.TEXT_COLUMNS.forEach(c -> builder.withDictionaryEncoding(c, false)); // as the stage writes
+            try (ParquetWriter<Group> w = builder.build()) {
                 for (var e : verdicts.entrySet()) {
                     CatVerification.Result v = e.getValue();
                     Bands.Flag f = flags.get(e.getKey());

@@ -1,6 +1,10 @@
 package org.selfchallenge.spark.stage;
 
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +107,45 @@ class VerifyStageTest extends SharedSparkSession {
         assertEquals("[[calculation,HELDOUT_OVERLAP,1,5,0.2,1], [calculation,KEPT,2,5,0.4,1], "
                 + "[calculation,NEAR_DUPLICATE,1,5,0.2,1], [calculation,PARSE_ERROR,1,5,0.2,1], "
                 + "[mars,UNKNOWN_ENV,1,1,1.0,1]]", report.toString());
+    }
+
+    @Test
+    void wholeTextsAreWrittenWithoutDictionaries() {
+        // 40 copies of one task: Parquet would dictionary-encode every column of it; 39 are near-duplicates,
+        // so the valid part is also rewritten with the filter's flags.
+        String a = PC.challenge("calculation", 1).text();
+        List<RawTaskRow> copies = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            copies.add(raw(String.format("c-%02d", i), "calculation", 0, a));
+        }
+        StageContext r0 = context(0);
+        writeRaw(r0, List.of(copies));
+        Path tmp = new Path(dir.resolve("dict").toUri());
+        assertEquals(Map.of("KEPT", 1L, "NEAR_DUPLICATE", 39L), new VerifyStage().run(r0, tmp).get("reasons"));
+        File table = new File(tmp.toUri().getPath(), VerifyStage.OUTPUT);
+        String[] files = table.list((d, n) -> n.startsWith("valid-") && n.endsWith(".parquet"));
+        assertTrue(files.length > 0);
+        for (String f : files) {
+            Map<String, Boolean> dict = dictionaryColumns(new File(table, f));
+            for (String col : VerifyStage.TEXT_COLUMNS) {
+                assertEquals(false, dict.get(col), f + " " + col);
+            }
+            assertEquals(true, dict.get("filter_reason"), f + ": short codes keep their dictionary");
+        }
+    }
+
+    /** Column path → whether its first row group's chunk is dictionary-encoded, from the file's footer. */
+    private static Map<String, Boolean> dictionaryColumns(File parquet) {
+        try (ParquetFileReader r = ParquetFileReader.open(HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(parquet.toURI()), new Configuration()))) {
+            Map<String, Boolean> out = new java.util.TreeMap<>();
+            for (ColumnChunkMetaData c : r.getFooter().getBlocks().get(0).getColumns()) {
+                out.put(c.getPath().toDotString(), c.hasDictionaryPage());
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
