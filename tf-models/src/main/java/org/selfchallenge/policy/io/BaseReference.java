@@ -131,7 +131,11 @@ public record BaseReference(String location, Map<String, Digest> files) {
             return baseDir;
         }
         if (location.startsWith("file:")) {
-            return Path.of(URI.create(location));
+            try {
+                return Path.of(URI.create(location));
+            } catch (IllegalArgumentException e) { // Hadoop's Path.toString does not escape spaces
+                return Path.of(location.substring("file:".length()));
+            }
         }
         if (SCHEME.matcher(location).find() && !location.matches("^[A-Za-z]:[\\\\/].*")) { // not C:\ on Windows
             throw new IOException("the base model is at " + location + ", not on this machine's file system: copy it "

@@ -42,8 +42,8 @@ public final class PolicyTrainer implements AutoCloseable {
     private final TrainGraph graph;
     private final LrSchedule schedule;
     private final Path sourceDir;
-    /** Where the base lives when not at {@link #sourceDir} (null: there). */
-    private String baseLocation;
+    /** With LoRA: the frozen base by reference (hashed once: it does not change while adapters train). */
+    private BaseReference base;
     private LlamaModel reference;
     private Map<String, TensorData> referenceWeights;
     private final SplitMix64 rng;
@@ -376,7 +376,7 @@ public final class PolicyTrainer implements AutoCloseable {
      * the frozen base is referenced where it was read from ({@link BaseReference}).
      */
     public void saveCheckpoint(Path dir) {
-        saveCheckpoint(dir, baseLocation);
+        saveCheckpoint(dir, null);
     }
 
     /**
@@ -388,9 +388,25 @@ public final class PolicyTrainer implements AutoCloseable {
         TrainingCheckpoint.save(this, dir, baseLocation);
     }
 
-    /** The base location a resumed trainer's checkpoints keep recording (see {@link #saveCheckpoint(Path, String)}). */
-    void setBaseLocation(String location) {
-        this.baseLocation = location;
+    /**
+     * The reference to the frozen base, at {@code location} when given, else where it was last recorded
+     * (a resumed trainer keeps its checkpoint's), else at {@link #sourceDir}; null without a source directory.
+     */
+    BaseReference baseReference(String location) throws IOException {
+        if (sourceDir == null) {
+            return null;
+        }
+        if (base == null) {
+            base = BaseReference.of(location != null ? location : sourceDir.toAbsolutePath().toString(), sourceDir);
+        } else if (location != null && !location.equals(base.location())) {
+            base = new BaseReference(location, base.files());
+        }
+        return base;
+    }
+
+    /** A resumed trainer's base, verified against its digests. */
+    void setBaseReference(BaseReference verified) {
+        this.base = verified;
     }
 
     /**

@@ -58,20 +58,19 @@ public final class TrainingCheckpoint {
     }
 
     /**
-     * @param baseLocation with LoRA, where a resume finds the frozen base (the directory the trainer read it
-     *                     from when null); unused without LoRA, or when the base was never in a directory
+     * @param baseLocation with LoRA, where a resume finds the frozen base (null: where it was last recorded,
+     *                     else the directory the trainer read it from); unused without LoRA, or when the base
+     *                     was never in a directory
      */
     static void save(PolicyTrainer t, Path dir, String baseLocation) {
         Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         try {
             deleteTree(tmp);
             LlamaConfig cfg = t.model().config;
-            BaseReference base = null;
-            if (t.config().lora().enabled() && t.sourceDir() != null) {
-                // The frozen base is still the checkpoint it was read from: referenced, not copied.
+            // With LoRA the frozen base is still the checkpoint it was read from: referenced, not copied.
+            BaseReference base = t.config().lora().enabled() ? t.baseReference(baseLocation) : null;
+            if (base != null) {
                 HfCheckpoint.writeConfig(tmp, cfg, DType.fromTorch(cfg.torchDtype), t.sourceDir());
-                base = BaseReference.of(baseLocation != null ? baseLocation
-                        : t.sourceDir().toAbsolutePath().toString(), t.sourceDir());
                 base.write(tmp);
             } else {
                 HfCheckpoint.write(tmp, cfg, t.model().weights(), DType.F32, HfCheckpoint.DEFAULT_MAX_SHARD_BYTES,
@@ -140,7 +139,7 @@ public final class TrainingCheckpoint {
             Map<String, TensorData> adapters = readAdapters(dir, cfg.lora());
             PolicyTrainer t = new PolicyTrainer(config, weights, cfg, weightsDir, adapters);
             if (base != null) {
-                t.setBaseLocation(base.location());
+                t.setBaseReference(base);
             }
             t.restoreState(st.path("step").asLong(), st.path("data_cursor").asLong(), st.path("rng_state").asLong(),
                     m, v, ref);

@@ -63,6 +63,8 @@ class BaseReferenceTest {
                 new BaseReference("/runs/r/round-0/init/policy", f).resolve(null));
         assertEquals(Path.of("/runs/r/policy"), new BaseReference("file:/runs/r/policy", f).resolve(null));
         assertEquals(Path.of("relative/base"), new BaseReference("relative/base", f).resolve(null));
+        assertEquals(Path.of("/runs/my run/policy"), new BaseReference("file:/runs/my run/policy", f).resolve(null),
+                "as Hadoop prints a path: spaces not escaped");
         BaseReference remote = new BaseReference("hdfs://nn:8020/runs/r/round-1/train/checkpoint", f);
         IOException e = assertThrows(IOException.class, () -> remote.resolve(null));
         assertTrue(e.getMessage().contains("hdfs://nn:8020/runs/r/round-1/train/checkpoint"), e.getMessage());
