@@ -31,8 +31,9 @@ import java.util.Locale;
  * {@code run.sh bench model [--quick] [--decode-only] [--device D] [--threads N] [--rss-steps N]}: measured FP32
  * peak (a chain of large MatMuls), training tokens/s and achieved GFLOP/s at two sizes (tiny, d_model 512), KV-cache decode
  * tokens/s and the fixed cost per decode step, and resident memory over many training steps.
- * {@code run.sh bench model --train-memory}: peak resident memory of training a 0.3B model with LoRA adapters
- * and with every weight ({@link #trainMemory}).
+ * {@code run.sh bench model --train-memory [--modes m1,m2]}: peak resident memory of training a 0.3B model with
+ * LoRA adapters and with every weight, and on 1,024-token sequences with and without layers recomputed
+ * ({@link #trainMemory}; a process keeps memory a mode freed, so compare modes run in separate processes).
  * <p>Training FLOPs per token (forward + backward = 3x forward):
  * {@code 6 * N_matmul + 12 * L * T * d_attn}, where N_matmul counts the weights used in matrix products
  * (all linear layers and the LM head, not the embedding gather), T the sequence length (full T x T scores are
@@ -56,6 +57,7 @@ public final class ModelBench {
         boolean quick = false;
         boolean decodeOnly = false;
         boolean trainMemory = false;
+        List<String> memoryModes = TRAIN_MEMORY_MODES;
         String device = ModelOptions.CPU;
         int threads = 0;
         int rssSteps = 1000;
@@ -64,12 +66,13 @@ public final class ModelBench {
                 case "--quick" -> quick = true;
                 case "--decode-only" -> decodeOnly = true;
                 case "--train-memory" -> trainMemory = true;
+                case "--modes" -> memoryModes = List.of(args[++i].split(","));
                 case "--device" -> device = args[++i];
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--rss-steps" -> rssSteps = Integer.parseInt(args[++i]);
                 case "model" -> { }
                 default -> {
-                    System.err.println("usage: bench model [--quick] [--decode-only | --train-memory] [--device D] "
+                    System.err.println("usage: bench model [--quick] [--decode-only | --train-memory [--modes M,...]] [--device D] "
                             + "[--threads N] [--rss-steps N]");
                     return 2;
                 }
@@ -78,7 +81,7 @@ public final class ModelBench {
         try {
             ModelOptions opts = new ModelOptions(device, threads, 1);
             if (trainMemory) {
-                trainMemory(opts);
+                trainMemory(opts, memoryModes);
                 return 0;
             }
             // the machine may be shared: take the best of several runs, before and after the model benchmarks
@@ -221,19 +224,29 @@ public final class ModelBench {
      * base in the same graph), then SFT of every weight: the frozen-base saving that lets an 8B model train on
      * one GPU. The high-water mark is reset before each (Linux clear_refs).
      */
-    static void trainMemory(ModelOptions opts) throws IOException {
-        Size s = new Size("d1024", 32_000, 1024, 16, 16, 4, 2, 256);
-        Path dir = checkpoint(s);
+    static final List<String> TRAIN_MEMORY_MODES = List.of("lora_r16", "lora_r16_grpo_kl", "full", "lora_r16_t1024",
+            "lora_r16_t1024_recompute");
+
+    static void trainMemory(ModelOptions opts, List<String> modes) throws IOException {
+        if (!TRAIN_MEMORY_MODES.containsAll(modes)) {
+            throw new IllegalArgumentException("--modes: one of " + TRAIN_MEMORY_MODES + ", got " + modes);
+        }
+        Size base = new Size("d1024", 32_000, 1024, 16, 16, 4, 2, 256);
+        // the same model on 1,024-token sequences, whose attention probabilities (16 heads x T^2 floats per
+        // layer and sequence) dominate a whole-graph backward, with and without layers recomputed
+        Size longSeq = new Size("d1024", 32_000, 1024, 16, 16, 4, 2, 1024);
+        Path dir = checkpoint(base);
         try {
-            for (String mode : List.of("lora_r16", "lora_r16_grpo_kl", "full")) {
+            for (String mode : modes) {
+                Size s = mode.contains("_t1024") ? longSeq : base;
                 Lora lora = mode.startsWith("lora") ? Lora.allProjections(16) : Lora.NONE;
                 boolean kl = mode.endsWith("_kl");
                 System.gc();
                 Files.writeString(Path.of("/proc/self/clear_refs"), "5");
                 long before = status("VmHWM:");
                 TrainConfig cfg = TrainConfig.builder().algorithm(kl ? Algorithm.GRPO : Algorithm.SFT).klCoef(kl ? 0.05 : 0)
-                        .microBatchSize(s.batch).lora(lora).device(opts.device())
-                        .threads(opts.intraOpThreads(), opts.interOpThreads()).build();
+                        .microBatchSize(s.batch).lora(lora).recomputeLayers(mode.endsWith("_recompute"))
+                        .device(opts.device()).threads(opts.intraOpThreads(), opts.interOpThreads()).build();
                 try (PolicyTrainer t = PolicyTrainer.open(dir, cfg)) {
                     long t0 = 0;
                     for (int i = 0; i < 3; i++) {
@@ -256,9 +269,10 @@ public final class ModelBench {
                             .mapToLong(x -> x[0] * x[1]).sum() : t.model().config.parameterCount();
                     double stepMs = (System.nanoTime() - t0) / 2e6;
                     System.out.printf(Locale.ROOT, "{\"bench\": \"train_memory\", \"mode\": \"%s\", \"params\": %d, "
-                                    + "\"trained_params\": %d, \"step_ms\": %.0f, \"rss_mb_before\": %.0f, "
-                                    + "\"peak_rss_mb\": %.0f}%n", mode, t.model().config.parameterCount(), trained,
-                            stepMs, before / 1024.0, status("VmHWM:") / 1024.0);
+                                    + "\"trained_params\": %d, \"seq\": %d, \"batch\": %d, \"step_ms\": %.0f, "
+                                    + "\"rss_mb_before\": %.0f, \"peak_rss_mb\": %.0f}%n", mode,
+                            t.model().config.parameterCount(), trained, s.seq, s.batch, stepMs, before / 1024.0,
+                            status("VmHWM:") / 1024.0);
                 }
             }
         } finally {

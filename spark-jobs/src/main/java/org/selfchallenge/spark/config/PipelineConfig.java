@@ -107,6 +107,8 @@ public final class PipelineConfig implements Serializable {
     public final int batchSize;
     /** Sequences per forward/backward pass; a batch accumulates gradients over its micro-batches. */
     public final int microBatchSize;
+    /** {@code train.recompute-layers}: activation checkpointing by layer (see LayerwiseBackward). */
+    public final boolean recomputeLayers;
     public final int epochs;
     public final int maxSeqLen;
     public final double ppoClip;
@@ -204,6 +206,7 @@ public final class PipelineConfig implements Serializable {
         batchSize = r.intIn("train.batch-size", 1, 1 << 20);
         int micro = r.intIn("train.micro-batch-size", 0, 1 << 20);
         microBatchSize = micro == 0 ? batchSize : Math.min(micro, batchSize);
+        recomputeLayers = r.bool("train.recompute-layers");
         epochs = r.intIn("train.epochs", 1, 10_000);
         maxSeqLen = r.intIn("train.max-seq-len", 8, 1 << 20);
         ppoClip = r.dblIn("train.ppo-clip", 0.0, 10.0);

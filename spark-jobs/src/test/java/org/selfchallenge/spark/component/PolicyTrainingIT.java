@@ -120,7 +120,8 @@ class PolicyTrainingIT {
                 "selfchallenge.train.epochs", 3, "selfchallenge.train.batch-size", 2,
                 "selfchallenge.train.learning-rate", 3e-3, "selfchallenge.policy.tiny.hidden-size", 32,
                 "selfchallenge.policy.tiny.intermediate-size", 64, "selfchallenge.train.lora.rank", 4,
-                "selfchallenge.train.lora.targets", List.of("q_proj", "v_proj")));
+                "selfchallenge.train.lora.targets", List.of("q_proj", "v_proj"),
+                "selfchallenge.train.recompute-layers", true)); // the layer-by-layer backward, end to end
         CoreComponents c = new CoreComponents();
         Path init = Files.createDirectories(dir.resolve("init"));
         c.initPolicy(cfg, init);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,6 +93,9 @@ class PipelineConfigTest {
         assertEquals(2, ConfigLoader.load(file("selfchallenge.train.micro-batch-size = 2"), Map.of()).microBatchSize);
         assertEquals(8, ConfigLoader.load(file("selfchallenge.train.micro-batch-size = 64"), Map.of()).microBatchSize);
         assertEquals("selfchallenge.train.micro-batch-size", badKey("selfchallenge.train.micro-batch-size = -1", this));
+        assertFalse(ConfigLoader.load(null, Map.of()).recomputeLayers);
+        assertTrue(ConfigLoader.load(file("selfchallenge.train.recompute-layers = true"), Map.of()).recomputeLayers);
+        assertEquals("selfchallenge.train.recompute-layers", badKey("selfchallenge.train.recompute-layers = often", this));
     }
 
     @Test

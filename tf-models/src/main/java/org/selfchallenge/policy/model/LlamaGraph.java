@@ -50,9 +50,21 @@ public final class LlamaGraph {
     private final Map<String, long[]> adapterShapes;
     private final Map<String, Operand<TFloat32>> merged = new LinkedHashMap<>();
 
-    /** Output of one forward pass. */
+    /**
+     * Output of one forward pass: the final normed hidden states, the present K/V per layer, and the residual
+     * stream x_0 (embeddings) … x_L (before the final norm), x_i being layer i's input.
+     */
     public record Forward(Operand<TFloat32> hidden, List<Operand<TFloat32>> presentK,
-                          List<Operand<TFloat32>> presentV) {
+                          List<Operand<TFloat32>> presentV, List<Operand<TFloat32>> residuals) {
+    }
+
+    /** What every layer of one forward shares: RoPE tables [B, 1, S, D], attention bias [B, 1, S, K], dims. */
+    public record Prep(Operand<TFloat32> cos, Operand<TFloat32> sin, Operand<TFloat32> bias, Operand<TInt32> bDim,
+                       Operand<TInt32> sDim, Operand<TInt32> kDim) {
+    }
+
+    /** One layer's output: the next residual stream and the present K/V ([B, Hkv, P + S, D]). */
+    public record LayerOut(Operand<TFloat32> x, Operand<TFloat32> k, Operand<TFloat32> v) {
     }
 
     public LlamaGraph(Ops tf, LlamaConfig config) {
@@ -194,18 +206,35 @@ public final class LlamaGraph {
     /** As above; {@code adapters} false leaves the LoRA adapters out (the frozen base alone). */
     public Forward forward(Operand<TInt32> ids, Operand<TInt32> positions, Operand<TFloat32> keyMask,
                            List<Operand<TFloat32>> pastK, List<Operand<TFloat32>> pastV, boolean adapters) {
+        Operand<TFloat32> x = embed(ids);
+        Prep p = prep(ids, positions, keyMask);
+        List<Operand<TFloat32>> presentK = new ArrayList<>();
+        List<Operand<TFloat32>> presentV = new ArrayList<>();
+        List<Operand<TFloat32>> residuals = new ArrayList<>();
+        for (int i = 0; i < config.numLayers; i++) {
+            residuals.add(x);
+            LayerOut out = layer(i, x, p, pastK == null ? null : pastK.get(i), pastV == null ? null : pastV.get(i),
+                    adapters);
+            presentK.add(out.k());
+            presentV.add(out.v());
+            x = out.x();
+        }
+        residuals.add(x);
+        return new Forward(rmsNorm(x, WeightNames.NORM), presentK, presentV, residuals);
+    }
+
+    /** x_0 = E[ids]: [B, S, d]. */
+    public Operand<TFloat32> embed(Operand<TInt32> ids) {
+        return tf.gather(read(WeightNames.EMBED), ids, tf.constant(0));
+    }
+
+    /** RoPE tables and attention bias for a block of {@code ids} at {@code positions} over {@code keyMask}'s keys. */
+    public Prep prep(Operand<TInt32> ids, Operand<TInt32> positions, Operand<TFloat32> keyMask) {
         LlamaConfig c = config;
-        int h = c.numHeads;
-        int hkv = c.numKvHeads;
-        int hd = c.headDim;
-        int rep = h / hkv;
         Operand<TInt32> idShape = tf.shape(ids);
         Operand<TInt32> bDim = tf.gather(idShape, tf.constant(0), tf.constant(0));
         Operand<TInt32> sDim = tf.gather(idShape, tf.constant(1), tf.constant(0));
         Operand<TInt32> kDim = tf.gather(tf.shape(keyMask), tf.constant(1), tf.constant(0));
-        Operand<TInt32> minus1 = tf.constant(-1);
-
-        Operand<TFloat32> x = tf.gather(read(WeightNames.EMBED), ids, tf.constant(0));
 
         // RoPE tables [B, 1, S, D]
         Operand<TFloat32> invFreq = tf.constant(c.ropeInvFreq());
@@ -234,51 +263,62 @@ public final class LlamaGraph {
                 tf.expandDims(keyMask, tf.constant(1)));
         Operand<TFloat32> bias = tf.expandDims(tf.math.mul(tf.math.sub(allowed, tf.constant(1f)),
                 tf.constant(-MASK_BIAS)), tf.constant(1));
+        return new Prep(cos, sin, bias, bDim, sDim, kDim);
+    }
+
+    /**
+     * Decoder layer {@code i}: x + attn(norm(x)), then + mlp(norm(·)).
+     *
+     * @param pastK [B, Hkv, P, D] cached keys of this layer, or null (P = 0); pastV likewise
+     */
+    public LayerOut layer(int i, Operand<TFloat32> x, Prep p, Operand<TFloat32> pastK, Operand<TFloat32> pastV,
+                          boolean adapters) {
+        LlamaConfig c = config;
+        int h = c.numHeads;
+        int hkv = c.numKvHeads;
+        int hd = c.headDim;
+        Operand<TInt32> bDim = p.bDim();
+        Operand<TInt32> sDim = p.sDim();
+        Operand<TInt32> kDim = p.kDim();
+        Operand<TInt32> minus1 = tf.constant(-1);
         Operand<TFloat32> scale = tf.constant((float) (1.0 / Math.sqrt(hd)));
         Operand<TInt32> perm = tf.constant(new int[]{0, 2, 1, 3});
-
-        List<Operand<TFloat32>> presentK = new ArrayList<>();
-        List<Operand<TFloat32>> presentV = new ArrayList<>();
-        for (int i = 0; i < c.numLayers; i++) {
-            Ops l = tf;
-            Operand<TFloat32> hN = rmsNorm(x, WeightNames.layer(i, "input_layernorm.weight"));
-            Operand<TFloat32> h2 = l.reshape(hN, l.constant(new int[]{-1, c.hiddenSize}));
-            Operand<TFloat32> q = linear(h2, WeightNames.layer(i, "self_attn.q_proj"), c.qkvBias, adapters);
-            Operand<TFloat32> k = linear(h2, WeightNames.layer(i, "self_attn.k_proj"), c.qkvBias, adapters);
-            Operand<TFloat32> v = linear(h2, WeightNames.layer(i, "self_attn.v_proj"), c.qkvBias, adapters);
-            q = l.linalg.transpose(l.reshape(q, dims(bDim, sDim, l.constant(h), l.constant(hd))), perm);
-            k = l.linalg.transpose(l.reshape(k, dims(bDim, sDim, l.constant(hkv), l.constant(hd))), perm);
-            v = l.linalg.transpose(l.reshape(v, dims(bDim, sDim, l.constant(hkv), l.constant(hd))), perm);
-            q = rope(q, cos, sin);
-            k = rope(k, cos, sin);
-            if (pastK != null) {
-                k = l.concat(List.of(pastK.get(i), k), l.constant(2));
-                v = l.concat(List.of(pastV.get(i), v), l.constant(2));
-            }
-            presentK.add(k);
-            presentV.add(v);
-            // GQA without copying K/V: heads h = g*rep + r share KV head g; fold r into the query rows.
-            Operand<TFloat32> qg = l.reshape(q, dims(bDim, l.constant(hkv), minus1, l.constant(hd)));
-            Operand<TFloat32> scores = l.train.batchMatMul(qg, k, TFloat32.class, BatchMatMul.adjY(true));
-            scores = l.reshape(scores, dims(bDim, l.constant(h), sDim, kDim));
-            scores = l.math.add(l.math.mul(scores, scale), bias);
-            Operand<TFloat32> probs = l.nn.softmax(scores);
-            probs = l.reshape(probs, dims(bDim, l.constant(hkv), minus1, kDim));
-            Operand<TFloat32> attn = l.train.batchMatMul(probs, v, TFloat32.class);
-            attn = l.reshape(attn, dims(bDim, l.constant(h), sDim, l.constant(hd)));
-            attn = l.reshape(l.linalg.transpose(attn, perm), l.constant(new int[]{-1, h * hd}));
-            Operand<TFloat32> o = linear(attn, WeightNames.layer(i, "self_attn.o_proj"), c.oBias, adapters);
-            x = l.math.add(x, l.reshape(o, dims(bDim, sDim, l.constant(c.hiddenSize))));
-
-            Operand<TFloat32> m = rmsNorm(x, WeightNames.layer(i, "post_attention_layernorm.weight"));
-            Operand<TFloat32> m2 = l.reshape(m, l.constant(new int[]{-1, c.hiddenSize}));
-            Operand<TFloat32> gate = linear(m2, WeightNames.layer(i, "mlp.gate_proj"), false, adapters);
-            Operand<TFloat32> up = linear(m2, WeightNames.layer(i, "mlp.up_proj"), false, adapters);
-            Operand<TFloat32> act = l.math.mul(l.math.mul(gate, l.math.sigmoid(gate)), up);
-            Operand<TFloat32> down = linear(act, WeightNames.layer(i, "mlp.down_proj"), false, adapters);
-            x = l.math.add(x, l.reshape(down, dims(bDim, sDim, l.constant(c.hiddenSize))));
+        Ops l = tf;
+        Operand<TFloat32> hN = rmsNorm(x, WeightNames.layer(i, "input_layernorm.weight"));
+        Operand<TFloat32> h2 = l.reshape(hN, l.constant(new int[]{-1, c.hiddenSize}));
+        Operand<TFloat32> q = linear(h2, WeightNames.layer(i, "self_attn.q_proj"), c.qkvBias, adapters);
+        Operand<TFloat32> k = linear(h2, WeightNames.layer(i, "self_attn.k_proj"), c.qkvBias, adapters);
+        Operand<TFloat32> v = linear(h2, WeightNames.layer(i, "self_attn.v_proj"), c.qkvBias, adapters);
+        q = l.linalg.transpose(l.reshape(q, dims(bDim, sDim, l.constant(h), l.constant(hd))), perm);
+        k = l.linalg.transpose(l.reshape(k, dims(bDim, sDim, l.constant(hkv), l.constant(hd))), perm);
+        v = l.linalg.transpose(l.reshape(v, dims(bDim, sDim, l.constant(hkv), l.constant(hd))), perm);
+        q = rope(q, p.cos(), p.sin());
+        k = rope(k, p.cos(), p.sin());
+        if (pastK != null) {
+            k = l.concat(List.of(pastK, k), l.constant(2));
+            v = l.concat(List.of(pastV, v), l.constant(2));
         }
-        return new Forward(rmsNorm(x, WeightNames.NORM), presentK, presentV);
+        // GQA without copying K/V: heads h = g*rep + r share KV head g; fold r into the query rows.
+        Operand<TFloat32> qg = l.reshape(q, dims(bDim, l.constant(hkv), minus1, l.constant(hd)));
+        Operand<TFloat32> scores = l.train.batchMatMul(qg, k, TFloat32.class, BatchMatMul.adjY(true));
+        scores = l.reshape(scores, dims(bDim, l.constant(h), sDim, kDim));
+        scores = l.math.add(l.math.mul(scores, scale), p.bias());
+        Operand<TFloat32> probs = l.nn.softmax(scores);
+        probs = l.reshape(probs, dims(bDim, l.constant(hkv), minus1, kDim));
+        Operand<TFloat32> attn = l.train.batchMatMul(probs, v, TFloat32.class);
+        attn = l.reshape(attn, dims(bDim, l.constant(h), sDim, l.constant(hd)));
+        attn = l.reshape(l.linalg.transpose(attn, perm), l.constant(new int[]{-1, h * hd}));
+        Operand<TFloat32> o = linear(attn, WeightNames.layer(i, "self_attn.o_proj"), c.oBias, adapters);
+        x = l.math.add(x, l.reshape(o, dims(bDim, sDim, l.constant(c.hiddenSize))));
+
+        Operand<TFloat32> m = rmsNorm(x, WeightNames.layer(i, "post_attention_layernorm.weight"));
+        Operand<TFloat32> m2 = l.reshape(m, l.constant(new int[]{-1, c.hiddenSize}));
+        Operand<TFloat32> gate = linear(m2, WeightNames.layer(i, "mlp.gate_proj"), false, adapters);
+        Operand<TFloat32> up = linear(m2, WeightNames.layer(i, "mlp.up_proj"), false, adapters);
+        Operand<TFloat32> act = l.math.mul(l.math.mul(gate, l.math.sigmoid(gate)), up);
+        Operand<TFloat32> down = linear(act, WeightNames.layer(i, "mlp.down_proj"), false, adapters);
+        x = l.math.add(x, l.reshape(down, dims(bDim, sDim, l.constant(c.hiddenSize))));
+        return new LayerOut(x, k, v);
     }
 
     /** logits = hidden W_lm^T for hidden [N, d] → [N, V]. */

@@ -42,6 +42,7 @@ public final class LlamaModel implements AutoCloseable {
     final Placeholder<TFloat32> fullMask;
     final Placeholder<TInt32> fullTargets;
     final Operand<TFloat32> fullLogits;   // [B*T, V]
+    private final List<Operand<TFloat32>> fullResiduals; // x_0 … x_L of the full forward
     final Operand<TFloat32> tokenLogp;    // [B, T]: log p(targets[b,t] | ids[b, <=t])
     private final Operand<TFloat32> baseTokenLogp; // the same without adapters (null without adapters)
     // step (prefill / decode)
@@ -97,7 +98,9 @@ public final class LlamaModel implements AutoCloseable {
         fullPos = f.withName("pos").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
         fullMask = f.withName("mask").placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
         fullTargets = f.withName("targets").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
-        fullLogits = fullLogits(llama.forward(fullIds, fullPos, fullMask, null, null));
+        LlamaGraph.Forward full = llama.forward(fullIds, fullPos, fullMask, null, null);
+        fullResiduals = full.residuals();
+        fullLogits = fullLogits(full);
         tokenLogp = tokenLogp(fullLogits);
         // The frozen base without its adapters shares the weights: the KL reference of LoRA training.
         baseTokenLogp = lora.enabled() ? tokenLogp(fullLogits(llama.forward(fullIds, fullPos, fullMask, null, null,
@@ -169,12 +172,23 @@ public final class LlamaModel implements AutoCloseable {
     }
 
     /** The full-sequence forward's placeholders and per-token log-prob output, for graph extensions. */
+    /**
+     * The full (training) forward: its inputs, per-token log-probs, and the residual stream x_0 … x_L (layer
+     * inputs, then the hidden state before the final norm) for layer-wise recomputation.
+     */
     public record FullForward(Placeholder<TInt32> ids, Placeholder<TInt32> positions, Placeholder<TFloat32> keyMask,
-                              Placeholder<TInt32> targets, Operand<TFloat32> tokenLogp) {
+                              Placeholder<TInt32> targets, Operand<TFloat32> tokenLogp,
+                              List<Operand<TFloat32>> residuals) {
     }
 
     public FullForward fullForward() {
-        return new FullForward(fullIds, fullPos, fullMask, fullTargets, tokenLogp);
+        return new FullForward(fullIds, fullPos, fullMask, fullTargets, tokenLogp, fullResiduals);
+    }
+
+    /** [B, T] log p(targets) from x_L (the hidden state before the final norm) as the full forward computes it. */
+    public Operand<TFloat32> headTokenLogp(Operand<TFloat32> preNorm) {
+        return tokenLogp(llama.logits2d(tf.reshape(llama.rmsNorm(preNorm, WeightNames.NORM),
+                tf.constant(new int[]{-1, config.hiddenSize}))));
     }
 
     public Graph graph() {

@@ -40,6 +40,8 @@ public final class PolicyTrainer implements AutoCloseable {
     private final TrainConfig config;
     private final PolicyLoss loss;
     private final TrainGraph graph;
+    /** With {@link TrainConfig#recomputeLayers()}: the layer-by-layer backward (else null). */
+    private final LayerwiseBackward layerwise;
     private final LrSchedule schedule;
     private final Path sourceDir;
     /** With LoRA: the frozen base by reference (hashed once: it does not change while adapters train). */
@@ -71,6 +73,7 @@ public final class PolicyTrainer implements AutoCloseable {
         this.model = new LlamaModel(cfg, all, new ModelOptions(config.device(), config.intraOpThreads(),
                 config.interOpThreads()), config.lora());
         this.graph = new TrainGraph(model, loss, config);
+        this.layerwise = config.recomputeLayers() ? new LayerwiseBackward(model, loss, graph) : null;
         this.schedule = LrSchedule.of(config);
         this.rng = new SplitMix64(config.seed());
         if (loss.needsReference() && !config.lora().enabled()) {
@@ -335,6 +338,15 @@ public final class PolicyTrainer implements AutoCloseable {
         for (int s = 0; s < batch.size(); s += config.microBatchSize()) {
             int e = Math.min(batch.size(), s + config.microBatchSize());
             try (MicroBatch mb = MicroBatch.of(batch, s, e, adv, ref, 1.0f / tokens)) {
+                if (layerwise != null) {
+                    LayerwiseBackward.Sums sums = layerwise.accumulate(sess, r -> feed(r, mb));
+                    lossSum += sums.loss();
+                    ratioSum += sums.ratio();
+                    clipSum += sums.clip();
+                    klSum += sums.kl();
+                    logpSum += sums.logp();
+                    continue;
+                }
                 Session.Runner r = feed(sess.runner(), mb);
                 graph.accumulate.forEach(r::addTarget);
                 r.fetch(graph.loss.loss()).fetch(graph.loss.ratioSum()).fetch(graph.loss.clipSum())

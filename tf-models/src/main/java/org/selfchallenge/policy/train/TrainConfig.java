@@ -24,11 +24,14 @@ import org.selfchallenge.policy.model.Lora;
  * @param intraOpThreads TF intra-op threads (0 = number of available processors)
  * @param interOpThreads TF inter-op threads
  * @param lora           low-rank adapters to train instead of every weight ({@link Lora#NONE}: full fine-tuning)
+ * @param recomputeLayers activation checkpointing by layer ({@link LayerwiseBackward}): keep only each layer's
+ *                       input from the forward and recompute the layer in the backward, one layer at a time
  */
 public record TrainConfig(Algorithm algorithm, double learningRate, double minLrRatio, int warmupSteps,
                           int totalSteps, double weightDecay, double beta1, double beta2, double adamEps,
                           double maxGradNorm, int microBatchSize, double clipEps, double klCoef, double grpoEps,
-                          long seed, String device, int intraOpThreads, int interOpThreads, Lora lora) {
+                          long seed, String device, int intraOpThreads, int interOpThreads, Lora lora,
+                          boolean recomputeLayers) {
 
     public static final double DEFAULT_LR = 1e-4;
     public static final double DEFAULT_MIN_LR_RATIO = 0.1;
@@ -78,6 +81,7 @@ public record TrainConfig(Algorithm algorithm, double learningRate, double minLr
         b.beta2 = beta2; b.adamEps = adamEps; b.maxGradNorm = maxGradNorm; b.microBatchSize = microBatchSize;
         b.clipEps = clipEps; b.klCoef = klCoef; b.grpoEps = grpoEps; b.seed = seed; b.device = device;
         b.intraOpThreads = intraOpThreads; b.interOpThreads = interOpThreads; b.lora = lora;
+        b.recomputeLayers = recomputeLayers;
         return b;
     }
 
@@ -102,6 +106,7 @@ public record TrainConfig(Algorithm algorithm, double learningRate, double minLr
         private int intraOpThreads = 0;
         private int interOpThreads = 1;
         private Lora lora = Lora.NONE;
+        private boolean recomputeLayers = false;
 
         public Builder algorithm(Algorithm v) { algorithm = v; return this; }
         public Builder learningRate(double v) { learningRate = v; return this; }
@@ -120,11 +125,12 @@ public record TrainConfig(Algorithm algorithm, double learningRate, double minLr
         public Builder device(String v) { device = v; return this; }
         public Builder threads(int intra, int inter) { intraOpThreads = intra; interOpThreads = inter; return this; }
         public Builder lora(Lora v) { lora = v; return this; }
+        public Builder recomputeLayers(boolean v) { recomputeLayers = v; return this; }
 
         public TrainConfig build() {
             return new TrainConfig(algorithm, learningRate, minLrRatio, warmupSteps, totalSteps, weightDecay,
                     beta1, beta2, adamEps, maxGradNorm, microBatchSize, clipEps, klCoef, grpoEps, seed, device,
-                    intraOpThreads, interOpThreads, lora);
+                    intraOpThreads, interOpThreads, lora, recomputeLayers);
         }
     }
 }

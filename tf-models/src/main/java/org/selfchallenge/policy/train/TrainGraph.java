@@ -57,6 +57,10 @@ final class TrainGraph {
     final Operand<TFloat32> gradNorm;
     final Map<String, GraphVariable> m = new LinkedHashMap<>();
     final Map<String, GraphVariable> v = new LinkedHashMap<>();
+    /** Gradient accumulators of the trained weights, by name (in {@link #trained} order). */
+    final Map<String, GraphVariable> acc = new LinkedHashMap<>();
+    /** The trained weights: all of them, or with LoRA the adapters. */
+    final List<String> trained;
 
     TrainGraph(LlamaModel model, PolicyLoss policyLoss, TrainConfig cfg) {
         Ops tf = model.ops().withSubScope("train");
@@ -78,24 +82,24 @@ final class TrainGraph {
         logpSum = tf.sum(tf.math.mul(lossMask, tf.stopGradient(ff.tokenLogp())), tf.constant(new int[]{0, 1}));
 
         adaptersOnly = llama.lora().enabled();
-        Map<String, long[]> trained = adaptersOnly ? llama.adapterShapes() : llama.shapes();
-        List<String> names = new ArrayList<>(trained.keySet());
+        Map<String, long[]> shapes = adaptersOnly ? llama.adapterShapes() : llama.shapes();
+        List<String> names = new ArrayList<>(shapes.keySet());
+        this.trained = List.copyOf(names);
         List<Operand<TFloat32>> reads = new ArrayList<>();
         names.forEach(n -> reads.add(llama.read(n)));
         Gradients g = tf.gradients(loss.loss(), reads);
-        Ops acc = tf.withSubScope("acc");
+        Ops accOps = tf.withSubScope("acc");
         Ops opt = tf.withSubScope("adam");
-        Map<String, GraphVariable> accs = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
             String n = names.get(i);
             Operand<TFloat32> gi = g.dy(i);
             grads.put(n, gi);
-            long[] shape = trained.get(n);
-            GraphVariable a = GraphVariable.create(acc, "acc." + n, shape);
-            accs.put(n, a);
+            long[] shape = shapes.get(n);
+            GraphVariable a = GraphVariable.create(accOps, "acc." + n, shape);
+            acc.put(n, a);
             m.put(n, GraphVariable.create(opt, "m." + n, shape));
             v.put(n, GraphVariable.create(opt, "v." + n, shape));
-            accumulate.add(acc.withName("accumulate." + n).assignAddVariableOp(a.handle(), gi));
+            accumulate.add(accOps.withName("accumulate." + n).assignAddVariableOp(a.handle(), gi));
             zeroAll.add(a.zero());
             zeroAll.add(m.get(n).zero());
             zeroAll.add(v.get(n).zero());
@@ -103,7 +107,7 @@ final class TrainGraph {
 
         // global-norm clipping over the accumulated gradients
         Operand<TFloat32> sq = null;
-        for (GraphVariable a : accs.values()) {
+        for (GraphVariable a : acc.values()) {
             Operand<TFloat32> s = opt.sum(opt.math.square(a.read()), opt.constant(allAxes(a.shape().length)));
             sq = sq == null ? s : opt.math.add(sq, s);
         }
@@ -117,7 +121,7 @@ final class TrainGraph {
         List<Operand<TFloat32>> newValues = new ArrayList<>();
         Map<String, Operand<TFloat32>[]> updates = new LinkedHashMap<>();
         for (String n : names) {
-            Operand<TFloat32> gc = opt.math.mul(accs.get(n).read(), scale);
+            Operand<TFloat32> gc = opt.math.mul(acc.get(n).read(), scale);
             Operand<TFloat32> mNew = opt.math.add(opt.math.mul(m.get(n).read(), opt.constant(b1)),
                     opt.math.mul(gc, opt.constant(1f - b1)));
             Operand<TFloat32> vNew = opt.math.add(opt.math.mul(v.get(n).read(), opt.constant(b2)),
@@ -149,8 +153,8 @@ final class TrainGraph {
             apply.add(after.assignVariableOp(m.get(n).handle(), u[0]));
             apply.add(after.assignVariableOp(v.get(n).handle(), u[1]));
             apply.add(after.assignVariableOp(llama.handle(n), u[2]));
-            apply.add(after.assignVariableOp(accs.get(n).handle(),
-                    after.zeros(after.constant(Shape.of(accs.get(n).shape())), TFloat32.class)));
+            apply.add(after.assignVariableOp(acc.get(n).handle(),
+                    after.zeros(after.constant(Shape.of(acc.get(n).shape())), TFloat32.class)));
         }
     }
 
