@@ -72,8 +72,8 @@ public final class ModelBench {
                 case "--rss-steps" -> rssSteps = Integer.parseInt(args[++i]);
                 case "model" -> { }
                 default -> {
-                    System.err.println("usage: bench model [--quick] [--decode-only | --train-memory [--modes M,...]] [--device D] "
-                            + "[--threads N] [--rss-steps N]");
+                    System.err.println("usage: bench model [--quick] [--decode-only | --train-memory [--modes M,...]] "
+                            + "[--device D] [--threads N] [--rss-steps N]");
                     return 2;
                 }
             }
@@ -218,15 +218,18 @@ public final class ModelBench {
         }
     }
 
+    /** {@link #trainMemory}'s modes, in the order it runs them by default. */
+    static final List<String> TRAIN_MEMORY_MODES = List.of("lora_r16", "lora_r16_grpo_kl", "full", "lora_r16_t1024",
+            "lora_r16_t1024_recompute");
+
     /**
      * Peak resident memory of a few training steps of a 0.3B-parameter model (d 1024, 16 layers, vocab 32000):
      * rank-16 adapters on every projection (SFT, then GRPO with a KL penalty, whose reference is the frozen
      * base in the same graph), then SFT of every weight: the frozen-base saving that lets an 8B model train on
-     * one GPU. The high-water mark is reset before each (Linux clear_refs).
+     * one GPU; then adapters on 1,024-token sequences with the whole-graph backward and with layers
+     * recomputed. The high-water mark is reset before each (Linux clear_refs), but memory an earlier mode
+     * freed may stay in the process: compare modes each in its own process ({@code --modes}).
      */
-    static final List<String> TRAIN_MEMORY_MODES = List.of("lora_r16", "lora_r16_grpo_kl", "full", "lora_r16_t1024",
-            "lora_r16_t1024_recompute");
-
     static void trainMemory(ModelOptions opts, List<String> modes) throws IOException {
         if (!TRAIN_MEMORY_MODES.containsAll(modes)) {
             throw new IllegalArgumentException("--modes: one of " + TRAIN_MEMORY_MODES + ", got " + modes);

@@ -171,7 +171,6 @@ public final class LlamaModel implements AutoCloseable {
         }
     }
 
-    /** The full-sequence forward's placeholders and per-token log-prob output, for graph extensions. */
     /**
      * The full (training) forward: its inputs, per-token log-probs, and the residual stream x_0 … x_L (layer
      * inputs, then the hidden state before the final norm) for layer-wise recomputation.
