@@ -1,5 +1,6 @@
 package org.selfchallenge.policy.train;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.selfchallenge.policy.TinyCheckpoints;
@@ -76,6 +77,15 @@ class LayerwiseBackwardTest {
     void ppoWithTiedEmbeddings() throws Exception {
         sideBySide(TinyCheckpoints.config(300, 32, 2, 4, 4, true), TrainConfig.builder().algorithm(Algorithm.PPO)
                 .learningRate(3e-3).klCoef(0.05).microBatchSize(8).seed(2).threads(2, 1));
+    }
+
+    /** The same on /GPU:0, where the residual stream crosses PCIe both ways (needs the GPU natives, issue 4). */
+    @Test
+    @Tag("gpu")
+    void grpoWithLoraAdaptersOnGpu() throws Exception {
+        sideBySide(TinyCheckpoints.config(300, 32, 2, 4, 2, false), TrainConfig.builder().algorithm(Algorithm.GRPO)
+                .learningRate(1e-2).klCoef(0.05).microBatchSize(3).seed(3).device("/GPU:0")
+                .lora(new Lora(4, 8, List.of("q_proj", "v_proj", "down_proj"))));
     }
 
     @Test
