@@ -13,7 +13,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 
@@ -31,18 +30,12 @@ import static org.apache.spark.sql.functions.when;
  * ({@link Bands}); the members of each band bucket are compared exactly ({@link Bands#scan}).
  *
  * <p>Input columns: task_id, env, heldout (boolean), instruction. Output: one {@link Bands.Flag} per
- * non-held-out task with a finding ({@link #rows} turns them into rows of {@link #SCHEMA}):
- * {@code f_task_id}, {@code dup_of} (smallest id of an earlier near-duplicate of the same environment,
- * or null), {@code heldout_overlap}.
+ * non-held-out task with a finding: its {@code dupOf} (smallest id of an earlier near-duplicate of the same
+ * environment, or null) and {@code heldoutOverlap}.
  */
 public final class NearDuplicateFilter {
     /** Hashed shingle space: 2^18 ids keeps accidental shingle collisions negligible for short texts. */
     public static final int NUM_FEATURES = 1 << 18;
-    public static final StructType SCHEMA = new StructType()
-            .add("f_task_id", DataTypes.StringType, false)
-            .add("dup_of", DataTypes.StringType, true)
-            .add("heldout_overlap", DataTypes.BooleanType, false);
-
     private final int shingleWords;
     private final int bands;
     private final int rows;
@@ -99,13 +92,6 @@ public final class NearDuplicateFilter {
         Row one = RowFactory.create(Vectors.sparse(NUM_FEATURES, new int[]{0}, new double[]{1}));
         return spark.createDataFrame(List.of(one),
                 new StructType().add("features", new VectorUDT(), false));
-    }
-
-    /** Flags as rows of {@link #SCHEMA}. */
-    public static List<Row> rows(List<Bands.Flag> flags) {
-        List<Row> out = new ArrayList<>(flags.size());
-        flags.forEach(f -> out.add(RowFactory.create(f.id(), f.dupOf(), f.heldoutOverlap())));
-        return out;
     }
 
     /** Every task with a shingle: its member record and band keys (MLlib shingling + MinHashLSH). */

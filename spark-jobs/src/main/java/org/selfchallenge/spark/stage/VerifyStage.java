@@ -6,7 +6,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetOutputFormat;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -14,7 +13,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RuntimeConfig;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.functions;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.selfchallenge.cat.Reason;
@@ -32,7 +32,6 @@ import scala.Option;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,11 +39,10 @@ import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.callUDF;
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -241,20 +239,27 @@ public final class VerifyStage implements Stage {
 
     /**
      * The valid part with the near-duplicate findings: {@code dup_of}, {@code heldout_overlap},
-     * {@code filter_reason} and {@code kept} set, columns in the part's order.
+     * {@code filter_reason} and {@code kept} set, in place (columns and row order as they were).
      */
     private static Dataset<Row> withFlags(Dataset<Row> valid, List<Bands.Flag> flags) {
-        // The flags are few and sit on the driver: a broadcast join keeps the part's splits and row order.
-        Dataset<Row> f = broadcast(valid.sparkSession().createDataFrame(NearDuplicateFilter.rows(flags),
-                NearDuplicateFilter.SCHEMA));
-        return valid.drop("dup_of", "heldout_overlap")
-                .join(f, valid.col("task_id").equalTo(f.col("f_task_id")), "left")
-                .withColumn("heldout_overlap", coalesce(col("heldout_overlap"), lit(false)))
+        // The flags are few and sit on the driver: looked up from the task closure (Spark ships a stage's
+        // closure once per executor), where a join cost planning and a broadcast job of its own.
+        Map<String, Bands.Flag> byId = new HashMap<>();
+        flags.forEach(f -> byId.put(f.id(), f));
+        UserDefinedFunction dupOf = udf((UDF1<String, String>) id -> {
+            Bands.Flag f = byId.get(id);
+            return f == null ? null : f.dupOf();
+        }, DataTypes.StringType);
+        UserDefinedFunction overlap = udf((UDF1<String, Boolean>) id -> {
+            Bands.Flag f = byId.get(id);
+            return f != null && f.heldoutOverlap();
+        }, DataTypes.BooleanType).asNonNullable(); // as the rejected rows' column
+        return valid.withColumn("dup_of", dupOf.apply(col("task_id")))
+                .withColumn("heldout_overlap", overlap.apply(col("task_id")))
                 .withColumn("filter_reason", when(col("heldout_overlap"), lit(HELDOUT_OVERLAP))
                         .when(col("dup_of").isNotNull(), lit(NEAR_DUPLICATE))
                         .otherwise(lit(KEPT)))
-                .withColumn("kept", col("filter_reason").equalTo(lit(KEPT)))
-                .select(Arrays.stream(valid.columns()).map(functions::col).toArray(Column[]::new));
+                .withColumn("kept", col("filter_reason").equalTo(lit(KEPT)));
     }
 
     /** The writer with Parquet's per-column setting that turns dictionary encoding off for {@link #TEXT_COLUMNS}. */
