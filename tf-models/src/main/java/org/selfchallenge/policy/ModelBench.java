@@ -1,6 +1,5 @@
 package org.selfchallenge.policy;
 
-import org.selfchallenge.llm.SamplingParams;
 import org.selfchallenge.policy.config.LlamaConfig;
 import org.selfchallenge.policy.io.DType;
 import org.selfchallenge.policy.io.HfCheckpoint;

@@ -89,8 +89,10 @@ final class LayerwiseBackward {
         headGrad = gh.dy(0);
         headAccumulate.addAll(accumulate(tf, g, head, k -> gh.dy(1 + k)));
 
-        embedGradOut = tf.withName("g_0").placeholder(TFloat32.class, Placeholder.shape(btd));
-        if (rest.contains(WeightNames.EMBED)) {
+        // only a trained embedding (tied or not) needs the gather's backward; with LoRA nothing outside the layers trains
+        embedGradOut = rest.contains(WeightNames.EMBED)
+                ? tf.withName("g_0").placeholder(TFloat32.class, Placeholder.shape(btd)) : null;
+        if (embedGradOut != null) {
             Gradients ge = tf.gradients(List.of(llama.embed(ff.ids())), List.of(llama.read(WeightNames.EMBED)),
                     Gradients.dx(List.of(embedGradOut)));
             embedAccumulate.addAll(accumulate(tf, g, List.of(WeightNames.EMBED), k -> ge.dy(0)));
@@ -136,7 +138,7 @@ final class LayerwiseBackward {
                     prev.close();
                     prev = next;
                 }
-                if (!embedAccumulate.isEmpty()) {
+                if (embedGradOut != null) {
                     Session.Runner r = feed.apply(s.runner()).feed(embedGradOut, prev.get(0));
                     embedAccumulate.forEach(r::addTarget);
                     r.run().close();
