@@ -9,6 +9,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.selfchallenge.spark.bench.CostLine;
+import org.selfchallenge.spark.bench.JobTimeline;
 import org.selfchallenge.spark.config.ConfigLoader;
 import org.selfchallenge.spark.config.PipelineConfig;
 import org.selfchallenge.spark.dedup.PlainNearDuplicates;
@@ -38,7 +39,9 @@ import java.util.regex.Pattern;
 
 /**
  * {@code run.sh bench spark [--tasks N[,N...]] [--episodes M[,M...]] [--arrow-rows R] [--only arrow|verify|solve]
- * [--passes P] [--valid-percent V]}: what Spark costs on top of the work itself, and the Arrow file rate.
+ * [--passes P] [--valid-percent V] [--timeline]}: what Spark costs on top of the work itself, and the Arrow
+ * file rate. {@code --timeline} also prints, per Spark pass, its jobs and the driver's time around them
+ * ({@link JobTimeline}).
  * <ul>
  *   <li>verify: the real verify stage on N procedural CaT texts (calculation + retail, every default
  *       family) vs the same work in {@link PlainStageLoops} on a thread pool of the same width; with
@@ -69,17 +72,23 @@ public final class SparkBench {
         String only = null;
         int passes = DEFAULT_PASSES;
         int validPercent = 100;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--tasks" -> tasks = sizes(args[i + 1]);
-                case "--episodes" -> episodes = sizes(args[i + 1]);
-                case "--arrow-rows" -> arrowRows = Integer.parseInt(args[i + 1]);
-                case "--only" -> only = args[i + 1];
-                case "--passes" -> passes = Integer.parseInt(args[i + 1]);
-                case "--valid-percent" -> validPercent = Integer.parseInt(args[i + 1]);
+        boolean timeline = false;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--timeline")) { // the one flag without a value
+                timeline = true;
+                continue;
+            }
+            String value = i + 1 < args.length ? args[++i] : null;
+            switch (value == null ? "" : args[i - 1]) {
+                case "--tasks" -> tasks = sizes(value);
+                case "--episodes" -> episodes = sizes(value);
+                case "--arrow-rows" -> arrowRows = Integer.parseInt(value);
+                case "--only" -> only = value;
+                case "--passes" -> passes = Integer.parseInt(value);
+                case "--valid-percent" -> validPercent = Integer.parseInt(value);
                 default -> {
                     System.err.println("usage: run.sh bench spark [--tasks N[,N...]] [--episodes M[,M...]] [--arrow-rows R] "
-                            + "[--only arrow|verify|solve] [--passes P] [--valid-percent V]");
+                            + "[--only arrow|verify|solve] [--passes P] [--valid-percent V] [--timeline]");
                     return 2;
                 }
             }
@@ -96,14 +105,14 @@ public final class SparkBench {
             if (only == null || only.equals("verify")) {
                 List<double[]> times = new ArrayList<>();
                 for (int n : tasks) {
-                    times.add(verify(spark, n, cores, passes, validPercent));
+                    times.add(verify(spark, n, cores, passes, validPercent, timeline));
                 }
                 costLines("verify stage", "task", tasks, times);
             }
             if (only == null || only.equals("solve")) {
                 List<double[]> times = new ArrayList<>();
                 for (int m : episodes) {
-                    times.add(solve(spark, m, cores, passes));
+                    times.add(solve(spark, m, cores, passes, timeline));
                 }
                 costLines("solve stage", "episode", episodes, times);
             }
@@ -227,17 +236,18 @@ public final class SparkBench {
      * against the held-out set, Parquet table + report) vs {@link PlainStageLoops#verify}, alternated
      * {@code passes} times after round 0 warmed both (sandbox workers, JIT, Spark's first jobs).
      */
-    static double[] verify(SparkSession spark, int n, int cores, int passes, int validPercent) throws Exception {
+    static double[] verify(SparkSession spark, int n, int cores, int passes, int validPercent, boolean timeline)
+            throws Exception {
         java.nio.file.Path root = Files.createTempDirectory("bench-verify-");
         try {
-            return verify(spark, root, n, cores, passes, validPercent);
+            return verify(spark, root, n, cores, passes, validPercent, timeline);
         } finally {
             deleteTree(root);
         }
     }
 
     private static double[] verify(SparkSession spark, java.nio.file.Path root, int n, int cores, int passes,
-                                   int validPercent) throws Exception {
+                                   int validPercent, boolean timeline) throws Exception {
         PipelineConfig cfg = config(root, n / 2, List.of("calculation", "retail"), 1);
         Pipeline p = new Pipeline(spark, cfg, new PrintStream(OutputStream.nullOutputStream()));
         for (Stage st : List.of(new ChallengeStage(), new VerifyStage())) {
@@ -278,12 +288,21 @@ public final class SparkBench {
             Map<String, Long> plain = PlainStageLoops.verify(cfg, PlainStageLoops.readRaw(rawPath.toString()), held,
                     cores, root.resolve("plain-" + rep + ".parquet"));
             double loop = (System.nanoTime() - t0) / 1e9;
-            t0 = System.nanoTime();
-            Map<String, Object> m = new VerifyStage().run(ctx, new Path(root.toUri().toString(), "spark-" + rep));
-            double sp = (System.nanoTime() - t0) / 1e9;
+            Map<String, Object> m;
+            double sp;
+            String jobs;
+            try (JobTimeline tl = JobTimeline.attach(spark.sparkContext())) {
+                t0 = System.nanoTime();
+                m = new VerifyStage().run(ctx, new Path(root.toUri().toString(), "spark-" + rep));
+                sp = (System.nanoTime() - t0) / 1e9;
+                jobs = tl.summary(tl.elapsedMs());
+            }
             System.out.printf("verify stage, pass %d: %d tasks: plain Java loop %.2fs (%.0f tasks/s, %s), "
                             + "Spark stage %.2fs (%.0f tasks/s, %s), overhead %+.1f%%%n", rep, raw.size(), loop,
                     raw.size() / loop, plain, sp, raw.size() / sp, m.get("reasons"), 100 * (sp - loop) / loop);
+            if (timeline) {
+                System.out.println("  Spark stage: " + jobs);
+            }
             ratios.add(sp / loop);
             loops.add(loop);
             sparks.add(sp);
@@ -312,17 +331,17 @@ public final class SparkBench {
      * The solve stage of round 1 on M episodes (tiny random TF policy, default sampling) vs
      * {@link PlainStageLoops#solve}: the same planned episodes, partition slices and Arrow files.
      */
-    static double[] solve(SparkSession spark, int m, int cores, int passes) throws Exception {
+    static double[] solve(SparkSession spark, int m, int cores, int passes, boolean timeline) throws Exception {
         java.nio.file.Path root = Files.createTempDirectory("bench-solve-");
         try {
-            return solve(spark, root, m, cores, passes);
+            return solve(spark, root, m, cores, passes, timeline);
         } finally {
             deleteTree(root);
         }
     }
 
-    private static double[] solve(SparkSession spark, java.nio.file.Path root, int m, int cores, int passes)
-            throws Exception {
+    private static double[] solve(SparkSession spark, java.nio.file.Path root, int m, int cores, int passes,
+                                  boolean timeline) throws Exception {
         int samples = 4;
         PipelineConfig cfg = config(root, Math.max(4, m / samples * 2), List.of("calculation"), samples);
         Pipeline p = new Pipeline(spark, cfg, new PrintStream(OutputStream.nullOutputStream()));
@@ -356,12 +375,21 @@ public final class SparkBench {
             long n = PlainStageLoops.solve(r1, tasks, 1, policy, "bench", cores,
                     Files.createTempDirectory(root, "plain").toUri().toString());
             double loop = (System.nanoTime() - t0) / 1e9;
-            t0 = System.nanoTime();
-            Map<String, Object> sm = new SolveStage().run(ctx, new Path(root.toUri().toString(), "spark-" + rep));
-            double sp = (System.nanoTime() - t0) / 1e9;
+            Map<String, Object> sm;
+            double sp;
+            String jobs;
+            try (JobTimeline tl = JobTimeline.attach(spark.sparkContext())) {
+                t0 = System.nanoTime();
+                sm = new SolveStage().run(ctx, new Path(root.toUri().toString(), "spark-" + rep));
+                sp = (System.nanoTime() - t0) / 1e9;
+                jobs = tl.summary(tl.elapsedMs());
+            }
             System.out.printf("solve stage, pass %d: %d episodes: plain Java loop + Arrow %.2fs, Spark stage (Arrow + "
                             + "Parquet summary) %.2fs (%s trajectories), overhead %+.1f%%%n", rep, n, loop, sp,
                     sm.get("trajectories"), 100 * (sp - loop) / loop);
+            if (timeline) {
+                System.out.println("  Spark stage: " + jobs);
+            }
             ratios.add(sp / loop);
             loops.add(loop);
             sparks.add(sp);
