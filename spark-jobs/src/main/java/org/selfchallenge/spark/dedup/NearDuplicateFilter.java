@@ -1,6 +1,5 @@
 package org.selfchallenge.spark.dedup;
 
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
@@ -18,6 +17,8 @@ import scala.Tuple2;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.size;
@@ -36,6 +37,11 @@ import static org.apache.spark.sql.functions.when;
 public final class NearDuplicateFilter {
     /** Hashed shingle space: 2^18 ids keeps accidental shingle collisions negligible for short texts. */
     public static final int NUM_FEATURES = 1 << 18;
+    /**
+     * Fitted models by (seed, number of hash functions): a model is nothing but the hash functions its seed
+     * draws, the same in every round, and fitting one plans a query (~15 ms of a stage's driver time).
+     */
+    private static final Map<List<Long>, MinHashLSHModel> MODELS = new ConcurrentHashMap<>();
     private final int shingleWords;
     private final int bands;
     private final int rows;
@@ -58,13 +64,23 @@ public final class NearDuplicateFilter {
      * shuffle; for up to a few million tasks) or with a Spark shuffle (any size).
      */
     public List<Bands.Flag> flags(Dataset<Row> tasks, boolean onDriver) {
-        JavaRDD<Bands.Signed> signed = signatures(tasks);
+        Dataset<Row> hashed = signatures(tasks);
+        int r = rows;
+        int b = bands;
         if (onDriver) {
-            return Bands.flagAll(signed.collect(), threshold);
+            // The hashed rows come back as they are and are cut into bands here: an RDD map would cost a
+            // closure cleaning, a deserialising plan and a serialised result per row for work the driver
+            // does in microseconds.
+            List<Bands.Signed> signed = new ArrayList<>();
+            for (Row row : hashed.collectAsList()) {
+                signed.add(signed(row, b, r));
+            }
+            return Bands.flagAll(signed, threshold);
         }
         double t = threshold;
-        return signed
-                .flatMapToPair(s -> {
+        return hashed.javaRDD()
+                .flatMapToPair(row -> {
+                    Bands.Signed s = signed(row, b, r);
                     List<Tuple2<Long, Bands.Member>> keyed = new ArrayList<>(s.keys.length);
                     for (long k : s.keys) {
                         keyed.add(new Tuple2<>(k, s.member));
@@ -94,8 +110,11 @@ public final class NearDuplicateFilter {
                 new StructType().add("features", new VectorUDT(), false));
     }
 
-    /** Every task with a shingle: its member record and band keys (MLlib shingling + MinHashLSH). */
-    JavaRDD<Bands.Signed> signatures(Dataset<Row> tasks) {
+    /**
+     * Every task with a shingle, hashed (MLlib shingling + MinHashLSH): columns task_id, env, heldout,
+     * features (the binary shingle vector), hashes (the {@code bands × rows} MinHash values).
+     */
+    Dataset<Row> signatures(Dataset<Row> tasks) {
         Dataset<Row> words = new RegexTokenizer().setInputCol("instruction").setOutputCol("words")
                 .setPattern("\\W+").setToLowercase(true).transform(tasks);
         Dataset<Row> shingles = new NGram().setN(shingleWords).setInputCol("words").setOutputCol("grams")
@@ -104,20 +123,21 @@ public final class NearDuplicateFilter {
                 .filter(size(col("shingles")).gt(0));
         Dataset<Row> feats = new HashingTF().setInputCol("shingles").setOutputCol("features").setBinary(true)
                 .setNumFeatures(NUM_FEATURES).transform(shingles);
-        MinHashLSHModel model = new MinHashLSH().setNumHashTables(bands * rows).setInputCol("features")
-                .setOutputCol("hashes").setSeed(seed).fit(oneVector(tasks.sparkSession()));
-        int r = rows;
-        int b = bands;
-        return model.transform(feats).select("task_id", "env", "heldout", "features", "hashes").javaRDD()
-                .map(row -> {
-                    List<Vector> hs = row.getList(4);
-                    long[] sig = new long[hs.size()];
-                    for (int i = 0; i < sig.length; i++) {
-                        sig[i] = (long) hs.get(i).apply(0); // MLlib's hash values are integers held as doubles
-                    }
-                    Bands.Member m = new Bands.Member(row.getString(0), row.getString(1), row.getBoolean(2),
-                            ((Vector) row.get(3)).toSparse().indices());
-                    return new Bands.Signed(m, Bands.keys(m.env, sig, b, r));
-                });
+        MinHashLSHModel model = MODELS.computeIfAbsent(List.of(seed, (long) bands * rows), k -> new MinHashLSH()
+                .setNumHashTables(bands * rows).setInputCol("features").setOutputCol("hashes").setSeed(seed)
+                .fit(oneVector(tasks.sparkSession())));
+        return model.transform(feats).select("task_id", "env", "heldout", "features", "hashes");
+    }
+
+    /** A hashed row of {@link #signatures} as a bucket member with its band keys. */
+    static Bands.Signed signed(Row row, int bands, int rows) {
+        List<Vector> hs = row.getList(4);
+        long[] sig = new long[hs.size()];
+        for (int i = 0; i < sig.length; i++) {
+            sig[i] = (long) hs.get(i).apply(0); // MLlib's hash values are integers held as doubles
+        }
+        Bands.Member m = new Bands.Member(row.getString(0), row.getString(1), row.getBoolean(2),
+                ((Vector) row.get(3)).toSparse().indices());
+        return new Bands.Signed(m, Bands.keys(m.env, sig, bands, rows));
     }
 }

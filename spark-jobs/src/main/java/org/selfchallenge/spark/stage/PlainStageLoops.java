@@ -145,7 +145,7 @@ public final class PlainStageLoops {
             ExampleParquetWriter.Builder builder = ExampleParquetWriter.builder(HadoopOutputFile.fromPath(
                     new Path(out.toUri()), new Configuration())).withType(VERIFIED)
                     .withCompressionCodec(CompressionCodecName.SNAPPY);
-            VerifyStage.TEXT_COLUMNS.forEach(c -> builder.withDictionaryEncoding(c, false)); // as the stage writes
+            VerifyStage.UNIQUE_COLUMNS.forEach(c -> builder.withDictionaryEncoding(c, false)); // as the stage writes
             try (ParquetWriter<Group> w = builder.build()) {
                 for (var e : verdicts.entrySet()) {
                     CatVerification.Result v = e.getValue();

@@ -6,6 +6,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetOutputFormat;
+import org.apache.spark.network.util.JavaUtils;
 import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -23,6 +24,7 @@ import org.selfchallenge.spark.StageCommitter;
 import org.selfchallenge.spark.config.PipelineConfig;
 import org.selfchallenge.spark.dedup.Bands;
 import org.selfchallenge.spark.dedup.NearDuplicateFilter;
+import org.selfchallenge.spark.io.DriverTable;
 import org.selfchallenge.spark.io.RawTaskRow;
 import org.selfchallenge.udf.CatVerification;
 import org.selfchallenge.udf.VerdictCounts;
@@ -52,7 +54,8 @@ import static org.apache.spark.sql.functions.when;
  * with the smallest id is kept), and, in training rounds, removal of tasks that are near-duplicates of
  * held-out tasks.
  * Outputs {@code tasks_verified} (every task with its verdict and {@code filter_reason}; {@code kept}
- * marks the tasks solve uses) and {@code filter_report} (count and share per environment and reason).
+ * marks the tasks solve uses) and {@code filter_report} (count and share per environment and reason,
+ * from the verdict counts the driver holds, written by the driver: {@link DriverTable}).
  */
 public final class VerifyStage implements Stage {
     public static final String NAME = "verify";
@@ -67,13 +70,13 @@ public final class VerifyStage implements Stage {
     private static final String VALID = "valid";
     private static final String REJECTED = "rejected";
     /**
-     * The verdict columns that hold whole texts (the task's parts, error details), Parquet column paths.
-     * Written without dictionary encoding: a model writes each text once, so a dictionary only costs
-     * hashing and comparing kilobyte strings until Parquet gives up on it (it did so in every file of a
-     * round; ~0.5 s of a 60k-task pass on 2 cores, where the one file of a plain loop paid nearly nothing).
+     * The verdict columns whose values are (nearly) all distinct, Parquet column paths: the whole texts (the
+     * task's parts, error details), the task id and the run time. Written without dictionary encoding: a
+     * dictionary of distinct values only costs hashing and comparing them until Parquet gives up on it
+     * (it did so in every file of a round; for the texts ~0.5 s of a 60k-task pass on 2 cores).
      */
-    static final List<String> TEXT_COLUMNS = List.of("detail", "instruction", "evaluation", "solution",
-            "failure_cases.list.element");
+    static final List<String> UNIQUE_COLUMNS = List.of("task_id", "detail", "instruction", "evaluation", "solution",
+            "failure_cases.list.element", "duration_ms");
     /** Spark SQL's file-scan split settings. */
     private static final String OPEN_COST = "spark.sql.files.openCostInBytes";
     private static final String MAX_SPLIT_BYTES = "spark.sql.files.maxPartitionBytes";
@@ -146,7 +149,7 @@ public final class VerifyStage implements Stage {
             flags = duplicateFlags(ctx, valid, total);
             if (!flags.isEmpty()) {
                 Path flagged = new Path(tmp, "_flagged");
-                withoutTextDictionaries(withFlags(valid, flags).write()).parquet(flagged.toString());
+                withoutUniqueDictionaries(withFlags(valid, flags).write()).parquet(flagged.toString());
                 validPart = flagged;
             }
             files += moveFiles(fs, validPart, table, VALID + "-");
@@ -170,7 +173,7 @@ public final class VerifyStage implements Stage {
         List<Row> report = new ArrayList<>();
         perReason.forEach((k, n) -> report.add(RowFactory.create(k.env(), k.reason(), n, generated.get(k.env()),
                 (double) n / generated.get(k.env()), ctx.round())));
-        spark.createDataFrame(report, REPORT_SCHEMA).coalesce(1).write().parquet(new Path(tmp, REPORT).toString());
+        DriverTable.write(spark.sparkContext().hadoopConfiguration(), new Path(tmp, REPORT), REPORT_SCHEMA, report);
 
         long kept = reasons.getOrDefault(KEPT, 0L);
         Map<String, Object> m = new LinkedHashMap<>();
@@ -192,11 +195,11 @@ public final class VerifyStage implements Stage {
      * @return the schema of the written rows
      */
     private static StructType verifyPass(StageContext ctx, Dataset<Row> raw, long total, VerdictCounts counts,
-                                         Path split) {
+                                         Path split) throws IOException {
         SparkSession spark = ctx.spark();
         PipelineConfig cfg = ctx.cfg();
         // Fewer files than partitions: a shuffle spreads them, and a sort keeps the row order fixed.
-        Dataset<Row> input = raw.javaRDD().getNumPartitions() >= cfg.verifyPartitions ? raw
+        Dataset<Row> input = splits(ctx) >= cfg.verifyPartitions ? raw
                 : raw.repartition(cfg.verifyPartitions, col("taskId")).sortWithinPartitions("taskId");
         try (Progress.Tracker t = ctx.progress().track(spark.sparkContext(), "round " + ctx.round() + " verify",
                 total, "tasks")) {
@@ -210,9 +213,24 @@ public final class VerifyStage implements Stage {
                     .withColumn("filter_reason", when(col("valid"), lit(KEPT)).otherwise(col("reason")))
                     .withColumn("kept", col("valid"))
                     .withColumn(VERDICT, when(col("valid"), lit(VALID)).otherwise(lit(REJECTED)));
-            withoutTextDictionaries(verdicts.write()).partitionBy(VERDICT).parquet(split.toString());
+            withoutUniqueDictionaries(verdicts.write()).partitionBy(VERDICT).parquet(split.toString());
             return verdicts.drop(VERDICT).schema();
         }
+    }
+
+    /**
+     * The read splits of {@code tasks_raw} under this pass's settings (open cost = max split size): one per
+     * file, more for a file over {@code spark.sql.files.maxPartitionBytes}. Counted from the listing: asking
+     * the Dataset for its partitions plans the scan once more (~20 ms on 2 cores).
+     */
+    private static int splits(StageContext ctx) throws IOException {
+        long max = JavaUtils.byteStringAsBytes(ctx.spark().conf().get(MAX_SPLIT_BYTES));
+        int n = 0;
+        for (FileStatus f : ctx.fs().listStatus(new Path(ctx.stageDir(ChallengeStage.NAME), ChallengeStage.OUTPUT),
+                p -> p.getName().endsWith(".parquet"))) {
+            n += (int) Math.max(1, (f.getLen() + max - 1) / max);
+        }
+        return n;
     }
 
     /**
@@ -262,9 +280,9 @@ public final class VerifyStage implements Stage {
                 .withColumn("kept", col("filter_reason").equalTo(lit(KEPT)));
     }
 
-    /** The writer with Parquet's per-column setting that turns dictionary encoding off for {@link #TEXT_COLUMNS}. */
-    private static DataFrameWriter<Row> withoutTextDictionaries(DataFrameWriter<Row> w) {
-        for (String c : TEXT_COLUMNS) {
+    /** The writer with Parquet's per-column setting that turns dictionary encoding off for {@link #UNIQUE_COLUMNS}. */
+    private static DataFrameWriter<Row> withoutUniqueDictionaries(DataFrameWriter<Row> w) {
+        for (String c : UNIQUE_COLUMNS) {
             w = w.option(ParquetOutputFormat.ENABLE_DICTIONARY + "#" + c, false);
         }
         return w;

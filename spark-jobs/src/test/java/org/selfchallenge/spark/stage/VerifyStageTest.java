@@ -102,15 +102,16 @@ class VerifyStageTest extends SharedSparkSession {
                 && Arrays.stream(files).anyMatch(n -> n.startsWith("valid-"))
                 && Arrays.stream(files).anyMatch(n -> n.startsWith("rejected-")), Arrays.toString(files));
 
-        List<Row> report = spark().read().parquet(new Path(tmp, VerifyStage.REPORT).toString())
-                .orderBy("env", "filter_reason").collectAsList();
+        var reportTable = spark().read().parquet(new Path(tmp, VerifyStage.REPORT).toString());
+        assertEquals(VerifyStage.REPORT_SCHEMA.asNullable(), reportTable.schema());
+        List<Row> report = reportTable.orderBy("env", "filter_reason").collectAsList();
         assertEquals("[[calculation,HELDOUT_OVERLAP,1,5,0.2,1], [calculation,KEPT,2,5,0.4,1], "
                 + "[calculation,NEAR_DUPLICATE,1,5,0.2,1], [calculation,PARSE_ERROR,1,5,0.2,1], "
                 + "[mars,UNKNOWN_ENV,1,1,1.0,1]]", report.toString());
     }
 
     @Test
-    void wholeTextsAreWrittenWithoutDictionaries() {
+    void distinctValueColumnsAreWrittenWithoutDictionaries() {
         // 40 copies of one task: Parquet would dictionary-encode every column of it; 39 are near-duplicates,
         // so the valid part is also rewritten with the filter's flags.
         String a = PC.challenge("calculation", 1).text();
@@ -127,7 +128,7 @@ class VerifyStageTest extends SharedSparkSession {
         assertTrue(files.length > 0);
         for (String f : files) {
             Map<String, Boolean> dict = dictionaryColumns(new File(table, f));
-            for (String col : VerifyStage.TEXT_COLUMNS) {
+            for (String col : VerifyStage.UNIQUE_COLUMNS) {
                 assertEquals(false, dict.get(col), f + " " + col);
             }
             assertEquals(true, dict.get("filter_reason"), f + ": short codes keep their dictionary");
