@@ -14,6 +14,7 @@ import org.selfchallenge.spark.io.TrajectoryRecord;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -63,8 +64,11 @@ final class Episodes {
 
     /** Tasks sorted by id, K samples each, seeds derived from the run seed and the trajectory id. */
     static List<Item> plan(Dataset<Row> tasks, int samples, int round, long rootSeed, String purpose) {
-        List<Row> rows = tasks.select("task_id", "env", "instruction", "evaluation", "solution")
-                .orderBy("task_id").collectAsList();
+        // Sorted here, not by Spark: the rows come to the driver anyway, and a global orderBy cost a
+        // sampling job and a shuffle on top of the collect.
+        List<Row> rows = new ArrayList<>(tasks.select("task_id", "env", "instruction", "evaluation", "solution")
+                .collectAsList());
+        rows.sort(Comparator.comparing(r -> r.getString(0)));
         List<Item> items = new ArrayList<>();
         for (Row r : rows) {
             for (int k = 0; k < samples; k++) {

@@ -40,8 +40,7 @@ public final class EvaluateStage implements Stage {
     @Override
     public Map<String, Object> run(StageContext ctx, Path tmp) {
         PipelineConfig cfg = ctx.cfg();
-        Dataset<Row> held = ctx.spark().read()
-                .parquet(new Path(ctx.layout().stage(0, VerifyStage.NAME), VerifyStage.OUTPUT).toString()).filter("kept")
+        Dataset<Row> held = VerifyStage.keptTasks(ctx.spark(), ctx.layout().stage(0, VerifyStage.NAME))
                 .filter(org.apache.spark.sql.functions.col("env").isin(cfg.solveEnvs.toArray()));
         List<Episodes.Item> items = Episodes.plan(held, cfg.evalSamples, ctx.round(), cfg.seed, "evaluate");
         PipelineConfig.Sampling s = new PipelineConfig.Sampling(cfg.evalTemperature, cfg.solveSampling.topP(),

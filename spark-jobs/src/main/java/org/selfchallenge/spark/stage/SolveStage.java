@@ -52,8 +52,7 @@ public final class SolveStage implements Stage {
         PipelineConfig cfg = ctx.cfg().forRound(ctx.round());
         // A distillation round's trajectories come from the teacher, which is deterministic: one sample a task.
         boolean teacher = cfg.algorithm.equals("distill");
-        Dataset<Row> tasks = ctx.spark().read()
-                .parquet(new Path(ctx.stageDir(VerifyStage.NAME), VerifyStage.OUTPUT).toString()).filter("kept")
+        Dataset<Row> tasks = VerifyStage.keptTasks(ctx.spark(), ctx.stageDir(VerifyStage.NAME))
                 .filter(org.apache.spark.sql.functions.col("env").isin(cfg.solveEnvs.toArray()));
         List<Episodes.Item> items = Episodes.plan(tasks, teacher ? 1 : cfg.samplesPerTask, ctx.round(), cfg.seed,
                 "solve");

@@ -84,6 +84,11 @@ public final class VerifyStage implements Stage {
     private static final StructType HELDOUT_COLUMNS = new StructType().add("task_id", DataTypes.StringType)
             .add("env", DataTypes.StringType).add("instruction", DataTypes.StringType)
             .add("kept", DataTypes.BooleanType);
+    /** The columns of {@code tasks_verified} an episode needs, with {@code kept}: see {@link #keptTasks}. */
+    private static final StructType EPISODE_COLUMNS = new StructType().add("task_id", DataTypes.StringType)
+            .add("env", DataTypes.StringType).add("instruction", DataTypes.StringType)
+            .add("evaluation", DataTypes.StringType).add("solution", DataTypes.StringType)
+            .add("kept", DataTypes.BooleanType);
     /** {@code filter_report}: per environment and filter reason, rows sorted by (env, filter_reason). */
     static final StructType REPORT_SCHEMA = new StructType()
             .add("env", DataTypes.StringType, true)
@@ -302,6 +307,15 @@ public final class VerifyStage implements Stage {
             n++;
         }
         return n;
+    }
+
+    /**
+     * The kept tasks of the {@code tasks_verified} table under {@code verifyStageDir}, with the columns an
+     * episode needs (task_id, env, instruction, evaluation, solution, kept). Read with a given schema:
+     * without one, Spark runs a job to read it from a file footer.
+     */
+    public static Dataset<Row> keptTasks(SparkSession spark, Path verifyStageDir) {
+        return spark.read().schema(EPISODE_COLUMNS).parquet(new Path(verifyStageDir, OUTPUT).toString()).filter("kept");
     }
 
     /** Raw task count: the challenge stage's own metric when committed (no Spark job), else a count. */
