@@ -74,12 +74,13 @@ public final class SparkBench {
         int validPercent = 100;
         boolean timeline = false;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--timeline")) { // the one flag without a value
+            String key = args[i];
+            if (key.equals("--timeline")) { // the one flag without a value
                 timeline = true;
                 continue;
             }
-            String value = i + 1 < args.length ? args[++i] : null;
-            switch (value == null ? "" : args[i - 1]) {
+            String value = i + 1 < args.length ? args[++i] : "";
+            switch (value.isEmpty() ? "" : key) {
                 case "--tasks" -> tasks = sizes(value);
                 case "--episodes" -> episodes = sizes(value);
                 case "--arrow-rows" -> arrowRows = Integer.parseInt(value);
@@ -288,20 +289,13 @@ public final class SparkBench {
             Map<String, Long> plain = PlainStageLoops.verify(cfg, PlainStageLoops.readRaw(rawPath.toString()), held,
                     cores, root.resolve("plain-" + rep + ".parquet"));
             double loop = (System.nanoTime() - t0) / 1e9;
-            Map<String, Object> m;
-            double sp;
-            String jobs;
-            try (JobTimeline tl = JobTimeline.attach(spark.sparkContext())) {
-                t0 = System.nanoTime();
-                m = new VerifyStage().run(ctx, new Path(root.toUri().toString(), "spark-" + rep));
-                sp = (System.nanoTime() - t0) / 1e9;
-                jobs = tl.summary(tl.elapsedMs());
-            }
+            StagePass pass = StagePass.run(spark, new VerifyStage(), ctx, new Path(root.toUri().toString(), "spark-" + rep));
+            double sp = pass.seconds();
             System.out.printf("verify stage, pass %d: %d tasks: plain Java loop %.2fs (%.0f tasks/s, %s), "
                             + "Spark stage %.2fs (%.0f tasks/s, %s), overhead %+.1f%%%n", rep, raw.size(), loop,
-                    raw.size() / loop, plain, sp, raw.size() / sp, m.get("reasons"), 100 * (sp - loop) / loop);
+                    raw.size() / loop, plain, sp, raw.size() / sp, pass.metrics().get("reasons"), 100 * (sp - loop) / loop);
             if (timeline) {
-                System.out.println("  Spark stage: " + jobs);
+                System.out.println("  Spark stage: " + pass.jobs());
             }
             ratios.add(sp / loop);
             loops.add(loop);
@@ -310,6 +304,17 @@ public final class SparkBench {
         System.out.printf("verify stage, %d tasks: median overhead over passes 2..%d: %+.1f%% (%s)%n", raw.size(),
                 passes, 100 * (median(ratios) - 1), range(ratios));
         return new double[]{median(loops), median(sparks)};
+    }
+
+    /** One timed run of a Spark stage: its metrics, its seconds and its jobs ({@link JobTimeline#summary}). */
+    private record StagePass(Map<String, Object> metrics, double seconds, String jobs) {
+        static StagePass run(SparkSession spark, Stage stage, StageContext ctx, Path out) throws Exception {
+            try (JobTimeline tl = JobTimeline.attach(spark.sparkContext())) {
+                long t0 = System.nanoTime();
+                Map<String, Object> m = stage.run(ctx, out);
+                return new StagePass(m, (System.nanoTime() - t0) / 1e9, tl.summary(tl.elapsedMs()));
+            }
+        }
     }
 
     /** "from +3.0% to +6.6%": the spread of the overheads the median is taken over (a shared machine's noise). */
@@ -375,20 +380,13 @@ public final class SparkBench {
             long n = PlainStageLoops.solve(r1, tasks, 1, policy, "bench", cores,
                     Files.createTempDirectory(root, "plain").toUri().toString());
             double loop = (System.nanoTime() - t0) / 1e9;
-            Map<String, Object> sm;
-            double sp;
-            String jobs;
-            try (JobTimeline tl = JobTimeline.attach(spark.sparkContext())) {
-                t0 = System.nanoTime();
-                sm = new SolveStage().run(ctx, new Path(root.toUri().toString(), "spark-" + rep));
-                sp = (System.nanoTime() - t0) / 1e9;
-                jobs = tl.summary(tl.elapsedMs());
-            }
+            StagePass pass = StagePass.run(spark, new SolveStage(), ctx, new Path(root.toUri().toString(), "spark-" + rep));
+            double sp = pass.seconds();
             System.out.printf("solve stage, pass %d: %d episodes: plain Java loop + Arrow %.2fs, Spark stage (Arrow + "
                             + "Parquet summary) %.2fs (%s trajectories), overhead %+.1f%%%n", rep, n, loop, sp,
-                    sm.get("trajectories"), 100 * (sp - loop) / loop);
+                    pass.metrics().get("trajectories"), 100 * (sp - loop) / loop);
             if (timeline) {
-                System.out.println("  Spark stage: " + jobs);
+                System.out.println("  Spark stage: " + pass.jobs());
             }
             ratios.add(sp / loop);
             loops.add(loop);

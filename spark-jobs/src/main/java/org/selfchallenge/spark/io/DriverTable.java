@@ -10,6 +10,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Type;
 import org.apache.parquet.schema.Types;
@@ -26,7 +27,7 @@ import java.util.Map;
 
 /**
  * A small table the driver already holds (a report of a few dozen rows), written by the driver as one
- * Snappy Parquet file through the Hadoop FileSystem API. A Spark job for it cost ~60 ms of planning and
+ * Snappy Parquet file through the Hadoop FileSystem API. A Spark job for it cost 40-60 ms of planning and
  * scheduling per stage on 2 cores, for rows that never were on an executor.
  *
  * <p>Flat schemas of strings, ints, longs, doubles and booleans, as Spark's writer would store them:
@@ -91,10 +92,10 @@ public final class DriverTable {
     }
 
     /** The Parquet schema Spark's writer would give {@code schema}: optional for nullable, required otherwise. */
-    static MessageType parquetSchema(StructType schema) {
+    private static MessageType parquetSchema(StructType schema) {
         List<Type> cols = new ArrayList<>();
         for (StructField f : schema.fields()) {
-            Types.PrimitiveBuilder<org.apache.parquet.schema.PrimitiveType> b;
+            Types.PrimitiveBuilder<PrimitiveType> b;
             DataType t = f.dataType();
             if (t.equals(DataTypes.StringType)) {
                 b = Types.primitive(PrimitiveTypeName.BINARY, repetition(f)).as(LogicalTypeAnnotation.stringType());
