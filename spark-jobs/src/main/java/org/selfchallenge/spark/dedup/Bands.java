@@ -119,6 +119,10 @@ public final class Bands {
             this.member = member;
             this.keys = keys;
         }
+
+        public String id() {
+            return member.id;
+        }
     }
 
     /** The {@code bands} bucket keys of a signature of {@code bands × rows} MinHash values. */

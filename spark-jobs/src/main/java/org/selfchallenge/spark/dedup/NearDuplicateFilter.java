@@ -64,21 +64,13 @@ public final class NearDuplicateFilter {
      * shuffle; for up to a few million tasks) or with a Spark shuffle (any size).
      */
     public List<Bands.Flag> flags(Dataset<Row> tasks, boolean onDriver) {
-        Dataset<Row> hashed = signatures(tasks);
+        if (onDriver) {
+            return onDriver(tasks, List.of()).flags();
+        }
         int r = rows;
         int b = bands;
-        if (onDriver) {
-            // The hashed rows come back as they are and are cut into bands here: an RDD map would cost a
-            // closure cleaning, a deserialising plan and a serialised result per row for work the driver
-            // does in microseconds.
-            List<Bands.Signed> signed = new ArrayList<>();
-            for (Row row : hashed.collectAsList()) {
-                signed.add(signed(row, b, r));
-            }
-            return Bands.flagAll(signed, threshold);
-        }
         double t = threshold;
-        return hashed.javaRDD()
+        return signatures(tasks).javaRDD()
                 .flatMapToPair(row -> {
                     Bands.Signed s = signed(row, b, r);
                     List<Tuple2<Long, Bands.Member>> keyed = new ArrayList<>(s.keys.length);
@@ -97,6 +89,32 @@ public final class NearDuplicateFilter {
                 .reduceByKey(Bands.Flag::merge, partitions)
                 .values()
                 .collect();
+    }
+
+    /** The driver path's findings: the flags, and every task of the input with its band keys. */
+    public record Found(List<Bands.Flag> flags, List<Bands.Signed> hashed) {
+    }
+
+    /**
+     * Flags of {@code tasks} with the buckets formed on the driver, {@code heldout} (already hashed held-out
+     * members, {@link HeldoutSignatures}) joining the buckets as they are.
+     */
+    public Found onDriver(Dataset<Row> tasks, List<Bands.Signed> heldout) {
+        // The hashed rows come back as they are and are cut into bands here: an RDD map would cost a
+        // closure cleaning, a deserialising plan and a serialised result per row for work the driver
+        // does in microseconds.
+        List<Bands.Signed> hashed = new ArrayList<>();
+        for (Row row : signatures(tasks).collectAsList()) {
+            hashed.add(signed(row, bands, rows));
+        }
+        List<Bands.Signed> all = new ArrayList<>(hashed);
+        all.addAll(heldout);
+        return new Found(Bands.flagAll(all, threshold), hashed);
+    }
+
+    /** The parameters the band keys of this filter depend on. */
+    public HeldoutSignatures.Params params() {
+        return new HeldoutSignatures.Params(shingleWords, NUM_FEATURES, bands, rows, seed);
     }
 
     /**

@@ -23,6 +23,7 @@ import org.selfchallenge.spark.Progress;
 import org.selfchallenge.spark.StageCommitter;
 import org.selfchallenge.spark.config.PipelineConfig;
 import org.selfchallenge.spark.dedup.Bands;
+import org.selfchallenge.spark.dedup.HeldoutSignatures;
 import org.selfchallenge.spark.dedup.NearDuplicateFilter;
 import org.selfchallenge.spark.io.DriverTable;
 import org.selfchallenge.spark.io.RawTaskRow;
@@ -36,10 +37,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.apache.spark.sql.functions.callUDF;
 import static org.apache.spark.sql.functions.col;
@@ -151,7 +154,7 @@ public final class VerifyStage implements Stage {
         if (fs.exists(validPart)) {
             // The schema is known: given, it spares Spark a job that reads it from a file footer.
             Dataset<Row> valid = spark.read().schema(schema).parquet(validPart.toString());
-            flags = duplicateFlags(ctx, valid, total);
+            flags = duplicateFlags(ctx, valid, total, tmp);
             if (!flags.isEmpty()) {
                 Path flagged = new Path(tmp, "_flagged");
                 withoutUniqueDictionaries(withFlags(valid, flags).write()).parquet(flagged.toString());
@@ -336,21 +339,41 @@ public final class VerifyStage implements Stage {
      * For each valid task: {@code dup_of} = smallest id of a near-duplicate valid task of the same
      * environment with a smaller id (null if none), {@code heldout_overlap} = near-duplicate of a
      * kept held-out task (training rounds only). Only tasks with a finding get a row.
+     * With the buckets on the driver, round 0 also leaves its kept tasks' band keys in {@code tmp}
+     * ({@link HeldoutSignatures}), and training rounds take the held-out tasks from there when the
+     * file matches their dedup settings; otherwise they hash round 0's kept instructions again.
      */
-    private List<Bands.Flag> duplicateFlags(StageContext ctx, Dataset<Row> valid, long total) {
+    private List<Bands.Flag> duplicateFlags(StageContext ctx, Dataset<Row> valid, long total, Path tmp)
+            throws IOException {
         PipelineConfig cfg = ctx.cfg();
         if (!cfg.dedupEnabled) {
             return List.of();
         }
+        NearDuplicateFilter filter = new NearDuplicateFilter(cfg.dedupShingleWords, cfg.dedupBands,
+                cfg.dedupRowsPerBand, cfg.dedupJaccard, cfg.seed, cfg.verifyPartitions);
+        boolean onDriver = total <= cfg.dedupDriverMaxTasks;
         Dataset<Row> cand = valid.filter("instruction IS NOT NULL")
                 .select(col("task_id"), col("env"), col("instruction"), lit(false).as("heldout"));
-        if (ctx.round() > 0) {
-            // Parquet's row-group statistics skip the rejected part: kept is false throughout.
-            Path held = new Path(ctx.layout().stage(0, NAME), OUTPUT);
-            cand = cand.unionByName(ctx.spark().read().schema(HELDOUT_COLUMNS).parquet(held.toString()).filter("kept")
-                    .select(col("task_id"), col("env"), col("instruction"), lit(true).as("heldout")));
+        if (ctx.round() == 0) {
+            if (!onDriver) {
+                return filter.flags(cand, false);
+            }
+            NearDuplicateFilter.Found found = filter.onDriver(cand, List.of());
+            Set<String> flagged = new HashSet<>();
+            found.flags().forEach(f -> flagged.add(f.id()));
+            HeldoutSignatures.write(ctx.fs(), new Path(tmp, HeldoutSignatures.FILE), filter.params(),
+                    found.hashed().stream().filter(h -> !flagged.contains(h.id())).toList());
+            return found.flags();
         }
-        return new NearDuplicateFilter(cfg.dedupShingleWords, cfg.dedupBands, cfg.dedupRowsPerBand,
-                cfg.dedupJaccard, cfg.seed, cfg.verifyPartitions).flags(cand, total <= cfg.dedupDriverMaxTasks);
+        Path round0 = ctx.layout().stage(0, NAME);
+        List<Bands.Signed> held = onDriver
+                ? HeldoutSignatures.read(ctx.fs(), new Path(round0, HeldoutSignatures.FILE), filter.params()) : null;
+        if (held != null) {
+            return filter.onDriver(cand, held).flags();
+        }
+        // Parquet's row-group statistics skip the rejected part: kept is false throughout.
+        cand = cand.unionByName(ctx.spark().read().schema(HELDOUT_COLUMNS).parquet(new Path(round0, OUTPUT).toString())
+                .filter("kept").select(col("task_id"), col("env"), col("instruction"), lit(true).as("heldout")));
+        return filter.flags(cand, onDriver);
     }
 }

@@ -15,6 +15,8 @@ import org.selfchallenge.spark.SharedSparkSession;
 import org.selfchallenge.spark.config.ConfigLoader;
 import org.selfchallenge.spark.config.PipelineConfig;
 import org.selfchallenge.spark.dedup.Bands;
+import org.selfchallenge.spark.dedup.HeldoutSignatures;
+import org.selfchallenge.spark.dedup.NearDuplicateFilter;
 import org.selfchallenge.spark.io.RawTaskRow;
 import org.selfchallenge.udf.VerdictCounts;
 
@@ -65,13 +67,18 @@ class VerifyStageTest extends SharedSparkSession {
     }
 
     @Test
-    void everyTaskGetsItsReasonAndOnlyKeptTasksAreKept() {
+    void everyTaskGetsItsReasonAndOnlyKeptTasksAreKept() throws java.io.IOException {
         String a = PC.challenge("calculation", 1).text();
         String b = PC.challenge("calculation", 2).text();
         String c = PC.challenge("calculation", 3).text();
         StageContext r0 = context(0);
         writeRaw(r0, List.of(List.of(raw("h-1", "calculation", 0, b), raw("h-2", "calculation", 0, "garbage"))));
         new VerifyStage().run(r0, r0.stageDir(VerifyStage.NAME)); // round 1 reads it as the held-out set
+        // Round 0 keeps its kept tasks' band keys for the training rounds: h-1 only (h-2 is no task).
+        Path heldKeys = new Path(r0.stageDir(VerifyStage.NAME), HeldoutSignatures.FILE);
+        List<Bands.Signed> held = HeldoutSignatures.read(r0.fs(), heldKeys, new HeldoutSignatures.Params(r0.cfg().dedupShingleWords,
+                NearDuplicateFilter.NUM_FEATURES, Bands.DEFAULT_BANDS, Bands.DEFAULT_ROWS_PER_BAND, r0.cfg().seed));
+        assertEquals(List.of("h-1"), held.stream().map(Bands.Signed::id).toList());
 
         StageContext r1 = context(1);
         // Three files of different sizes; a2 copies a (a near-duplicate), b is the held-out task's text.
@@ -108,6 +115,15 @@ class VerifyStageTest extends SharedSparkSession {
         assertEquals("[[calculation,HELDOUT_OVERLAP,1,5,0.2,1], [calculation,KEPT,2,5,0.4,1], "
                 + "[calculation,NEAR_DUPLICATE,1,5,0.2,1], [calculation,PARSE_ERROR,1,5,0.2,1], "
                 + "[mars,UNKNOWN_ENV,1,1,1.0,1]]", report.toString());
+
+        // Without round 0's band keys (a run from before them, or other dedup settings), the round hashes
+        // round 0's kept instructions itself: the same verdicts.
+        r0.fs().delete(heldKeys, false);
+        Path again = new Path(dir.resolve("tmp1-again").toUri());
+        assertEquals(m, new VerifyStage().run(r1, again));
+        assertEquals(rows.toString(), spark().read().parquet(new Path(again, VerifyStage.OUTPUT).toString())
+                .orderBy("task_id").select("task_id", "valid", "filter_reason", "kept", "dup_of", "heldout_overlap")
+                .collectAsList().toString());
     }
 
     @Test
