@@ -275,8 +275,8 @@ public final class SparkBench {
                     .write().mode("overwrite").parquet(rawPath.toString());
         }
         List<PlainNearDuplicates.Task> held = new ArrayList<>();
-        for (Row r : spark.read().parquet(new Path(layout.stage(0, VerifyStage.NAME), VerifyStage.OUTPUT).toString())
-                .filter("kept").select("task_id", "env", "instruction").collectAsList()) {
+        for (Row r : VerifyStage.keptTasks(spark, layout.stage(0, VerifyStage.NAME))
+                .select("task_id", "env", "instruction").collectAsList()) {
             held.add(new PlainNearDuplicates.Task(r.getString(0), r.getString(1), true, r.getString(2)));
         }
         PlainStageLoops.verify(cfg, raw.subList(0, Math.min(200, raw.size())), held, cores,

@@ -83,10 +83,6 @@ public final class VerifyStage implements Stage {
     /** Spark SQL's file-scan split settings. */
     private static final String OPEN_COST = "spark.sql.files.openCostInBytes";
     private static final String MAX_SPLIT_BYTES = "spark.sql.files.maxPartitionBytes";
-    /** The columns of round 0's {@code tasks_verified} the near-duplicate filter reads. */
-    private static final StructType HELDOUT_COLUMNS = new StructType().add("task_id", DataTypes.StringType)
-            .add("env", DataTypes.StringType).add("instruction", DataTypes.StringType)
-            .add("kept", DataTypes.BooleanType);
     /** The columns of {@code tasks_verified} an episode needs, with {@code kept}: see {@link #keptTasks}. */
     private static final StructType EPISODE_COLUMNS = new StructType().add("task_id", DataTypes.StringType)
             .add("env", DataTypes.StringType).add("instruction", DataTypes.StringType)
@@ -371,9 +367,10 @@ public final class VerifyStage implements Stage {
         if (held != null) {
             return filter.onDriver(cand, held).flags();
         }
-        // Parquet's row-group statistics skip the rejected part: kept is false throughout.
-        cand = cand.unionByName(ctx.spark().read().schema(HELDOUT_COLUMNS).parquet(new Path(round0, OUTPUT).toString())
-                .filter("kept").select(col("task_id"), col("env"), col("instruction"), lit(true).as("heldout")));
+        // The select prunes the read to three columns, and Parquet's row-group statistics skip the
+        // rejected part: kept is false throughout.
+        cand = cand.unionByName(keptTasks(ctx.spark(), round0)
+                .select(col("task_id"), col("env"), col("instruction"), lit(true).as("heldout")));
         return filter.flags(cand, onDriver);
     }
 }
