@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.Path;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -43,13 +44,13 @@ public final class HeldoutSignatures {
     private HeldoutSignatures() {
     }
 
-    /** Writes {@code kept} (hashed tasks, as {@link NearDuplicateFilter#onDriver} returns them) to {@code file}. */
+    /** Writes {@code kept} (hashed tasks, in any order) to {@code file}, sorted by task id. */
     public static void write(FileSystem fs, Path file, Params p, List<Bands.Signed> kept) throws IOException {
         ObjectNode root = JSON.createObjectNode().put("version", VERSION).put("shingle_words", p.shingleWords())
                 .put("num_features", p.numFeatures()).put("bands", p.bands()).put("rows_per_band", p.rowsPerBand())
                 .put("seed", p.seed());
         ArrayNode tasks = root.putArray("tasks");
-        for (Bands.Signed s : kept) {
+        for (Bands.Signed s : kept.stream().sorted(Comparator.comparing(Bands.Signed::id)).toList()) {
             ObjectNode t = tasks.addObject().put("task_id", s.member.id).put("env", s.member.env);
             ArrayNode f = t.putArray("features");
             for (int x : s.member.features) {

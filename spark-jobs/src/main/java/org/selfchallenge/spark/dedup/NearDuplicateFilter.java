@@ -1,38 +1,38 @@
 package org.selfchallenge.spark.dedup;
 
-import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
-import org.apache.spark.ml.feature.NGram;
-import org.apache.spark.ml.feature.RegexTokenizer;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.udf;
 
 /**
- * Near-duplicate instructions with Spark MLlib: {@link RegexTokenizer} (lower-cased {@code \W+} words) →
- * {@link NGram} word shingles (words alone for texts shorter than a shingle) → binary {@link HashingTF}
- * → {@link MinHashLSH} with {@code bands × rows} hash functions, whose values are cut into bands
- * ({@link Bands}); the members of each band bucket are compared exactly ({@link Bands#scan}).
+ * Near-duplicate instructions with Spark MLlib's MinHash ({@link MinHasher}: MLlib word shingles hashed
+ * with {@link org.apache.spark.ml.feature.HashingTF}, then the {@code bands × rows} hash functions of a
+ * fitted {@link MinHashLSHModel}), whose values are cut into bands ({@link Bands}); the members of each
+ * band bucket are compared exactly ({@link Bands#scan}).
  *
- * <p>Input columns: task_id, env, heldout (boolean), instruction. Output: one {@link Bands.Flag} per
- * non-held-out task with a finding: its {@code dupOf} (smallest id of an earlier near-duplicate of the same
- * environment, or null) and {@code heldoutOverlap}.
+ * <p>The verify pass hashes the tasks it accepts as it writes them ({@link #keptAndSigned}), or
+ * {@link #hashed} hashes a table on the executors, and the driver forms the buckets ({@link #flagAll});
+ * for rounds too big for the driver, {@link #flags} forms them on the executors with a shuffle.
+ * Output: one {@link Bands.Flag} per non-held-out task with a finding: its {@code dupOf} (smallest id of
+ * an earlier near-duplicate of the same environment, or null) and {@code heldoutOverlap}.
  */
 public final class NearDuplicateFilter {
     /** Hashed shingle space: 2^18 ids keeps accidental shingle collisions negligible for short texts. */
@@ -58,24 +58,47 @@ public final class NearDuplicateFilter {
         this.partitions = partitions;
     }
 
+    /** MLlib's hashing with this filter's settings (the MinHash model fitted once per JVM). */
+    public MinHasher hasher(SparkSession spark) {
+        MinHashLSHModel model = MODELS.computeIfAbsent(List.of(seed, (long) bands * rows), k -> new MinHashLSH()
+                .setNumHashTables(bands * rows).setInputCol("features").setOutputCol("hashes").setSeed(seed)
+                .fit(oneVector(spark)));
+        return new MinHasher(shingleWords, NUM_FEATURES, bands, rows, model);
+    }
+
     /**
-     * Flags of {@code tasks}. Shingling and MinHash run on the executors either way; the band buckets
-     * are then formed on the driver ({@code onDriver}: one collect of ids, shingle ids and band keys, no
-     * shuffle; for up to a few million tasks) or with a Spark shuffle (any size).
+     * {@code kept_and_signed(task_id, env, valid, instruction)}: {@code valid} as it is, and, as a side
+     * effect, each valid task with an instruction hashed into {@code signed}. Nondeterministic, so that the
+     * optimizer neither drops nor repeats it.
      */
-    public List<Bands.Flag> flags(Dataset<Row> tasks, boolean onDriver) {
-        if (onDriver) {
-            return onDriver(tasks, List.of()).flags();
-        }
-        int r = rows;
-        int b = bands;
+    public UserDefinedFunction keptAndSigned(SparkSession spark, SignedTasks signed) {
+        MinHasher h = hasher(spark);
+        return udf((UDF4<String, String, Boolean, String, Boolean>) (id, env, valid, instruction) -> {
+            if (valid && instruction != null) {
+                Bands.Signed s = h.sign(id, env, false, instruction);
+                if (s != null) {
+                    signed.add(s);
+                }
+            }
+            return valid;
+        }, DataTypes.BooleanType).asNondeterministic().asNonNullable();
+    }
+
+    /**
+     * Flags of {@code tasks} (columns task_id, env, heldout, instruction), hashed on the executors, with the
+     * buckets formed through a Spark shuffle: for rounds of any size.
+     */
+    public List<Bands.Flag> flags(Dataset<Row> tasks) {
+        MinHasher h = hasher(tasks.sparkSession());
         double t = threshold;
-        return signatures(tasks).javaRDD()
+        return tasks.select("task_id", "env", "heldout", "instruction").javaRDD()
                 .flatMapToPair(row -> {
-                    Bands.Signed s = signed(row, b, r);
-                    List<Tuple2<Long, Bands.Member>> keyed = new ArrayList<>(s.keys.length);
-                    for (long k : s.keys) {
-                        keyed.add(new Tuple2<>(k, s.member));
+                    Bands.Signed s = sign(h, row);
+                    List<Tuple2<Long, Bands.Member>> keyed = new ArrayList<>();
+                    if (s != null) {
+                        for (long k : s.keys) {
+                            keyed.add(new Tuple2<>(k, s.member));
+                        }
                     }
                     return keyed.iterator();
                 })
@@ -91,25 +114,18 @@ public final class NearDuplicateFilter {
                 .collect();
     }
 
-    /** The driver path's findings: the flags, and every task of the input with its band keys. */
-    public record Found(List<Bands.Flag> flags, List<Bands.Signed> hashed) {
+    /** Every task of {@code tasks} (columns task_id, env, heldout, instruction) with a word, hashed on the executors. */
+    public List<Bands.Signed> hashed(Dataset<Row> tasks) {
+        MinHasher h = hasher(tasks.sparkSession());
+        return tasks.select("task_id", "env", "heldout", "instruction").javaRDD()
+                .map(row -> sign(h, row)).filter(Objects::nonNull).collect();
     }
 
-    /**
-     * Flags of {@code tasks} with the buckets formed on the driver, {@code heldout} (already hashed held-out
-     * members, {@link HeldoutSignatures}) joining the buckets as they are.
-     */
-    public Found onDriver(Dataset<Row> tasks, List<Bands.Signed> heldout) {
-        // The hashed rows come back as they are and are cut into bands here: an RDD map would cost a
-        // closure cleaning, a deserialising plan and a serialised result per row for work the driver
-        // does in microseconds.
-        List<Bands.Signed> hashed = new ArrayList<>();
-        for (Row row : signatures(tasks).collectAsList()) {
-            hashed.add(signed(row, bands, rows));
-        }
-        List<Bands.Signed> all = new ArrayList<>(hashed);
+    /** Flags of the hashed {@code tasks}, {@code heldout} (hashed held-out tasks) joining the buckets as they are. */
+    public List<Bands.Flag> flagAll(List<Bands.Signed> tasks, List<Bands.Signed> heldout) {
+        List<Bands.Signed> all = new ArrayList<>(tasks);
         all.addAll(heldout);
-        return new Found(Bands.flagAll(all, threshold), hashed);
+        return Bands.flagAll(all, threshold);
     }
 
     /** The parameters the band keys of this filter depend on. */
@@ -119,8 +135,7 @@ public final class NearDuplicateFilter {
 
     /**
      * What {@link MinHashLSH#fit} needs: the vector size. Its hash functions depend only on the seed and
-     * their number, and fitting on the real features would run a Spark job (fit reads a first row) that
-     * recomputes the whole shingling pipeline.
+     * their number, and fitting on the real features would run a Spark job (fit reads a first row).
      */
     private static Dataset<Row> oneVector(SparkSession spark) {
         Row one = RowFactory.create(Vectors.sparse(NUM_FEATURES, new int[]{0}, new double[]{1}));
@@ -128,34 +143,8 @@ public final class NearDuplicateFilter {
                 new StructType().add("features", new VectorUDT(), false));
     }
 
-    /**
-     * Every task with a shingle, hashed (MLlib shingling + MinHashLSH): columns task_id, env, heldout,
-     * features (the binary shingle vector), hashes (the {@code bands × rows} MinHash values).
-     */
-    Dataset<Row> signatures(Dataset<Row> tasks) {
-        Dataset<Row> words = new RegexTokenizer().setInputCol("instruction").setOutputCol("words")
-                .setPattern("\\W+").setToLowercase(true).transform(tasks);
-        Dataset<Row> shingles = new NGram().setN(shingleWords).setInputCol("words").setOutputCol("grams")
-                .transform(words)
-                .withColumn("shingles", when(size(col("grams")).equalTo(0), col("words")).otherwise(col("grams")))
-                .filter(size(col("shingles")).gt(0));
-        Dataset<Row> feats = new HashingTF().setInputCol("shingles").setOutputCol("features").setBinary(true)
-                .setNumFeatures(NUM_FEATURES).transform(shingles);
-        MinHashLSHModel model = MODELS.computeIfAbsent(List.of(seed, (long) bands * rows), k -> new MinHashLSH()
-                .setNumHashTables(bands * rows).setInputCol("features").setOutputCol("hashes").setSeed(seed)
-                .fit(oneVector(tasks.sparkSession())));
-        return model.transform(feats).select("task_id", "env", "heldout", "features", "hashes");
-    }
-
-    /** A hashed row of {@link #signatures} as a bucket member with its band keys. */
-    static Bands.Signed signed(Row row, int bands, int rows) {
-        List<Vector> hs = row.getList(4);
-        long[] sig = new long[hs.size()];
-        for (int i = 0; i < sig.length; i++) {
-            sig[i] = (long) hs.get(i).apply(0); // MLlib's hash values are integers held as doubles
-        }
-        Bands.Member m = new Bands.Member(row.getString(0), row.getString(1), row.getBoolean(2),
-                ((Vector) row.get(3)).toSparse().indices());
-        return new Bands.Signed(m, Bands.keys(m.env, sig, bands, rows));
+    /** A row (task_id, env, heldout, instruction) hashed, or null when it has no instruction or no word. */
+    private static Bands.Signed sign(MinHasher h, Row row) {
+        return row.isNullAt(3) ? null : h.sign(row.getString(0), row.getString(1), row.getBoolean(2), row.getString(3));
     }
 }

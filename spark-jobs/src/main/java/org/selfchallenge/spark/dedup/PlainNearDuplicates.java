@@ -5,21 +5,16 @@ import org.selfchallenge.agent.Seeds;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
- * The verify stage's near-duplicate filter without Spark: the same shingles (lower-cased {@code \W+}
- * words, {@code n}-word shingles joined by a space, words alone for texts shorter than a shingle, hashed
- * with MLlib's {@link HashingTF#indexOf}), its own MinHash family, the same {@link Bands} and scan, in
- * one thread. What {@code run.sh bench spark} compares the Spark stage with, and a second
- * implementation the tests check {@link NearDuplicateFilter} against.
+ * The verify stage's near-duplicate filter without Spark: the same shingles ({@link MinHasher#shingleIds}),
+ * its own MinHash family, the same {@link Bands} and scan, in one thread. What {@code run.sh bench spark}
+ * compares the Spark stage with, and a second implementation the tests check {@link NearDuplicateFilter}
+ * against.
  */
 public final class PlainNearDuplicates {
     /** Mersenne prime 2^31 − 1: the MinHash family h(x) = ((1 + x)·a + b) mod P is universal over it. */
     private static final long PRIME = 2_147_483_647L;
-    private static final Pattern WORD_BREAK = Pattern.compile("\\W+");
 
     private final HashingTF hashing;
     private final int shingleWords;
@@ -44,23 +39,9 @@ public final class PlainNearDuplicates {
         }
     }
 
-    /** Sorted hashed shingle ids of an instruction (empty if it has no word). */
+    /** Sorted hashed shingle ids of an instruction (empty if it has no word): {@link MinHasher#shingleIds}. */
     public int[] features(String instruction) {
-        List<String> words = new ArrayList<>();
-        for (String w : WORD_BREAK.split(instruction.toLowerCase(Locale.ROOT))) {
-            if (!w.isEmpty()) {
-                words.add(w);
-            }
-        }
-        List<String> shingles = new ArrayList<>();
-        for (int i = 0; i + shingleWords <= words.size(); i++) {
-            shingles.add(String.join(" ", words.subList(i, i + shingleWords)));
-        }
-        TreeSet<Integer> ids = new TreeSet<>();
-        for (String s : shingles.isEmpty() ? words : shingles) {
-            ids.add(hashing.indexOf(s));
-        }
-        return ids.stream().mapToInt(Integer::intValue).toArray();
+        return MinHasher.shingleIds(instruction, shingleWords, hashing);
     }
 
     /** MinHash signature: value i = min over the set of ((1 + x)·a_i + b_i) mod P. */

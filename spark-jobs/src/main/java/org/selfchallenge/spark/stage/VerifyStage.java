@@ -25,6 +25,7 @@ import org.selfchallenge.spark.config.PipelineConfig;
 import org.selfchallenge.spark.dedup.Bands;
 import org.selfchallenge.spark.dedup.HeldoutSignatures;
 import org.selfchallenge.spark.dedup.NearDuplicateFilter;
+import org.selfchallenge.spark.dedup.SignedTasks;
 import org.selfchallenge.spark.io.DriverTable;
 import org.selfchallenge.spark.io.RawTaskRow;
 import org.selfchallenge.udf.CatVerification;
@@ -127,12 +128,18 @@ public final class VerifyStage implements Stage {
         conf.set(OPEN_COST, conf.get(MAX_SPLIT_BYTES));
         long total;
         StructType schema;
+        SignedTasks signed = null; // the accepted tasks hashed by the pass, when the driver forms the buckets
         try {
             // The challenge stage writes RawTaskRow beans: their schema spares a footer-reading job.
             Dataset<Row> raw = spark.read().schema(Encoders.bean(RawTaskRow.class).schema()).parquet(
                     new Path(ctx.stageDir(ChallengeStage.NAME), ChallengeStage.OUTPUT).toString());
             total = generated(ctx, raw);
-            schema = verifyPass(ctx, raw, total, counts, split);
+            if (cfg.dedupEnabled && total <= cfg.dedupDriverMaxTasks) {
+                // Unnamed: Spark copies a named accumulator's value into every task's UI record.
+                signed = new SignedTasks();
+                spark.sparkContext().register(signed);
+            }
+            schema = verifyPass(ctx, raw, total, counts, signed, split);
         } finally {
             if (before.isDefined()) {
                 conf.set(OPEN_COST, before.get());
@@ -150,7 +157,7 @@ public final class VerifyStage implements Stage {
         if (fs.exists(validPart)) {
             // The schema is known: given, it spares Spark a job that reads it from a file footer.
             Dataset<Row> valid = spark.read().schema(schema).parquet(validPart.toString());
-            flags = duplicateFlags(ctx, valid, total, tmp);
+            flags = duplicateFlags(ctx, valid, signed, tmp);
             if (!flags.isEmpty()) {
                 Path flagged = new Path(tmp, "_flagged");
                 withoutUniqueDictionaries(withFlags(valid, flags).write()).parquet(flagged.toString());
@@ -193,13 +200,14 @@ public final class VerifyStage implements Stage {
     /**
      * The one pass over the tasks: every verdict is written once, under {@code split} in one directory per
      * verdict. Rejected rows are final as written; only the valid ones (~5% of model-written tasks) are
-     * read back for the near-duplicate filter and rewritten with its flags. The verdicts are neither
-     * cached nor re-read for the report: verify_cat counts them into {@code counts} as it goes.
+     * rewritten with the near-duplicate filter's flags. The verdicts are neither cached nor re-read for the
+     * report or the filter: verify_cat counts them into {@code counts} as it goes, and the valid ones are
+     * hashed into {@code signed} as they are written (when not null).
      *
      * @return the schema of the written rows
      */
     private static StructType verifyPass(StageContext ctx, Dataset<Row> raw, long total, VerdictCounts counts,
-                                         Path split) throws IOException {
+                                         SignedTasks signed, Path split) throws IOException {
         SparkSession spark = ctx.spark();
         PipelineConfig cfg = ctx.cfg();
         // Fewer files than partitions: a shuffle spreads them, and a sort keeps the row order fixed.
@@ -215,7 +223,8 @@ public final class VerifyStage implements Stage {
                     .withColumn("dup_of", lit(null).cast(DataTypes.StringType))
                     .withColumn("heldout_overlap", lit(false))
                     .withColumn("filter_reason", when(col("valid"), lit(KEPT)).otherwise(col("reason")))
-                    .withColumn("kept", col("valid"))
+                    .withColumn("kept", signed == null ? col("valid") : nearDuplicates(cfg).keptAndSigned(spark, signed)
+                            .apply(col("task_id"), col("env"), col("valid"), col("instruction")))
                     .withColumn(VERDICT, when(col("valid"), lit(VALID)).otherwise(lit(REJECTED)));
             withoutUniqueDictionaries(verdicts.write()).partitionBy(VERDICT).parquet(split.toString());
             return verdicts.drop(VERDICT).schema();
@@ -331,46 +340,55 @@ public final class VerifyStage implements Stage {
         return raw.count();
     }
 
+    /** The near-duplicate filter with the run's settings. */
+    private static NearDuplicateFilter nearDuplicates(PipelineConfig cfg) {
+        return new NearDuplicateFilter(cfg.dedupShingleWords, cfg.dedupBands, cfg.dedupRowsPerBand, cfg.dedupJaccard,
+                cfg.seed, cfg.verifyPartitions);
+    }
+
     /**
      * For each valid task: {@code dup_of} = smallest id of a near-duplicate valid task of the same
      * environment with a smaller id (null if none), {@code heldout_overlap} = near-duplicate of a
      * kept held-out task (training rounds only). Only tasks with a finding get a row.
-     * With the buckets on the driver, round 0 also leaves its kept tasks' band keys in {@code tmp}
-     * ({@link HeldoutSignatures}), and training rounds take the held-out tasks from there when the
-     * file matches their dedup settings; otherwise they hash round 0's kept instructions again.
+     * With the buckets on the driver ({@code signed}: the valid tasks as the pass hashed them), round 0
+     * also leaves its kept tasks' band keys in {@code tmp} ({@link HeldoutSignatures}), and training
+     * rounds take the held-out tasks from there when the file matches their dedup settings; otherwise
+     * they hash round 0's kept instructions again.
      */
-    private List<Bands.Flag> duplicateFlags(StageContext ctx, Dataset<Row> valid, long total, Path tmp)
+    private List<Bands.Flag> duplicateFlags(StageContext ctx, Dataset<Row> valid, SignedTasks signed, Path tmp)
             throws IOException {
         PipelineConfig cfg = ctx.cfg();
         if (!cfg.dedupEnabled) {
             return List.of();
         }
-        NearDuplicateFilter filter = new NearDuplicateFilter(cfg.dedupShingleWords, cfg.dedupBands,
-                cfg.dedupRowsPerBand, cfg.dedupJaccard, cfg.seed, cfg.verifyPartitions);
-        boolean onDriver = total <= cfg.dedupDriverMaxTasks;
-        Dataset<Row> cand = valid.filter("instruction IS NOT NULL")
-                .select(col("task_id"), col("env"), col("instruction"), lit(false).as("heldout"));
-        if (ctx.round() == 0) {
-            if (!onDriver) {
-                return filter.flags(cand, false);
-            }
-            NearDuplicateFilter.Found found = filter.onDriver(cand, List.of());
-            Set<String> flagged = new HashSet<>();
-            found.flags().forEach(f -> flagged.add(f.id()));
-            HeldoutSignatures.write(ctx.fs(), new Path(tmp, HeldoutSignatures.FILE), filter.params(),
-                    found.hashed().stream().filter(h -> !flagged.contains(h.id())).toList());
-            return found.flags();
-        }
+        NearDuplicateFilter filter = nearDuplicates(cfg);
         Path round0 = ctx.layout().stage(0, NAME);
-        List<Bands.Signed> held = onDriver
-                ? HeldoutSignatures.read(ctx.fs(), new Path(round0, HeldoutSignatures.FILE), filter.params()) : null;
-        if (held != null) {
-            return filter.onDriver(cand, held).flags();
+        if (signed == null) { // too many tasks for the driver: buckets through a shuffle
+            Dataset<Row> cand = valid.select(col("task_id"), col("env"), col("instruction"), lit(false).as("heldout"));
+            if (ctx.round() > 0) {
+                cand = cand.unionByName(heldoutTasks(ctx.spark(), round0));
+            }
+            return filter.flags(cand);
         }
-        // The select prunes the read to three columns, and Parquet's row-group statistics skip the
-        // rejected part: kept is false throughout.
-        cand = cand.unionByName(keptTasks(ctx.spark(), round0)
-                .select(col("task_id"), col("env"), col("instruction"), lit(true).as("heldout")));
-        return filter.flags(cand, onDriver);
+        List<Bands.Signed> hashed = signed.value();
+        if (ctx.round() == 0) {
+            List<Bands.Flag> flags = filter.flagAll(hashed, List.of());
+            Set<String> flagged = new HashSet<>();
+            flags.forEach(f -> flagged.add(f.id()));
+            HeldoutSignatures.write(ctx.fs(), new Path(tmp, HeldoutSignatures.FILE), filter.params(),
+                    hashed.stream().filter(h -> !flagged.contains(h.id())).toList());
+            return flags;
+        }
+        List<Bands.Signed> held = HeldoutSignatures.read(ctx.fs(), new Path(round0, HeldoutSignatures.FILE),
+                filter.params());
+        return filter.flagAll(hashed, held != null ? held : filter.hashed(heldoutTasks(ctx.spark(), round0)));
+    }
+
+    /**
+     * Round 0's kept tasks as held-out filter input. The select prunes the read to three columns, and
+     * Parquet's row-group statistics skip the rejected part: kept is false throughout.
+     */
+    private static Dataset<Row> heldoutTasks(SparkSession spark, Path round0) {
+        return keptTasks(spark, round0).select(col("task_id"), col("env"), col("instruction"), lit(true).as("heldout"));
     }
 }

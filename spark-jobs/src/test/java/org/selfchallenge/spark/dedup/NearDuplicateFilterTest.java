@@ -1,8 +1,5 @@
 package org.selfchallenge.spark.dedup;
 
-import org.apache.spark.ml.feature.HashingTF;
-import org.apache.spark.ml.feature.NGram;
-import org.apache.spark.ml.feature.RegexTokenizer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -17,7 +14,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -34,30 +30,6 @@ class NearDuplicateFilterTest extends SharedSparkSession {
         assertEquals(2.0 / 4.0, Bands.jaccard(new int[]{1, 2, 3}, new int[]{2, 3, 4}));
         assertEquals(1.0, Bands.jaccard(new int[]{5}, new int[]{5}));
         assertEquals(0.0, Bands.jaccard(new int[]{1}, new int[]{2}));
-    }
-
-    @Test
-    void plainShinglesAreMllibShingles() {
-        List<String> texts = List.of("What is the LENGTH of the word 'apple'?", "Reverse: kiwi", "one",
-                "  Tabs\tand\nnew-lines,   spaces  ", "");
-        List<Row> rows = new ArrayList<>();
-        texts.forEach(t -> rows.add(RowFactory.create(t)));
-        Dataset<Row> df = spark().createDataFrame(rows, new StructType().add("instruction", DataTypes.StringType));
-        Dataset<Row> words = new RegexTokenizer().setInputCol("instruction").setOutputCol("words")
-                .setPattern("\\W+").setToLowercase(true).transform(df);
-        Dataset<Row> grams = new NGram().setN(3).setInputCol("words").setOutputCol("grams").transform(words);
-        List<Row> got = grams.collectAsList();
-        HashingTF tf = new HashingTF().setNumFeatures(NearDuplicateFilter.NUM_FEATURES);
-        for (int i = 0; i < texts.size(); i++) {
-            List<String> g = got.get(i).getList(2);
-            List<String> terms = g.isEmpty() ? got.get(i).getList(1) : g;
-            int[] expected = terms.stream().mapToInt(tf::indexOf).distinct().sorted().toArray();
-            assertArrayEquals(expected, PLAIN.features(texts.get(i)), texts.get(i));
-        }
-        // 8 words → 6 three-word shingles; 1 word → the word itself; no word → nothing.
-        assertEquals(6, PLAIN.features(texts.get(0)).length);
-        assertEquals(1, PLAIN.features("one").length);
-        assertEquals(0, PLAIN.features("?!").length);
     }
 
     @Test
@@ -189,7 +161,7 @@ class NearDuplicateFilterTest extends SharedSparkSession {
                 .add("instruction", DataTypes.StringType));
         Map<String, Bands.Flag> expected = naive(tasks());
         NearDuplicateFilter filter = new NearDuplicateFilter(3, Bands.DEFAULT_BANDS, Bands.DEFAULT_ROWS_PER_BAND, T, 7, 3);
-        assertEquals(expected, byId(filter.flags(df, true)), "buckets on the driver");
-        assertEquals(expected, byId(filter.flags(df, false)), "buckets through a shuffle");
+        assertEquals(expected, byId(filter.flagAll(filter.hashed(df), List.of())), "buckets on the driver");
+        assertEquals(expected, byId(filter.flags(df)), "buckets through a shuffle");
     }
 }

@@ -52,8 +52,13 @@ class VerifyStageTest extends SharedSparkSession {
     }
 
     private StageContext context(int round) {
+        return context(round, 2_000_000);
+    }
+
+    /** {@code driverMaxTasks}: up to this many raw tasks, the valid ones are hashed in the verify pass. */
+    private StageContext context(int round, int driverMaxTasks) {
         PipelineConfig cfg = ConfigLoader.load(null, Map.of("selfchallenge.run.out", dir.resolve("run").toString(),
-                "selfchallenge.verify.partitions", 2));
+                "selfchallenge.verify.partitions", 2, "selfchallenge.verify.dedup.driver-max-tasks", driverMaxTasks));
         return new StageContext(spark(), cfg, new RunLayout(cfg.out), round,
                 new Progress(spark().sparkContext(), false, new PrintStream(OutputStream.nullOutputStream())));
     }
@@ -96,13 +101,11 @@ class VerifyStageTest extends SharedSparkSession {
                 "UNKNOWN_ENV", 1L), m.get("reasons"));
         assertEquals(2.0 / 6, (double) m.get("verify_yield"), 1e-12);
 
-        String table = new Path(tmp, VerifyStage.OUTPUT).toString();
-        List<Row> rows = spark().read().parquet(table).orderBy("task_id")
-                .select("task_id", "valid", "filter_reason", "kept", "dup_of", "heldout_overlap").collectAsList();
+        String rows = verdicts(tmp);
         assertEquals("[[r1-a,true,KEPT,true,null,false], [r1-a2,true,NEAR_DUPLICATE,false,r1-a,false], "
                 + "[r1-b,true,HELDOUT_OVERLAP,false,null,true], [r1-c,true,KEPT,true,null,false], "
                 + "[r1-m,false,UNKNOWN_ENV,false,null,false], [r1-x,false,PARSE_ERROR,false,null,false]]",
-                rows.toString());
+                rows);
         // One flat directory, files named by verdict: a glob over rounds reads it as one table.
         String[] files = new File(tmp.toUri().getPath(), VerifyStage.OUTPUT).list((d, n) -> n.endsWith(".parquet"));
         assertTrue(Arrays.stream(files).allMatch(n -> n.startsWith("valid-") || n.startsWith("rejected-"))
@@ -121,9 +124,18 @@ class VerifyStageTest extends SharedSparkSession {
         r0.fs().delete(heldKeys, false);
         Path again = new Path(dir.resolve("tmp1-again").toUri());
         assertEquals(m, new VerifyStage().run(r1, again));
-        assertEquals(rows.toString(), spark().read().parquet(new Path(again, VerifyStage.OUTPUT).toString())
-                .orderBy("task_id").select("task_id", "valid", "filter_reason", "kept", "dup_of", "heldout_overlap")
-                .collectAsList().toString());
+        assertEquals(rows, verdicts(again));
+        // Above driver-max-tasks, the buckets are formed with a shuffle: the same verdicts again.
+        Path shuffled = new Path(dir.resolve("tmp1-shuffled").toUri());
+        assertEquals(m, new VerifyStage().run(context(1, 0), shuffled));
+        assertEquals(rows, verdicts(shuffled));
+    }
+
+    /** The verify output under {@code tmp}: per task, its verdict and the filter's findings, by task id. */
+    private static String verdicts(Path tmp) {
+        return spark().read().parquet(new Path(tmp, VerifyStage.OUTPUT).toString()).orderBy("task_id")
+                .select("task_id", "valid", "filter_reason", "kept", "dup_of", "heldout_overlap")
+                .collectAsList().toString();
     }
 
     @Test
