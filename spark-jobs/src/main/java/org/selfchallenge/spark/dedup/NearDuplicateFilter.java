@@ -67,9 +67,10 @@ public final class NearDuplicateFilter {
     }
 
     /**
-     * {@code kept_and_signed(task_id, env, valid, instruction)}: {@code valid} as it is, and, as a side
-     * effect, each valid task with an instruction hashed into {@code signed}. Nondeterministic, so that the
-     * optimizer neither drops nor repeats it.
+     * The verify pass's {@code kept} column, a function of (task_id, env, valid, instruction): {@code valid}
+     * as it is, and, as a side effect, each valid task with an instruction hashed into {@code signed}.
+     * Nondeterministic, so that the optimizer neither drops nor repeats it; not registered for SQL, as its
+     * side effect belongs to one pass.
      */
     public UserDefinedFunction keptAndSigned(SparkSession spark, SignedTasks signed) {
         MinHasher h = hasher(spark);
