@@ -4,16 +4,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.selfchallenge.llm.Message;
 import org.selfchallenge.llm.SamplingParams;
 import org.selfchallenge.policy.config.LlamaConfig;
+import org.selfchallenge.policy.io.HfCheckpoint;
+import org.selfchallenge.policy.io.PeftAdapter;
+import org.selfchallenge.policy.io.TensorData;
 import org.selfchallenge.policy.model.LlamaModel;
 import org.selfchallenge.policy.model.ModelOptions;
+import org.selfchallenge.policy.model.WeightNames;
 import org.selfchallenge.policy.sample.Generation;
 import org.selfchallenge.policy.sample.Generator;
 import org.selfchallenge.policy.tokenizer.PolicyTokenizer;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +27,7 @@ import java.util.Map;
  * {@code run.sh model ...}:
  * <pre>
  *   model init --config FILE --out DIR [--seed S]
- *   model logits --checkpoint DIR --ids 1,2,3 [--device /CPU:0]
+ *   model logits --checkpoint DIR [--adapter PEFT_DIR] --ids 1,2,3 [--device /CPU:0]
  *   model generate --checkpoint DIR --prompt TEXT [--chat] [--max-new-tokens N] [--temperature T] [--top-p P]
  *                  [--top-k K] [--seed S] [--device D]
  * </pre>
@@ -84,7 +90,7 @@ public final class ModelCli {
 
     static String usage() {
         return "usage: model init --config FILE --out DIR [--seed S]\n"
-                + "       model logits --checkpoint DIR --ids 1,2,3 [--device /CPU:0]\n"
+                + "       model logits --checkpoint DIR [--adapter PEFT_DIR] --ids 1,2,3 [--device /CPU:0]\n"
                 + "       model generate --checkpoint DIR --prompt TEXT [--chat] [--max-new-tokens N] "
                 + "[--temperature T] [--top-p P] [--top-k K] [--seed S] [--device D]";
     }
@@ -148,7 +154,8 @@ public final class ModelCli {
                 throw new BadArgs("--ids must be comma-separated integers, got '" + parts[i] + "'");
             }
         }
-        try (LlamaModel m = LlamaModel.load(dir, device(o))) {
+        try (LlamaModel m = o.containsKey("adapter") ? withAdapter(dir, Path.of(o.get("adapter")), device(o))
+                : LlamaModel.load(dir, device(o))) {
             for (int id : ids) {
                 if (id < 0 || id >= m.config.vocabSize) {
                     throw new BadArgs("token id " + id + " outside [0, " + m.config.vocabSize + ")");
@@ -169,6 +176,15 @@ public final class ModelCli {
             out.println(sb.append("]}"));
         }
         return 0;
+    }
+
+    /** The base checkpoint with a PEFT LoRA adapter on top (computed factored, as training does). */
+    private static LlamaModel withAdapter(Path base, Path adapterDir, ModelOptions options) throws IOException {
+        PeftAdapter a = PeftAdapter.read(adapterDir);
+        LlamaConfig c = HfCheckpoint.config(base);
+        Map<String, TensorData> all = new LinkedHashMap<>(HfCheckpoint.readWeights(base, WeightNames.shapes(c).keySet()));
+        all.putAll(a.weights());
+        return new LlamaModel(c, all, options, a.lora());
     }
 
     static int generate(Map<String, String> o, PrintStream out, PrintStream err) throws Exception {

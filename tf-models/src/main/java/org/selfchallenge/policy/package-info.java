@@ -3,8 +3,10 @@
  *
  * <h2>Sub-packages</h2>
  * <ul>
- *   <li>{@code config} — {@code LlamaConfig}: a Hugging Face {@code config.json} (GQA, head_dim, rope_theta,
- *       rope_scaling llama3/linear, tie_word_embeddings, Qwen2 q/k/v biases, Llama attention_bias).</li>
+ *   <li>{@code config} — {@code LlamaConfig}: a Hugging Face {@code config.json} (GQA, head_dim,
+ *       tie_word_embeddings, Qwen2 q/k/v biases, Llama attention_bias); {@code Rope}: rope_theta and llama3/linear
+ *       scaling from either generation of the format ({@code rope_parameters} or {@code rope_theta} +
+ *       {@code rope_scaling}), anything else refused by name.</li>
  *   <li>{@code io} — {@code Safetensors} read/write (F32/BF16/F16), {@code HfCheckpoint} (single file or sharded
  *       with {@code model.safetensors.index.json}, tokenizer side files).</li>
  *   <li>{@code model} — {@code LlamaGraph} (the ops), {@code LlamaModel} (session: logits, per-token log-probs,

@@ -316,7 +316,7 @@ public final class PipelineConfig implements Serializable {
         if (rank > 0 && targets.isEmpty()) {
             throw new ConfigError(ROOT + ".train.lora.targets", "must name at least one projection when rank > 0");
         }
-        return rank == 0 ? Lora.NONE : new Lora(rank, alpha, targets);
+        return rank == 0 ? Lora.NONE : new Lora(rank, alpha, targets, r.get("train.lora.rslora", c::getBoolean));
     }
 
     /** Typed access under {@link #ROOT}; every failure names the full key. */

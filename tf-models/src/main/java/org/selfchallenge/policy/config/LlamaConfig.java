@@ -56,17 +56,32 @@ public final class LlamaConfig {
         this.intermediateSize = requiredInt(n, "intermediate_size");
         this.numLayers = requiredInt(n, "num_hidden_layers");
         this.numHeads = requiredInt(n, "num_attention_heads");
-        this.numKvHeads = n.hasNonNull("num_key_value_heads") ? n.get("num_key_value_heads").asInt() : numHeads;
-        this.headDim = n.hasNonNull("head_dim") ? n.get("head_dim").asInt() : hiddenSize / numHeads;
-        this.rmsNormEps = n.hasNonNull("rms_norm_eps") ? n.get("rms_norm_eps").asDouble() : DEFAULT_RMS_EPS;
-        this.ropeTheta = n.hasNonNull("rope_theta") ? n.get("rope_theta").asDouble() : DEFAULT_ROPE_THETA;
+        this.numKvHeads = n.hasNonNull("num_key_value_heads") ? requiredInt(n, "num_key_value_heads") : numHeads;
+        if (!n.hasNonNull("head_dim") && hiddenSize % numHeads != 0) {
+            throw new IllegalArgumentException("config.json: hidden_size " + hiddenSize
+                    + " is not a multiple of num_attention_heads " + numHeads + " (and no head_dim is given)");
+        }
+        this.headDim = n.hasNonNull("head_dim") ? requiredInt(n, "head_dim") : hiddenSize / numHeads;
+        this.rmsNormEps = n.hasNonNull("rms_norm_eps") ? n.get("rms_norm_eps").asDouble(Double.NaN) : DEFAULT_RMS_EPS;
+        if (!(rmsNormEps > 0) || Double.isInfinite(rmsNormEps)) {
+            throw new IllegalArgumentException("config.json: rms_norm_eps must be a positive number, got "
+                    + n.get("rms_norm_eps"));
+        }
+        this.maxPositionEmbeddings = n.hasNonNull("max_position_embeddings")
+                ? requiredInt(n, "max_position_embeddings") : 4096;
+        Rope rope = Rope.parse(n, maxPositionEmbeddings);
+        this.ropeTheta = rope.theta();
+        this.ropeScaling = rope.scaling();
         this.tieWordEmbeddings = n.path("tie_word_embeddings").asBoolean(false);
         boolean attentionBias = n.path("attention_bias").asBoolean(false);
         this.qkvBias = "qwen2".equals(modelType) || attentionBias;
         this.oBias = !"qwen2".equals(modelType) && attentionBias;
-        this.maxPositionEmbeddings = n.path("max_position_embeddings").asInt(4096);
-        // transformers >= 4.56 writes "dtype" instead of "torch_dtype"
-        this.torchDtype = n.hasNonNull("torch_dtype") ? n.get("torch_dtype").asText() : n.path("dtype").asText("float32");
+        // transformers >= 4.56 writes "dtype" and, given both, reads it before the older "torch_dtype"
+        this.torchDtype = n.hasNonNull("dtype") ? n.get("dtype").asText() : n.path("torch_dtype").asText("float32");
+        if (!List.of("float32", "bfloat16", "float16", "auto").contains(torchDtype)) {
+            throw new IllegalArgumentException("config.json: dtype '" + torchDtype
+                    + "' is not supported (supported: float32, bfloat16, float16)");
+        }
         if ("mistral".equals(modelType) && n.hasNonNull("sliding_window")) {
             this.slidingWindow = n.get("sliding_window").asInt();
         } else {
@@ -74,6 +89,18 @@ public final class LlamaConfig {
         }
         if ("qwen2".equals(modelType) && n.path("use_sliding_window").asBoolean(false)) {
             throw new IllegalArgumentException("config.json: qwen2 use_sliding_window=true is not supported");
+        }
+        if ("qwen2".equals(modelType) && n.path("layer_types").isArray()) {
+            n.get("layer_types").forEach(t -> {
+                if (!"full_attention".equals(t.asText())) {
+                    throw new IllegalArgumentException("config.json: layer_types entry " + t
+                            + " is not supported (only full_attention)");
+                }
+            });
+        }
+        if (n.hasNonNull("quantization_config")) {
+            throw new IllegalArgumentException("config.json: quantization_config is not supported "
+                    + "(quantized weights); give a float32, bfloat16 or float16 checkpoint");
         }
         this.bosTokenId = n.hasNonNull("bos_token_id") ? n.get("bos_token_id").asInt() : null;
         List<Integer> eos = new ArrayList<>();
@@ -90,19 +117,6 @@ public final class LlamaConfig {
         }
         if (n.path("mlp_bias").asBoolean(false)) {
             throw new IllegalArgumentException("config.json: mlp_bias=true is not supported");
-        }
-        JsonNode rs = n.get("rope_scaling");
-        if (rs != null && !rs.isNull()) {
-            String type = rs.hasNonNull("rope_type") ? rs.get("rope_type").asText() : rs.path("type").asText("");
-            if (!RopeScaling.LLAMA3.equals(type) && !RopeScaling.LINEAR.equals(type) && !"default".equals(type)) {
-                throw new IllegalArgumentException("config.json: unsupported rope_scaling type '" + type
-                        + "' (supported: llama3, linear, default)");
-            }
-            this.ropeScaling = "default".equals(type) ? null : new RopeScaling(type, rs.path("factor").asDouble(8.0),
-                    rs.path("low_freq_factor").asDouble(1.0), rs.path("high_freq_factor").asDouble(4.0),
-                    rs.path("original_max_position_embeddings").asInt(8192));
-        } else {
-            this.ropeScaling = null;
         }
         if (numHeads % numKvHeads != 0) {
             throw new IllegalArgumentException("config.json: num_attention_heads " + numHeads
@@ -137,32 +151,34 @@ public final class LlamaConfig {
         return parse(Files.readString(file));
     }
 
-    /** A copy of the original JSON (unknown fields preserved). */
+    /**
+     * A copy of the original JSON (unknown fields preserved) with the rope and dtype written in both
+     * generations of the format, so that transformers 5 and older readers see the same numerics.
+     */
     public ObjectNode toJson() {
-        return raw.deepCopy();
+        ObjectNode out = raw.deepCopy();
+        new Rope(ropeTheta, ropeScaling).writeTo(out);
+        if (!"auto".equals(torchDtype)) {
+            out.put("dtype", torchDtype);
+            out.put("torch_dtype", torchDtype);
+        }
+        return out;
     }
 
     public void save(Path file) throws IOException {
-        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(raw) + "\n");
+        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson()) + "\n");
     }
 
-    /** RoPE inverse frequencies 1/theta^(2i/d), i &lt; d/2, with llama3 scaling when configured. */
+    /** RoPE inverse frequencies 1/theta^(2i/d), i &lt; d/2, with llama3 or linear scaling when configured. */
     public float[] ropeInvFreq() {
         int half = headDim / 2;
-        double[] f = new double[half];
+        float[] f = new float[half];
         for (int i = 0; i < half; i++) {
-            // HF computes base ** (arange(0, d, 2).float() / d) in float32; float the exponent the same way.
+            // as transformers: base ** (arange(0, d, 2).float() / d), then its reciprocal, in float32
             float exponent = (float) (2 * i) / (float) headDim;
-            f[i] = 1.0 / Math.pow(ropeTheta, exponent);
+            f[i] = 1f / (float) Math.pow((float) ropeTheta, exponent);
         }
-        if (ropeScaling != null) {
-            ropeScaling.apply(f);
-        }
-        float[] out = new float[half];
-        for (int i = 0; i < half; i++) {
-            out[i] = (float) f[i];
-        }
-        return out;
+        return ropeScaling == null ? f : ropeScaling.apply(f);
     }
 
     /** Number of weights (parameters). */

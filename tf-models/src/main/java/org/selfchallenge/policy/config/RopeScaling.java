@@ -16,31 +16,34 @@ public record RopeScaling(String type, double factor, double lowFreqFactor, doub
     public static final String LLAMA3 = "llama3";
     public static final String LINEAR = "linear";
 
-    /** Applies the scaling to inverse frequencies (in place) and returns them. */
-    public double[] apply(double[] invFreq) {
+    /**
+     * Applies the scaling to inverse frequencies (in place) and returns them. Computed in float32 with
+     * transformers' order of operations ({@code _compute_llama3_parameters}; {@code c / t} on a tensor is
+     * {@code t.reciprocal() * c}): with random weights a one-ulp difference in a frequency moves logits by ~6e-5.
+     */
+    public float[] apply(float[] invFreq) {
         if (LINEAR.equals(type)) {
             for (int i = 0; i < invFreq.length; i++) {
-                invFreq[i] /= factor;
+                invFreq[i] /= (float) factor;
             }
             return invFreq;
         }
         if (!LLAMA3.equals(type)) {
-            throw new IllegalStateException("unsupported rope_scaling type: " + type);
+            throw new IllegalStateException("unsupported rope scaling type: " + type);
         }
-        double lowWavelen = originalMaxPositionEmbeddings / lowFreqFactor;
-        double highWavelen = originalMaxPositionEmbeddings / highFreqFactor;
+        float lowWavelen = (float) (originalMaxPositionEmbeddings / lowFreqFactor);
+        float highWavelen = (float) (originalMaxPositionEmbeddings / highFreqFactor);
+        float f32Factor = (float) factor;
         for (int i = 0; i < invFreq.length; i++) {
-            double f = invFreq[i];
-            double wavelen = 2 * Math.PI / f;
-            if (wavelen < highWavelen) {
-                continue;
+            float f = invFreq[i];
+            float wavelen = (1f / f) * (float) (2 * Math.PI);
+            float scaled = wavelen > lowWavelen ? f / f32Factor : f;
+            if (!(wavelen < highWavelen) && !(wavelen > lowWavelen)) {
+                float s = ((1f / wavelen) * originalMaxPositionEmbeddings - (float) lowFreqFactor)
+                        / (float) (highFreqFactor - lowFreqFactor);
+                scaled = (1 - s) * scaled / f32Factor + s * scaled;
             }
-            if (wavelen > lowWavelen) {
-                invFreq[i] = f / factor;
-            } else {
-                double s = (originalMaxPositionEmbeddings / wavelen - lowFreqFactor) / (highFreqFactor - lowFreqFactor);
-                invFreq[i] = (1 - s) * f / factor + s * f;
-            }
+            invFreq[i] = scaled;
         }
         return invFreq;
     }

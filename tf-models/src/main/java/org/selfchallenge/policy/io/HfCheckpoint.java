@@ -135,17 +135,20 @@ public final class HfCheckpoint {
     }
 
     /**
-     * Writes config.json (with {@code dtype} as its torch_dtype) and copies the tokenizer side files from
+     * Writes config.json (with {@code dtype} as its dtype and torch_dtype) and copies the tokenizer side files from
      * {@code sideFilesFrom} when given: a checkpoint's description without its weights.
      */
     public static void writeConfig(Path dir, LlamaConfig config, DType dtype, Path sideFilesFrom) throws IOException {
         Files.createDirectories(dir);
         ObjectNode cfg = config.toJson();
-        cfg.put("torch_dtype", switch (dtype) {
+        String name = switch (dtype) {
             case F32 -> "float32";
             case BF16 -> "bfloat16";
             case F16 -> "float16";
-        });
+        };
+        // "dtype" for transformers >= 4.56 (it reads that first), "torch_dtype" for older readers
+        cfg.put("dtype", name);
+        cfg.put("torch_dtype", name);
         Files.writeString(dir.resolve(CONFIG), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(cfg) + "\n");
         if (sideFilesFrom != null && !sideFilesFrom.toAbsolutePath().normalize()
                 .equals(dir.toAbsolutePath().normalize())) {

@@ -15,7 +15,7 @@ import java.util.Map;
  * Low-rank adapters (Hu et al. 2021, "LoRA") on the decoder's linear projections: the base weight W stays
  * frozen and each targeted projection learns a rank-r update.
  * <pre>
- *   y = x W^T + s (x A^T) B^T,   A [r, in], B [out, r],   s = alpha / r
+ *   y = x W^T + s (x A^T) B^T,   A [r, in], B [out, r],   s = alpha / r   (rsLoRA: s = alpha / sqrt r)
  *   merged weight (what an export writes): W' = W + s B A
  *   init: A ~ U(-1/sqrt(in), 1/sqrt(in)),  B = 0   (so training starts exactly at the base model)
  * </pre>
@@ -27,11 +27,15 @@ import java.util.Map;
  * <p>Adapter weights are named as PEFT names them relative to the base model
  * ({@code model.layers.0.self_attn.q_proj.lora_A.weight}); PEFT's files add {@value #PEFT_PREFIX}.
  *
+ * <p>rsLoRA (Kalajdzievski 2023, PEFT's {@code use_rslora}) divides by sqrt r instead of r, so that the
+ * update's scale does not shrink as the rank grows.
+ *
  * @param rank    r; 0 = no adapters (full fine-tuning)
- * @param alpha   the scale numerator: s = alpha / r
+ * @param alpha   the scale numerator: s = alpha / r, or alpha / sqrt r with {@code rslora}
  * @param targets projection names ({@link #PROJECTIONS}) that get adapters, in every layer
+ * @param rslora  rank-stabilised scaling
  */
-public record Lora(int rank, double alpha, List<String> targets) implements Serializable {
+public record Lora(int rank, double alpha, List<String> targets, boolean rslora) implements Serializable {
     /** Every linear projection of a Llama decoder layer, in HF order, with its module path. */
     public static final Map<String, String> PROJECTIONS = projections();
     public static final double DEFAULT_ALPHA = 32;
@@ -61,6 +65,11 @@ public record Lora(int rank, double alpha, List<String> targets) implements Seri
         }
     }
 
+    /** Plain LoRA scaling (s = alpha / r). */
+    public Lora(int rank, double alpha, List<String> targets) {
+        this(rank, alpha, targets, false);
+    }
+
     /** Rank r on every projection, alpha {@value #DEFAULT_ALPHA}. */
     public static Lora allProjections(int rank) {
         return new Lora(rank, DEFAULT_ALPHA, List.copyOf(PROJECTIONS.keySet()));
@@ -70,9 +79,9 @@ public record Lora(int rank, double alpha, List<String> targets) implements Seri
         return rank > 0;
     }
 
-    /** s = alpha / r. */
+    /** s = alpha / r, or alpha / sqrt r for rsLoRA. */
     public double scale() {
-        return alpha / rank;
+        return rslora ? alpha / Math.sqrt(rank) : alpha / rank;
     }
 
     public static String a(String module) {

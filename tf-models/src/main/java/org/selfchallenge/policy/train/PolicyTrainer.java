@@ -110,6 +110,7 @@ public final class PolicyTrainer implements AutoCloseable {
             }
             Lora want = config.lora();
             if (want.enabled() && (want.rank() != a.lora().rank() || want.alpha() != a.lora().alpha()
+                    || want.rslora() != a.lora().rslora()
                     || !Set.copyOf(want.targets()).equals(Set.copyOf(a.lora().targets())))) {
                 throw new IllegalArgumentException("the adapter in " + peftAdapterDir + " is " + a.lora()
                         + ", the training config asks for " + want);
