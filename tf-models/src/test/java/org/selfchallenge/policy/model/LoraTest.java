@@ -20,6 +20,18 @@ class LoraTest {
             + "\"num_attention_heads\": 32, \"num_key_value_heads\": 8, \"rms_norm_eps\": 1e-5}");
 
     @Test
+    void rsLoraScaleAndTrainConfigsSavedBeforeIt() throws Exception {
+        assertEquals(8.0 / 3, new Lora(9, 8, List.of("q_proj"), true).scale(), 1e-15);
+        assertEquals(8.0 / 9, new Lora(9, 8, List.of("q_proj")).scale(), 1e-15);
+        // a training checkpoint's train_config written before rsLoRA existed
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals(new Lora(4, 8, List.of("q_proj")),
+                json.readValue("{\"rank\": 4, \"alpha\": 8.0, \"targets\": [\"q_proj\"]}", Lora.class));
+        Lora rs = new Lora(4, 8, List.of("q_proj"), true);
+        assertEquals(rs, json.readValue(json.writeValueAsString(rs), Lora.class));
+    }
+
+    @Test
     void adapterShapesOfLlama8B() {
         Map<String, long[]> s = Lora.allProjections(16).shapes(LLAMA_8B);
         assertEquals(32 * 7 * 2, s.size());
