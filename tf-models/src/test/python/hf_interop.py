@@ -59,9 +59,15 @@ def cases():
                                     torch.float16),
         # what transformers < 5 wrote: rope_theta / rope_scaling at the top level, torch_dtype
         "llama_legacy_keys": ("LlamaConfig", dict(SMALL, head_dim=16, rope_parameters=llama3), torch.float32),
+        "qwen2_rope_yarn": ("Qwen2Config", dict(SMALL, rope_parameters=dict(
+            rope_type="yarn", factor=4.0, original_max_position_embeddings=16, rope_theta=1e6)), torch.float32),
+        "llama_rope_yarn_options": ("LlamaConfig", dict(SMALL, head_dim=16, rope_parameters=dict(
+            rope_type="yarn", factor=3.0, original_max_position_embeddings=32, rope_theta=5e4, beta_fast=16.0,
+            beta_slow=2.0, truncate=False, attention_factor=1.25)), torch.float32),
         # saved by transformers, read by it, and not computed by the policy: expected to be refused
-        "unsupported_yarn": ("LlamaConfig", dict(SMALL, rope_parameters=dict(
-            rope_type="yarn", factor=4.0, original_max_position_embeddings=16, rope_theta=1e4)), torch.float32),
+        "unsupported_longrope": ("LlamaConfig", dict(SMALL, rope_parameters=dict(
+            rope_type="longrope", short_factor=[1.0] * 4, long_factor=[2.0] * 4, original_max_position_embeddings=16,
+            rope_theta=1e4)), torch.float32),
         "unsupported_dynamic": ("LlamaConfig", dict(SMALL, rope_parameters=dict(
             rope_type="dynamic", factor=2.0, rope_theta=1e4)), torch.float32),
         "unsupported_partial_rotary": ("LlamaConfig", dict(SMALL, rope_parameters=dict(

@@ -4,7 +4,7 @@
  * <h2>Sub-packages</h2>
  * <ul>
  *   <li>{@code config} — {@code LlamaConfig}: a Hugging Face {@code config.json} (GQA, head_dim,
- *       tie_word_embeddings, Qwen2 q/k/v biases, Llama attention_bias); {@code Rope}: rope_theta and llama3/linear
+ *       tie_word_embeddings, Qwen2 q/k/v biases, Llama attention_bias); {@code Rope}: rope_theta and llama3/linear/yarn
  *       scaling from either generation of the format ({@code rope_parameters} or {@code rope_theta} +
  *       {@code rope_scaling}), anything else refused by name.</li>
  *   <li>{@code io} — {@code Safetensors} read/write (F32/BF16/F16), {@code HfCheckpoint} (single file or sharded

@@ -31,10 +31,11 @@ class HfCheckpointInteropTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Saved by transformers, computed by the policy. */
     private static final List<String> SUPPORTED = List.of("llama_bias_theta5e5", "llama_rope_llama3",
-            "llama_rope_linear", "llama_tied_bf16", "qwen2_theta1e6", "mistral_sliding_headdim", "llama_legacy_keys");
+            "llama_rope_linear", "llama_tied_bf16", "qwen2_theta1e6", "mistral_sliding_headdim", "llama_legacy_keys",
+            "qwen2_rope_yarn", "llama_rope_yarn_options");
     /** Saved by transformers, not computed by the policy: the error must name the field. */
     private static final Map<String, String> REFUSED = Map.of(
-            "unsupported_yarn", "rope_parameters.rope_type 'yarn' is not supported",
+            "unsupported_longrope", "rope_parameters.rope_type 'longrope' is not supported",
             "unsupported_dynamic", "rope_parameters.rope_type 'dynamic' is not supported",
             "unsupported_partial_rotary", "partial_rotary_factor 0.5 is not supported",
             "unsupported_qwen2_sliding", "use_sliding_window=true is not supported");
@@ -98,6 +99,8 @@ class HfCheckpointInteropTest {
         configs.put("mistral_sliding_bf16", "{\"model_type\": \"mistral\", " + common + "\"head_dim\": 12, "
                 + "\"sliding_window\": 5, \"rope_parameters\": {\"rope_type\": \"linear\", \"factor\": 2.0, "
                 + "\"rope_theta\": 100000.0}, \"dtype\": \"bfloat16\"}");
+        configs.put("qwen2_yarn_legacy", "{\"model_type\": \"qwen2\", " + common + "\"rope_theta\": 1000000.0, "
+                + "\"rope_scaling\": {\"type\": \"yarn\", \"factor\": 4.0, \"original_max_position_embeddings\": 32}}");
         String idList = "257,72,101,108,108,111,44,32,119,111,114,108,100,33,258,10,257,97,115,115,105,115,116,10";
         int seed = 11;
         for (Map.Entry<String, String> e : configs.entrySet()) {

@@ -31,6 +31,8 @@ public final class LlamaConfig {
     public final double rmsNormEps;
     public final double ropeTheta;
     public final RopeScaling ropeScaling;
+    /** The rope as read (theta, scaling and the dict written back). */
+    public final Rope rope;
     public final boolean tieWordEmbeddings;
     /** Bias on q, k, v projections (Qwen2, or Llama attention_bias). */
     public final boolean qkvBias;
@@ -69,7 +71,7 @@ public final class LlamaConfig {
         }
         this.maxPositionEmbeddings = n.hasNonNull("max_position_embeddings")
                 ? requiredInt(n, "max_position_embeddings") : 4096;
-        Rope rope = Rope.parse(n, maxPositionEmbeddings);
+        this.rope = Rope.parse(n, maxPositionEmbeddings);
         this.ropeTheta = rope.theta();
         this.ropeScaling = rope.scaling();
         this.tieWordEmbeddings = n.path("tie_word_embeddings").asBoolean(false);
@@ -157,7 +159,7 @@ public final class LlamaConfig {
      */
     public ObjectNode toJson() {
         ObjectNode out = raw.deepCopy();
-        new Rope(ropeTheta, ropeScaling).writeTo(out);
+        rope.writeTo(out);
         if (!"auto".equals(torchDtype)) {
             out.put("dtype", torchDtype);
             out.put("torch_dtype", torchDtype);
@@ -169,16 +171,19 @@ public final class LlamaConfig {
         Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(toJson()) + "\n");
     }
 
-    /** RoPE inverse frequencies 1/theta^(2i/d), i &lt; d/2, with llama3 or linear scaling when configured. */
+    /** RoPE inverse frequencies 1/theta^(2i/d), i &lt; d/2, with the configured scaling (float32, as transformers). */
     public float[] ropeInvFreq() {
-        int half = headDim / 2;
-        float[] f = new float[half];
-        for (int i = 0; i < half; i++) {
-            // as transformers: base ** (arange(0, d, 2).float() / d), then its reciprocal, in float32
-            float exponent = (float) (2 * i) / (float) headDim;
-            f[i] = 1f / (float) Math.pow((float) ropeTheta, exponent);
+        float[] pos = RopeScaling.positionFrequencies(ropeTheta, headDim);
+        float[] f = new float[pos.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = 1f / pos[i];
         }
-        return ropeScaling == null ? f : ropeScaling.apply(f);
+        return ropeScaling == null ? f : ropeScaling.apply(f, ropeTheta, headDim);
+    }
+
+    /** The factor on the rope's cos and sin tables (yarn's attention_factor; 1 otherwise). */
+    public float ropeAttentionScaling() {
+        return ropeScaling == null ? 1f : ropeScaling.attentionScaling();
     }
 
     /** Number of weights (parameters). */

@@ -1,6 +1,7 @@
 package org.selfchallenge.policy.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Iterator;
@@ -23,16 +24,19 @@ import java.util.Set;
  * compute is an error naming it, never ignored (a wrong theta alone moves logits by several units).
  *
  * @param theta   the base wavelength
- * @param scaling llama3 or linear frequency scaling; null for the default rope
+ * @param scaling llama3, linear or yarn frequency scaling; null for the default rope
+ * @param params  the dict as read, with rope_type, rope_theta and defaults filled in (what is written back)
  */
-public record Rope(double theta, RopeScaling scaling) {
+public record Rope(double theta, RopeScaling scaling, ObjectNode params) {
     private static final String DEFAULT = "default";
     /** Keys each supported rope_type may carry besides rope_type/type, rope_theta and partial_rotary_factor. */
     private static final Map<String, Set<String>> KEYS = Map.of(
             DEFAULT, Set.of(),
             RopeScaling.LINEAR, Set.of("factor"),
             RopeScaling.LLAMA3, Set.of("factor", "low_freq_factor", "high_freq_factor",
-                    "original_max_position_embeddings"));
+                    "original_max_position_embeddings"),
+            RopeScaling.YARN, Set.of("factor", "original_max_position_embeddings", "beta_fast", "beta_slow",
+                    "truncate", "attention_factor", "mscale", "mscale_all_dim"));
     private static final Set<String> COMMON = Set.of("rope_type", "type", "rope_theta", "partial_rotary_factor");
     private static final List<String> LAYER_TYPES = List.of("full_attention", "sliding_attention",
             "chunked_attention", "linear_attention");
@@ -53,7 +57,7 @@ public record Rope(double theta, RopeScaling scaling) {
         double topTheta = number(n, "rope_theta", LlamaConfig.DEFAULT_ROPE_THETA, "config.json: rope_theta");
         checkFullRotary(n, "partial_rotary_factor");
         if (p == null || p.isNull() || p.isEmpty()) {
-            return new Rope(topTheta, null);
+            return new Rope(topTheta, null, canonical(JsonNodeFactory.instance.objectNode(), DEFAULT, topTheta));
         }
         for (String layerType : LAYER_TYPES) {
             if (p.has(layerType)) {
@@ -65,7 +69,7 @@ public record Rope(double theta, RopeScaling scaling) {
         Set<String> allowed = KEYS.get(type);
         if (allowed == null) {
             throw new IllegalArgumentException("config.json: " + field + ".rope_type '" + type
-                    + "' is not supported (supported: default, linear, llama3)");
+                    + "' is not supported (supported: default, linear, llama3, yarn)");
         }
         for (Iterator<String> it = p.fieldNames(); it.hasNext(); ) {
             String k = it.next();
@@ -77,21 +81,16 @@ public record Rope(double theta, RopeScaling scaling) {
         checkFullRotary(p, "partial_rotary_factor");
         String where = "config.json: " + field + ".";
         double theta = p.hasNonNull("rope_theta") ? number(p, "rope_theta", 0, where + "rope_theta") : topTheta;
+        ObjectNode params = canonical(p.deepCopy(), type, theta);
         if (DEFAULT.equals(type)) {
-            return new Rope(theta, null);
+            return new Rope(theta, null, params);
         }
         double factor = required(p, "factor", where);
         if (!(factor > 0)) {
             throw new IllegalArgumentException(where + "factor must be positive, got " + factor);
         }
         if (RopeScaling.LINEAR.equals(type)) {
-            return new Rope(theta, new RopeScaling(type, factor, 0, 0, 0));
-        }
-        double low = required(p, "low_freq_factor", where);
-        double high = required(p, "high_freq_factor", where);
-        if (!(low > 0) || !(high > low)) {
-            throw new IllegalArgumentException(where + "low_freq_factor and high_freq_factor must satisfy "
-                    + "0 < low < high, got " + low + ", " + high);
+            return new Rope(theta, RopeScaling.linear(factor), params);
         }
         // as transformers' standardize_rope_params: the dict's value, else max_position_embeddings (a top-level
         // original_max_position_embeddings is not read for these model types)
@@ -102,7 +101,39 @@ public record Rope(double theta, RopeScaling scaling) {
             throw new IllegalArgumentException(where + "original_max_position_embeddings must be a positive "
                     + "integer, got " + original);
         }
-        return new Rope(theta, new RopeScaling(type, factor, low, high, (int) original));
+        params.put("original_max_position_embeddings", (int) original);
+        if (RopeScaling.YARN.equals(type)) {
+            return new Rope(theta, yarn(p, where, factor, (int) original), params);
+        }
+        double low = required(p, "low_freq_factor", where);
+        double high = required(p, "high_freq_factor", where);
+        if (!(low > 0) || !(high > low)) {
+            throw new IllegalArgumentException(where + "low_freq_factor and high_freq_factor must satisfy "
+                    + "0 < low < high, got " + low + ", " + high);
+        }
+        return new Rope(theta, RopeScaling.llama3(factor, low, high, (int) original), params);
+    }
+
+    /** yarn's optional keys, defaulted as transformers' _compute_yarn_parameters does ("x or default"). */
+    private static RopeScaling yarn(JsonNode p, String where, double factor, int original) {
+        double betaFast = number(p, "beta_fast", 0, where + "beta_fast");
+        double betaSlow = number(p, "beta_slow", 0, where + "beta_slow");
+        JsonNode truncate = p.get("truncate");
+        if (truncate != null && !truncate.isNull() && !truncate.isBoolean()) {
+            throw new IllegalArgumentException(where + "truncate must be true or false, got " + truncate);
+        }
+        Double attention = p.hasNonNull("attention_factor")
+                ? number(p, "attention_factor", 0, where + "attention_factor") : null;
+        return RopeScaling.yarn(factor, original, betaFast == 0 ? 32 : betaFast, betaSlow == 0 ? 1 : betaSlow,
+                truncate == null || truncate.isNull() || truncate.asBoolean(), attention,
+                number(p, "mscale", 0, where + "mscale"), number(p, "mscale_all_dim", 0, where + "mscale_all_dim"));
+    }
+
+    private static ObjectNode canonical(ObjectNode p, String type, double theta) {
+        p.remove("type");
+        p.put("rope_type", type);
+        p.put("rope_theta", theta);
+        return p;
     }
 
     /**
@@ -110,23 +141,13 @@ public record Rope(double theta, RopeScaling scaling) {
      * {@code rope_theta} (+ {@code rope_scaling} when scaled) for older readers.
      */
     public void writeTo(ObjectNode n) {
-        ObjectNode p = n.putObject("rope_parameters");
-        p.put("rope_type", scaling == null ? DEFAULT : scaling.type());
-        p.put("rope_theta", theta);
+        n.set("rope_parameters", params.deepCopy());
         n.put("rope_theta", theta);
         n.remove("rope_scaling");
         if (scaling != null) {
-            ObjectNode s = n.putObject("rope_scaling");
-            s.put("rope_type", scaling.type());
-            s.put("factor", scaling.factor());
-            p.put("factor", scaling.factor());
-            if (RopeScaling.LLAMA3.equals(scaling.type())) {
-                for (ObjectNode o : List.of(s, p)) {
-                    o.put("low_freq_factor", scaling.lowFreqFactor());
-                    o.put("high_freq_factor", scaling.highFreqFactor());
-                    o.put("original_max_position_embeddings", scaling.originalMaxPositionEmbeddings());
-                }
-            }
+            ObjectNode s = params.deepCopy();
+            s.remove("rope_theta");
+            n.set("rope_scaling", s);
         }
     }
 

@@ -68,6 +68,7 @@ final class DecodeGraph {
     private final Placeholder<TFloat32> cosTable; // cos' [B, H + 2 Hkv, 1, D]
     private final Placeholder<TFloat32> sinTable; // sin' [B, H + 2 Hkv, 1, D]
     private final float[] invFreq2;             // [f, f], D values
+    private final float ropeScale;              // yarn's attention_factor on cos and sin (1 otherwise)
     private final float[] headScale;            // c_h
     private final float[] headShift;            // [h is a value head]
     private final Placeholder<TFloat32> bias;   // [B, 1, 1, P + 1]
@@ -123,6 +124,7 @@ final class DecodeGraph {
 
         // RoPE table factors (see step)
         float[] inv = c.ropeInvFreq();
+        ropeScale = c.ropeAttentionScaling();
         invFreq2 = new float[hd];
         for (int e = 0; e < hd; e++) {
             invFreq2[e] = inv[e % (hd / 2)];
@@ -349,8 +351,8 @@ final class DecodeGraph {
             float p = posRows[r][0];
             for (int e = 0; e < hd; e++) {
                 float a = p * invFreq2[e];
-                float c = (float) Math.cos(a);
-                float s = e < hd / 2 ? -(float) Math.sin(a) : (float) Math.sin(a);
+                float c = (float) Math.cos(a) * ropeScale;
+                float s = (e < hd / 2 ? -(float) Math.sin(a) : (float) Math.sin(a)) * ropeScale;
                 for (int j = 0; j < heads; j++) {
                     int i = (r * heads + j) * hd + e;
                     cos[i] = c * headScale[j] + headShift[j];

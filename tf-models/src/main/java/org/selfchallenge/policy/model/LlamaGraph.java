@@ -241,8 +241,15 @@ public final class LlamaGraph {
         Operand<TFloat32> freqs = tf.math.mul(tf.expandDims(tf.dtypes.cast(positions, TFloat32.class),
                 tf.constant(-1)), invFreq);
         Operand<TFloat32> emb = tf.concat(List.of(freqs, freqs), tf.constant(-1));
-        Operand<TFloat32> cos = tf.expandDims(tf.math.cos(emb), tf.constant(1));
-        Operand<TFloat32> sin = tf.expandDims(tf.math.sin(emb), tf.constant(1));
+        Operand<TFloat32> cosE = tf.math.cos(emb);
+        Operand<TFloat32> sinE = tf.math.sin(emb);
+        if (c.ropeAttentionScaling() != 1f) {
+            // yarn: cos and sin times attention_factor (so q.k scales by its square)
+            cosE = tf.math.mul(cosE, tf.constant(c.ropeAttentionScaling()));
+            sinE = tf.math.mul(sinE, tf.constant(c.ropeAttentionScaling()));
+        }
+        Operand<TFloat32> cos = tf.expandDims(cosE, tf.constant(1));
+        Operand<TFloat32> sin = tf.expandDims(sinE, tf.constant(1));
 
         // bias [B, 1, S, K]: causal within the new block (band: j - i <= P) and the key mask
         Operand<TInt64> past = tf.dtypes.cast(tf.math.sub(kDim, sDim), TInt64.class);

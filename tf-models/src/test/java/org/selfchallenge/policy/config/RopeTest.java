@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Both generations of the rope fields, with transformers 5.18's precedence (what {@code AutoConfig} made of
- * each of these configs, checked by hand), inverse frequencies bit for bit against its
- * {@code ROPE_INIT_FUNCTIONS}, and every field it would compute differently refused by name.
+ * each of these configs, checked by hand), inverse frequencies and yarn's attention factor bit for bit against
+ * its {@code ROPE_INIT_FUNCTIONS}, and every field it would compute differently refused by name.
  */
 class RopeTest {
     private static final String BASE = "\"vocab_size\": 64, \"hidden_size\": 32, \"intermediate_size\": 64, "
@@ -39,12 +39,12 @@ class RopeTest {
         LlamaConfig both = cfg("\"rope_theta\": 123.0, \"rope_scaling\": {\"type\": \"linear\", \"factor\": 2.0}, "
                 + "\"rope_parameters\": {\"rope_type\": \"default\", \"rope_theta\": 7.0}");
         assertEquals(123.0, both.ropeTheta);
-        assertEquals(new RopeScaling("linear", 2.0, 0, 0, 0), both.ropeScaling);
+        assertEquals(RopeScaling.linear(2.0), both.ropeScaling);
         assertNull(cfg("\"rope_scaling\": null, \"rope_parameters\": null, \"rope_theta\": 11.0").ropeScaling);
         // llama3 without original_max_position_embeddings takes max_position_embeddings
         LlamaConfig l3 = cfg("\"rope_parameters\": {\"rope_type\": \"llama3\", \"factor\": 8.0, \"low_freq_factor\": 1.0,"
                 + " \"high_freq_factor\": 4.0, \"rope_theta\": 500000.0}");
-        assertEquals(new RopeScaling("llama3", 8, 1, 4, 100), l3.ropeScaling);
+        assertEquals(RopeScaling.llama3(8, 1, 4, 100), l3.ropeScaling);
         assertEquals("bfloat16", cfg("\"dtype\": \"bfloat16\", \"torch_dtype\": \"float16\"").torchDtype);
         assertEquals("float16", cfg("\"torch_dtype\": \"float16\"").torchDtype);
     }
@@ -59,6 +59,20 @@ class RopeTest {
         LlamaConfig linear = cfg("\"rope_parameters\": {\"rope_type\": \"linear\", \"factor\": 4.0, "
                 + "\"rope_theta\": 20000.0}");
         assertArrayEquals(bits(0x3e800000, 0x3cac3731, 0x3ae7b46b, 0x391bdf2b), linear.ropeInvFreq());
+        String two = "\"num_attention_heads\": 2";
+        LlamaConfig yarn = LlamaConfig.parse(("{" + BASE + ", \"rope_parameters\": {\"rope_type\": \"yarn\", "
+                + "\"factor\": 4.0, \"original_max_position_embeddings\": 16, \"rope_theta\": 1000000.0}}")
+                .replace("\"num_attention_heads\": 4", two));
+        assertArrayEquals(bits(0x3f800000, 0x3d361887, 0x3c0186e3, 0x3ab8449c, 0x3983126f, 0x383a7753, 0x3704a2b2,
+                0x35bcb0c1), yarn.ropeInvFreq());
+        assertEquals(Float.intBitsToFloat(1066516124), yarn.ropeAttentionScaling()); // 0.1 ln 4 + 1
+        LlamaConfig options = LlamaConfig.parse(("{" + BASE + ", \"rope_parameters\": {\"rope_type\": \"yarn\", "
+                + "\"factor\": 3.0, \"original_max_position_embeddings\": 32, \"rope_theta\": 50000.0, "
+                + "\"beta_fast\": 16.0, \"beta_slow\": 2.0, \"truncate\": false, \"mscale\": 2.0, "
+                + "\"mscale_all_dim\": 1.0}}").replace("\"num_attention_heads\": 4", two));
+        assertArrayEquals(bits(0x3f800000, 0x3db089a7, 0x3cb69c56, 0x3bbce481, 0x3ac363ff, 0x39ca1cb6, 0x38d1109e,
+                0x37d841c2), options.ropeInvFreq());
+        assertEquals(Float.intBitsToFloat(1066183575), options.ropeAttentionScaling());
     }
 
     @Test
@@ -67,8 +81,8 @@ class RopeTest {
                 + "\"low_freq_factor\": 1.0, \"high_freq_factor\": 4.0, \"original_max_position_embeddings\": 16}, "
                 + "\"torch_dtype\": \"bfloat16\"");
         ObjectNode j = l3.toJson();
-        assertEquals("{\"rope_type\":\"llama3\",\"rope_theta\":500000.0,\"factor\":8.0,\"low_freq_factor\":1.0,"
-                + "\"high_freq_factor\":4.0,\"original_max_position_embeddings\":16}", j.get("rope_parameters").toString());
+        assertEquals("{\"rope_type\":\"llama3\",\"factor\":8.0,\"low_freq_factor\":1.0,\"high_freq_factor\":4.0,"
+                + "\"original_max_position_embeddings\":16,\"rope_theta\":500000.0}", j.get("rope_parameters").toString());
         assertEquals(500000.0, j.get("rope_theta").asDouble());
         assertEquals("llama3", j.get("rope_scaling").get("rope_type").asText());
         assertEquals("bfloat16", j.get("dtype").asText());
@@ -85,11 +99,11 @@ class RopeTest {
 
     @Test
     void refusesWhatItDoesNotComputeNamingTheField() {
-        assertEquals("config.json: rope_parameters.rope_type 'yarn' is not supported (supported: default, linear, "
-                + "llama3)", error("\"rope_parameters\": {\"rope_type\": \"yarn\", \"factor\": 4.0, "
-                + "\"original_max_position_embeddings\": 16}"));
+        assertEquals("config.json: rope_parameters.rope_type 'longrope' is not supported (supported: default, linear, "
+                + "llama3, yarn)", error("\"rope_parameters\": {\"rope_type\": \"longrope\", \"short_factor\": [1.0], "
+                + "\"long_factor\": [1.0]}"));
         assertEquals("config.json: rope_scaling.rope_type 'dynamic' is not supported (supported: default, linear, "
-                + "llama3)", error("\"rope_scaling\": {\"type\": \"dynamic\", \"factor\": 2.0}"));
+                + "llama3, yarn)", error("\"rope_scaling\": {\"type\": \"dynamic\", \"factor\": 2.0}"));
         assertEquals("config.json: rope_parameters.beta_fast is not supported for rope_type 'llama3'",
                 error("\"rope_parameters\": {\"rope_type\": \"llama3\", \"factor\": 8.0, \"low_freq_factor\": 1.0, "
                         + "\"high_freq_factor\": 4.0, \"beta_fast\": 32}"));
