@@ -6,11 +6,11 @@ import java.util.List;
 import org.selfchallenge.env.Environment;
 
 /**
- * One {@link PythonWorkerPool#runCases} call. The plan is case 0, evaluate 0, case 1, evaluate 1, ...
- * sent to one worker as a single "steps" request (one round trip plus one per tool call), which
- * stops at the first unexpected outcome. A tainted run (worker report) or suspicious task text
- * ({@link TaintScanner}) ends that worker's part: the rest of the plan continues on a clean worker
- * (for suspicious text, one run per worker), so no run can tamper with a later one. Each case's
+ * One {@link PythonWorkerPool#runCases} call. The plan is the compile check of the evaluation function,
+ * then case 0, evaluate 0, case 1, evaluate 1, ..., sent to one worker as a single "steps" request (one
+ * round trip plus one per tool call), which stops at the first unexpected outcome. The worker forks a
+ * fresh process for every case and every evaluate() and relays each one's tool calls under the case it
+ * bound that process to, so no run can reach another case's state, a later run, or the plan. Each case's
  * environment is a fresh copy of the prototype's initial state, shared by the case and its evaluate.
  */
 final class CaseExecution {
@@ -45,9 +45,10 @@ final class CaseExecution {
         this.stringConvention = ToolBridge.stringConvention(prototype);
     }
 
+    /** The case's environment; the index comes from the worker, which binds it per process. */
     private Environment env(int i) {
         if (i < 0 || i >= envs.length) {
-            i = 0; // a forged case index still gets a (throw-away) state of this task, never another's
+            throw new IllegalStateException("the worker named case " + i + " of " + envs.length);
         }
         if (envs[i] == null) {
             envs[i] = prototype.fresh();
@@ -57,48 +58,34 @@ final class CaseExecution {
 
     // Plan: step 0 = compile check of the evaluation function; step 1+2i = case i; step 2+2i = evaluate i.
     CaseBatch run() {
-        boolean suspicious = TaintScanner.suspicious(evalSource);
-        for (String c : cases) {
-            suspicious |= TaintScanner.suspicious(c);
-        }
         int planSize = 1 + cases.size() * 2;
+        PythonWorker w = pool.acquire();
+        if (w == null) {
+            store(0, RunResult.failed(RunStatus.CRASH, pool.unavailableReason(), List.of(), 0));
+            return batch();
+        }
+        PythonWorker.Exchange ex;
+        try {
+            PythonWorkerPool.bindTools(w, prototype);
+            ex = w.exchange(g -> writeSteps(g, planSize), this::env, stringConvention, limits, planSize);
+        } catch (IOException e) {
+            w.kill();
+            ex = new PythonWorker.Exchange(List.of(RunResult.failed(RunStatus.CRASH,
+                    "worker pipe closed: " + e.getMessage(), List.of(), 0)), false);
+        }
         int pos = 0;
-        boolean stop = false;
-        while (pos < planSize && !stop) {
-            PythonWorker w = pool.acquire();
-            if (w == null) {
-                store(pos, RunResult.failed(RunStatus.CRASH, pool.unavailableReason(), List.of(), 0));
+        for (RunResult r : ex.runs()) {
+            store(pos, r);
+            pos++;
+            if (!expected(pos - 1, r)) {
                 break;
             }
-            int from = pos;
-            // suspicious text: one run per worker (the compile check runs no task code, so it may share)
-            int to = !suspicious ? planSize : pos == 0 ? 2 : pos + 1;
-            PythonWorker.Exchange ex;
-            try {
-                PythonWorkerPool.bindTools(w, prototype);
-                ex = w.exchange(g -> writeSteps(g, from, to), this::env, stringConvention, limits, to - from);
-            } catch (IOException e) {
-                w.kill();
-                ex = new PythonWorker.Exchange(List.of(RunResult.failed(RunStatus.CRASH,
-                        "worker pipe closed: " + e.getMessage(), List.of(), 0)), false);
-            }
-            boolean discard = (suspicious && to > 1) || !ex.completed();
-            for (RunResult r : ex.runs()) {
-                if (pos >= to) {
-                    discard = true; // more results than steps: forged output
-                    stop = true;
-                    break;
-                }
-                store(pos, r);
-                discard |= r.tainted();
-                stop |= !expected(pos, r);
-                pos++;
-            }
-            pool.release(w, discard);
-            if (!ex.completed() || ex.runs().isEmpty()) {
-                stop = true;
-            }
         }
+        pool.release(w, !ex.completed());
+        return batch();
+    }
+
+    private CaseBatch batch() {
         List<CaseRun> out = new ArrayList<>();
         for (int i = 0; i < cases.size() && caseRuns[i] != null; i++) {
             out.add(new CaseRun(i, caseRuns[i], evalRuns[i]));
@@ -139,13 +126,13 @@ final class CaseExecution {
         return r.status() == RunStatus.RAISED || (r.status() == RunStatus.OK && !Boolean.TRUE.equals(r.value()));
     }
 
-    private void writeSteps(com.fasterxml.jackson.core.JsonGenerator g, int from, int to) throws IOException {
+    private void writeSteps(com.fasterxml.jackson.core.JsonGenerator g, int planSize) throws IOException {
         g.writeStartObject();
         g.writeStringField("op", "steps");
         g.writeStringField("eval", evalSource);
         PythonWorkerPool.writeLimits(g, limits);
         g.writeArrayFieldStart("steps");
-        for (int s = from; s < to; s++) {
+        for (int s = 0; s < planSize; s++) {
             g.writeStartObject();
             if (s == 0) {
                 g.writeNumberField("c", 0);
@@ -158,9 +145,6 @@ final class CaseExecution {
                     g.writeBooleanField("ar", allowRaise[i]);
                 } else {
                     g.writeBooleanField("ev", expect[i]);
-                    if (s == from && caseRuns[i] != null && caseRuns[i].hasAnswer()) {
-                        g.writeStringField("a", WireValues.toText(caseRuns[i].answer()));
-                    }
                 }
             }
             g.writeEndObject();

@@ -17,9 +17,9 @@ public interface CodeSession extends AutoCloseable {
     /**
      * Runs the task's evaluation function in a fresh namespace against the environment's current
      * state and returns {@code evaluate()}'s outcome; {@code final_answer()} returns
-     * {@code finalAnswer} (a Python value; null = None). If any earlier run of the session was
-     * tainted it runs on a different, clean worker, so session code cannot tamper with the reward.
-     * Ends the session's namespace (later {@link #run} calls start empty).
+     * {@code finalAnswer} (a Python value; null = None), in a process of its own that ran nothing
+     * else, so session code cannot tamper with the reward. Ends the session's namespace (later
+     * {@link #run} calls start empty).
      */
     RunResult evaluate(String evalSource, Object finalAnswer);
 

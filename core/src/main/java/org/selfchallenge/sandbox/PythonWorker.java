@@ -52,6 +52,7 @@ final class PythonWorker {
     static final long STARTUP_TIMEOUT_MS = 20_000;
 
     private static final String SCRIPT = loadScript();
+    private static final java.util.concurrent.atomic.AtomicBoolean WARNED = new java.util.concurrent.atomic.AtomicBoolean();
     /** CPU seconds used by all workers of this JVM (as each reports after a request; start-up excluded). */
     static final java.util.concurrent.atomic.DoubleAdder TOTAL_CPU = new java.util.concurrent.atomic.DoubleAdder();
     /** Runs worker.py (argv[1]) with a private copy of the builtins dict (see worker.py). */
@@ -73,7 +74,6 @@ final class PythonWorker {
     Object toolsKey;
     int requests;
     double cpuSeconds;
-    boolean tainted;
 
     private PythonWorker(Process p) {
         this.process = p;
@@ -112,7 +112,7 @@ final class PythonWorker {
         checkPython(cfg.python());
         ProcessBuilder pb = new ProcessBuilder(cfg.python(), "-S", "-s", "-B", "-c", BOOT, SCRIPT,
                 Long.toString(cfg.memoryBytes()), Integer.toString(cfg.cpuSeconds()),
-                Long.toString(ProcessHandle.current().pid()));
+                Long.toString(ProcessHandle.current().pid()), cfg.namespaces());
         pb.environment().clear();
         pb.environment().put("PYTHONHASHSEED", "0"); // deterministic set/dict-of-str order; cleared in the worker
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
@@ -134,6 +134,10 @@ final class PythonWorker {
         }
         w.deadlineNanos = Long.MAX_VALUE;
         if (first != null && "ready".equals(first.path("t").asText())) {
+            if (!first.path("ns").asBoolean(false) && !"off".equals(cfg.namespaces()) && !WARNED.getAndSet(true)) {
+                System.err.println("warning: the sandbox runs without namespaces (" + first.path("why").asText()
+                        + "): model code is confined by seccomp and rlimits only, and can stat host paths");
+            }
             return w;
         }
         w.kill();
@@ -284,7 +288,7 @@ final class PythonWorker {
         double py = r.path("d").asDouble() - r.path("w").asDouble();
         return new RunResult(st, value, textOrNull(r, "vt"), textOrNull(r, "vr"), r.path("o").asText(""),
                 r.path("n").asLong(), textOrNull(r, "e"), calls, answer, hasAnswer, nanos,
-                (long) (Math.max(0, py) * 1e9), r.path("k").asBoolean(false));
+                (long) (Math.max(0, py) * 1e9));
     }
 
     private static String textOrNull(JsonNode r, String f) {

@@ -12,11 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.selfchallenge.env.Environment;
 
 /**
- * The CPython sandbox engine: a pool of long-lived {@code worker.py} processes, each locked down once
- * (seccomp allow-list, rlimits, empty environment) and reused for many runs. A worker is killed and
- * replaced in the background when a run times out or crashes, when code it ran was tainted (see
- * {@link TaintScanner}), when it used half its CPU rlimit, or after
- * {@value #MAX_REQUESTS_PER_WORKER} requests.
+ * The CPython sandbox engine: a pool of long-lived {@code worker.py} fork servers, each isolated once
+ * (namespaces with an empty root, empty environment) that fork a fresh, locked-down child for every run of
+ * model code (see worker.py). A worker is killed and replaced in the background when a run times out
+ * (the watchdog kills it), when it used half its CPU rlimit, or after {@value #MAX_REQUESTS_PER_WORKER}
+ * requests.
  *
  * <p>Thread-safe. {@link #shared()} is the per-JVM pool (sized to the cores, or
  * {@code -Dselfchallenge.sandbox.workers=N}), created lazily and closed by a shutdown hook, so Spark
@@ -26,6 +26,12 @@ import org.selfchallenge.env.Environment;
 public final class PythonWorkerPool implements CodeRunner {
     public static final String PYTHON_PROPERTY = "selfchallenge.sandbox.python";
     public static final String SIZE_PROPERTY = "selfchallenge.sandbox.workers";
+    /**
+     * {@code required} (default): the workers must enter new user/mount/network namespaces with an empty
+     * root, or the sandbox does not start; {@code optional}: seccomp and rlimits alone where the kernel or
+     * container refuses namespaces (a warning says so); {@code off}.
+     */
+    public static final String NAMESPACES_PROPERTY = "selfchallenge.sandbox.namespaces";
     public static final String DEFAULT_PYTHON = "/usr/bin/python3";
     /** RLIMIT_AS of a worker: enough for realistic task code, small enough that `[0]*10**9` fails fast. */
     public static final long DEFAULT_MEMORY_BYTES = 1L << 30;
@@ -35,12 +41,20 @@ public final class PythonWorkerPool implements CodeRunner {
     static final int GC_EVERY_REQUESTS = 5_000;
     static final long ACQUIRE_TIMEOUT_MS = 60_000;
 
-    /** Pool settings. */
-    public record Config(int size, String python, long memoryBytes, int cpuSeconds) {
+    /** Pool settings; {@code namespaces} is required, optional or off ({@link #NAMESPACES_PROPERTY}). */
+    public record Config(int size, String python, long memoryBytes, int cpuSeconds, String namespaces) {
         public Config {
             if (size < 1) {
                 throw new IllegalArgumentException("pool size must be >= 1, got " + size);
             }
+            if (!List.of("required", "optional", "off").contains(namespaces)) {
+                throw new IllegalArgumentException("-D" + NAMESPACES_PROPERTY + " must be required, optional or off, "
+                        + "got '" + namespaces + "'");
+            }
+        }
+
+        public Config(int size, String python, long memoryBytes, int cpuSeconds) {
+            this(size, python, memoryBytes, cpuSeconds, System.getProperty(NAMESPACES_PROPERTY, "required"));
         }
 
         public static Config defaults() {
@@ -50,7 +64,7 @@ public final class PythonWorkerPool implements CodeRunner {
         }
 
         public Config withSize(int n) {
-            return new Config(n, python, memoryBytes, cpuSeconds);
+            return new Config(n, python, memoryBytes, cpuSeconds, namespaces);
         }
     }
 
@@ -120,7 +134,7 @@ public final class PythonWorkerPool implements CodeRunner {
         return PythonWorker.TOTAL_CPU.sum();
     }
 
-    /** Workers replaced so far (timeouts, crashes, tainted code, retirement). */
+    /** Workers replaced so far (timeouts, deaths, retirement). */
     public int respawns() {
         return respawns.get();
     }
@@ -186,9 +200,9 @@ public final class PythonWorkerPool implements CodeRunner {
                 : "no sandbox worker available" + (lastSpawnError == null ? "" : ": " + lastSpawnError);
     }
 
-    /** Returns a worker; a dead, tainted, worn-out one is killed and replaced in the background. */
+    /** Returns a worker; a dead or worn-out one is killed and replaced in the background. */
     void release(PythonWorker w, boolean discard) {
-        if (discard || closed || w.dead() || w.tainted || w.requests >= MAX_REQUESTS_PER_WORKER
+        if (discard || closed || w.dead() || w.requests >= MAX_REQUESTS_PER_WORKER
                 || w.cpuSeconds > config.cpuSeconds() / 2.0) {
             discard(w);
             return;

@@ -19,11 +19,10 @@ import java.util.List;
  * @param hasAnswer       whether {@code submit_answer} was called (distinguishes {@code submit_answer(None)})
  * @param nanos           wall time of the run seen from Java, tool calls included
  * @param pythonNanos     time inside Python, excluding waiting for tool results (0 when unknown)
- * @param tainted         the code touched interpreter internals, so its worker was discarded afterwards
  */
 public record RunResult(RunStatus status, Boolean value, String valueType, String valueRepr, String stdout,
                         long stdoutChars, String error, List<ToolCall> toolCalls, Object answer,
-                        boolean hasAnswer, long nanos, long pythonNanos, boolean tainted) {
+                        boolean hasAnswer, long nanos, long pythonNanos) {
 
     public RunResult {
         toolCalls = List.copyOf(toolCalls);
@@ -43,6 +42,6 @@ public record RunResult(RunStatus status, Boolean value, String valueType, Strin
     }
 
     static RunResult failed(RunStatus status, String error, List<ToolCall> calls, long nanos) {
-        return new RunResult(status, null, null, null, "", 0, error, calls, null, false, nanos, 0, false);
+        return new RunResult(status, null, null, null, "", 0, error, calls, null, false, nanos, 0);
     }
 }

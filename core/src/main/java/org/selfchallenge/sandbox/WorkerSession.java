@@ -7,8 +7,9 @@ import org.selfchallenge.env.Environment;
 /**
  * {@link CodeSession} on a {@link PythonWorkerPool} worker. The worker is taken at the first run and
  * kept until {@link #close()}; a TIMEOUT/CRASH loses it (and the namespace), the next run takes a
- * new one. {@link #evaluate} runs on a clean worker whenever any earlier run was tainted or its
- * text suspicious, so session code cannot reach the reward computation.
+ * new one. The episode's code actions share one forked process (its namespace), stopped between actions;
+ * {@link #evaluate} ends that process and runs in a fresh one, so session code cannot reach the reward
+ * computation, and the next episode starts from a fresh process too.
  */
 final class WorkerSession implements CodeSession {
     private final PythonWorkerPool pool;
@@ -17,7 +18,6 @@ final class WorkerSession implements CodeSession {
     private final boolean stringConvention;
     private PythonWorker worker;
     private boolean freshNamespace = true;
-    private boolean untrusted;
     private boolean closed;
     private Object answer;
     private boolean hasAnswer;
@@ -34,8 +34,7 @@ final class WorkerSession implements CodeSession {
         if (closed) {
             throw new IllegalStateException("session closed");
         }
-        untrusted |= TaintScanner.suspicious(code);
-        RunResult r = exchange(false, g -> {
+        RunResult r = exchange(g -> {
             g.writeStartObject();
             g.writeStringField("op", "run");
             g.writeStringField("code", code);
@@ -43,8 +42,7 @@ final class WorkerSession implements CodeSession {
             PythonWorkerPool.writeLimits(g, limits);
             g.writeEndObject();
         });
-        freshNamespace = worker == null;
-        untrusted |= r.tainted();
+        freshNamespace = worker == null || r.status() == RunStatus.CRASH;
         if (r.hasAnswer()) {
             answer = r.answer();
             hasAnswer = true;
@@ -57,12 +55,8 @@ final class WorkerSession implements CodeSession {
         if (closed) {
             throw new IllegalStateException("session closed");
         }
-        if (untrusted && worker != null) {
-            pool.release(worker, true);
-            worker = null;
-        }
         String answerJson = finalAnswer == null ? null : WireValues.toText(finalAnswer);
-        RunResult r = exchange(true, g -> {
+        RunResult r = exchange(g -> {
             g.writeStartObject();
             g.writeStringField("op", "eval");
             g.writeStringField("src", evalSource);
@@ -73,11 +67,10 @@ final class WorkerSession implements CodeSession {
             g.writeEndObject();
         });
         freshNamespace = true;
-        untrusted = TaintScanner.suspicious(evalSource) || r.tainted();
         return r;
     }
 
-    private RunResult exchange(boolean evaluating, PythonWorker.RequestWriter req) {
+    private RunResult exchange(PythonWorker.RequestWriter req) {
         if (worker == null) {
             worker = pool.acquire();
             freshNamespace = true;
@@ -120,7 +113,7 @@ final class WorkerSession implements CodeSession {
         }
         closed = true;
         if (worker != null) {
-            pool.release(worker, untrusted);
+            pool.release(worker, false);
             worker = null;
         }
     }

@@ -1,31 +1,40 @@
 # Code-as-Task sandbox worker. org.selfchallenge.sandbox.PythonWorker starts it as
-#   /usr/bin/python3 -S -s -B -c BOOT <this file> MEM_BYTES CPU_SECONDS JVM_PID
-# where BOOT execs this file with a PRIVATE copy of the builtins dict, so task code that poisons the
-# builtins module (a tainted run) cannot break the worker's own functions.
+#   /usr/bin/python3 -S -s -B -c BOOT <this file> MEM_BYTES CPU_SECONDS JVM_PID NAMESPACES
+# where BOOT execs this file with a PRIVATE copy of the builtins dict.
 #
-# It imports the modules task code may use, locks itself down ONCE (rlimits + a seccomp allow-list
-# loaded through libseccomp with ctypes, default action EPERM) and then serves JSON lines on
-# stdin/stdout for its whole life. Every tool call is proxied back to Java, which owns the
-# environment state. The protocol is documented in PythonWorker.java.
+# The process Java starts is a fork server (the "zygote"). It imports the modules task code may use,
+# moves itself into new user, mount, network and IPC namespaces whose root is an empty read-only
+# tmpfs, and then serves Java's JSON lines (protocol: PythonWorker.java). It never runs model code:
+# every run (a case, an evaluate() call, an executor episode's code actions) happens in a child forked
+# for that run alone, which locks itself down (rlimits + a seccomp allow-list: read fd 0, write fd 1,
+# no open, no fork, no signals) before running anything, talks to the zygote over its own pair of
+# pipes, and is killed when its run ends. The zygote relays the child's tool calls to Java under the
+# case it bound to that child, and turns the child's one result line into the run's result after
+# checking it. So whatever Python a run writes (object walks into these globals, forged protocol
+# lines, patched tool proxies), it can only change its own run's report: it cannot reach Java's pipe,
+# another case's environment, the next run, or the case identity of an evaluate() (which learns only
+# the final answer and the environment state, both owned by Java).
 import sys, os, json, _json, ctypes, resource, random, decimal, builtins, time, gc, signal
+import socket as _socket_mod, select as _select_mod   # the template's channel (removed from sys.modules)
 
-# Modules task code may import (already loaded, so `import x` needs no file access after lockdown).
+# Modules task code may import (already loaded, so `import x` needs no file access in a child).
 import math, re, datetime, _strptime, collections, collections.abc, itertools, functools, operator
 import string, statistics, fractions, copy, heapq, bisect, typing, enum, textwrap, unicodedata
 import base64, calendar, pprint, difflib, dis
 
 _write = os.write
+_read = os.read
 _exit = os._exit
 _perf = time.perf_counter
-_cpu = time.process_time
+_mono = time.monotonic_ns   # CLOCK_MONOTONIC, the clock of Java's System.nanoTime() on Linux
 TUPLE = "\u0000t"
+MAX_LINE = 16 << 20         # longest line a child may send (as Java's PythonWorker.MAX_LINE_BYTES)
 
 
 def _no_default(o):
     raise TypeError("not JSON serializable: " + type(o).__name__)
 
 
-# The C encoder/scanner themselves (captured now), so patched json modules cannot affect the protocol.
 _c_encode = _json.make_encoder(None, _no_default, _json.encode_basestring_ascii, None, ":", ",",
                                False, False, True)
 
@@ -34,162 +43,67 @@ def _dumps(obj):
     return "".join(_c_encode(obj, 0))
 
 
-_mono = time.monotonic_ns   # CLOCK_MONOTONIC, the clock of Java's System.nanoTime() on Linux
-_pending = []                # run results not yet written (sent with the next message)
-_sending = [False]
-FLUSH_AFTER_S = 0.05         # a run still going after this long gets the queued results flushed
-_setitimer = signal.setitimer
-
-
-def _write_all(text):
-    view = memoryview(text.encode("ascii"))
+def _write_all(fd, data):
+    view = memoryview(data)
     while view:
-        n = _write(1, view)
+        n = _write(fd, view)
         view = view[n:]
 
 
-def _send(obj):
-    """Writes obj (and any queued results before it) as JSON lines in one write."""
-    _sending[0] = True
-    try:
-        line = _dumps(obj) + "\n"
-        if _pending:
-            _setitimer(signal.ITIMER_REAL, 0)
-            line = "".join(_pending) + line
-            _pending.clear()
-        _write_all(line)
-    finally:
-        _sending[0] = False
+class _LineTooLong(Exception):
+    pass
 
 
-def _post(result):
-    """Queues a run result; it goes out with the next message, so a run costs no extra write. The
-    result carries its end time ("ts") so Java starts the next run's wall clock at the right moment.
-    If the next run takes longer than FLUSH_AFTER_S without writing anything, SIGALRM flushes the
-    queue (a run stuck inside one C call, such as 10**(10**8), cannot run the handler: its TIMEOUT
-    is then reported on the earliest run whose result was still queued)."""
-    result["ts"] = _mono()
-    _pending.append(_dumps({"t": "r", "r": result}) + "\n")
+class _Lines:
+    """Lines from a file descriptor with plain read(2): no buffered object is shared across a fork."""
+
+    def __init__(self, fd, cap):
+        self.fd, self.cap, self.buf, self.scan = fd, cap, bytearray(), 0
+
+    def readline(self):
+        """The next line with its newline; b"" at end of file (a partial last line is dropped)."""
+        while True:
+            i = self.buf.find(b"\n", self.scan)
+            if i >= 0:
+                line = bytes(self.buf[:i + 1])
+                del self.buf[:i + 1]
+                self.scan = 0
+                return line
+            self.scan = len(self.buf)
+            if self.scan > self.cap:
+                raise _LineTooLong(self.scan)
+            chunk = _read(self.fd, 1 << 16)
+            if not chunk:
+                return b""
+            self.buf += chunk
 
 
-def _arm_flush():
-    if _pending:
-        _setitimer(signal.ITIMER_REAL, FLUSH_AFTER_S)
+def _hook(d):
+    if len(d) == 1 and TUPLE in d:
+        return tuple(d[TUPLE])
+    return d
 
 
-def _on_alarm(signum, frame):
-    if _pending and not _sending[0]:
-        text = "".join(_pending)
-        _pending.clear()
-        _write_all(text)
+_scan_tagged = _json.make_scanner(json.JSONDecoder(object_hook=_hook))
+_scan_plain = _json.make_scanner(json.JSONDecoder())
 
 
-signal.signal(signal.SIGALRM, _on_alarm)
+def _dec(text):
+    """Wire JSON -> Python value (tuples restored)."""
+    t = text.strip()
+    obj, end = _scan_tagged(t, 0)
+    if end != len(t):
+        raise ValueError("extra data")
+    return obj
 
 
-_stdin = sys.stdin.buffer
-_readline = _stdin.readline
-
-
-def _fatal(msg):
-    _send({"t": "fatal", "m": msg})
-    _exit(3)
-
-
-# ---------------------------------------------------------------- lockdown
-SCMP_ACT_ALLOW = 0x7FFF0000
-SCMP_ACT_EPERM = 0x00050000 | 1
-SCMP_CMP_EQ = 4
-ALLOWED = ["brk", "mmap", "munmap", "mremap", "mprotect", "madvise", "futex", "rt_sigaction",
-           "rt_sigprocmask", "rt_sigreturn", "sigaltstack", "clock_gettime", "clock_getres",
-           "gettimeofday", "time", "getpid", "gettid", "getrandom", "exit", "exit_group", "fstat",
-           "newfstatat", "lseek", "getrusage", "sched_yield", "restart_syscall", "setitimer", "getitimer"]
-
-
-class _ArgCmp(ctypes.Structure):
-    _fields_ = [("arg", ctypes.c_uint), ("op", ctypes.c_int),
-                ("datum_a", ctypes.c_uint64), ("datum_b", ctypes.c_uint64)]
-
-
-PR_SET_PDEATHSIG = 1
-
-
-def _die_with_parent(parent_pid):
-    """SIGKILL this worker when the JVM's spawning thread ends, so that a busy worker never outlives
-    its JVM; if the JVM is already gone, exit now."""
-    libc = ctypes.CDLL(None)
-    libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0)
-    if os.getppid() != parent_pid:
-        _exit(4)
-
-
-def _lockdown(mem, cpu):
-    try:
-        lib = ctypes.CDLL("libseccomp.so.2")
-    except OSError as e:
-        _fatal("libseccomp is missing (" + str(e) + "): install it, e.g. Debian: apt-get install libseccomp2")
-    lib.seccomp_init.restype = ctypes.c_void_p
-    lib.seccomp_init.argtypes = [ctypes.c_uint32]
-    lib.seccomp_syscall_resolve_name.argtypes = [ctypes.c_char_p]
-    lib.seccomp_rule_add_array.argtypes = [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int,
-                                           ctypes.c_uint, ctypes.POINTER(_ArgCmp)]
-    lib.seccomp_load.argtypes = [ctypes.c_void_p]
-    ctx = lib.seccomp_init(SCMP_ACT_EPERM)
-    if not ctx:
-        _fatal("seccomp_init failed")
-
-    def allow(name, fd=None):
-        nr = lib.seccomp_syscall_resolve_name(name.encode())
-        if nr < 0:
-            return
-        if fd is None:
-            rc = lib.seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, nr, 0, None)
-        else:
-            cmp = (_ArgCmp * 1)(_ArgCmp(0, SCMP_CMP_EQ, fd, 0))
-            rc = lib.seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, nr, 1, cmp)
-        if rc != 0:
-            _fatal("seccomp_rule_add failed for " + name)
-
-    for name in ALLOWED:
-        allow(name)
-    allow("read", 0)       # requests and tool results from Java
-    allow("write", 1)      # replies to Java
-    allow("write", 2)      # CPython's own fatal-error path
-    resource.setrlimit(resource.RLIMIT_AS, (mem, mem))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 5))
-    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
-    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-    resource.setrlimit(resource.RLIMIT_NOFILE, (3, 3))
-    if lib.seccomp_load(ctx) != 0:
-        _fatal("seccomp_load failed")
-    lib.seccomp_release(ctx)
-    # Self-test: file system and process creation must now be refused.
-    for probe in (lambda: os.open("/etc/hostname", os.O_RDONLY), lambda: os.getcwd()):
-        try:
-            probe()
-            _fatal("seccomp filter is not effective")
-        except PermissionError:
-            pass
-
-
-_die_with_parent(int(sys.argv[4]))
-_lockdown(int(sys.argv[2]), int(sys.argv[3]))
-del sys.argv[1:]
-os.environ.clear()
-for _name in ("ctypes", "_ctypes", "ctypes._endian", "resource"):
-    sys.modules.pop(_name, None)
-sys.meta_path[:] = []          # no new imports: only the modules loaded above exist
-sys.path_hooks[:] = []
-sys.path_importer_cache.clear()
-sys.dont_write_bytecode = True
-
-# ---------------------------------------------------------------- values
+# ================================================================ the child: one run of model code
 MAX_VALUE_CHARS = 8_000_000   # text in one tool call's arguments or one answer (Java refuses > 16 MB lines)
 _enc_chars = [0]
+_io = {}                      # the child's pipe reader (set after fork)
 
 
 def _enc_top(v):
-    """_enc for one tool call or answer, with the size budget reset."""
     _enc_chars[0] = 0
     return _enc(v)
 
@@ -224,21 +138,6 @@ def _enc(v):
                     "list, tuple or dict, not " + type(v).__name__)
 
 
-def _hook(d):
-    if len(d) == 1 and TUPLE in d:
-        return tuple(d[TUPLE])
-    return d
-
-
-_scan_tagged = _json.make_scanner(json.JSONDecoder(object_hook=_hook))
-_scan_plain = _json.make_scanner(json.JSONDecoder())
-
-
-def _dec(text):
-    """Wire JSON -> Python value (tuples restored)."""
-    return _scan_tagged(text.strip(), 0)[0]
-
-
 def _loads(text):
     """Plain JSON text (a tau-bench tool result) -> Python value; ValueError if not one JSON value."""
     t = text.strip()
@@ -261,7 +160,10 @@ def _dec_json_text(s):
     return s
 
 
-# ---------------------------------------------------------------- output capture
+def _send(obj):
+    _write_all(1, (_dumps(obj) + "\n").encode("ascii"))
+
+
 class _OutputLimit(BaseException):
     pass
 
@@ -295,10 +197,8 @@ class _Capture:
 
 
 _cap = _Capture()
-sys.stdout = _cap
-sys.stderr = _cap
 
-# ---------------------------------------------------------------- tools
+
 class ToolError(Exception):
     """A tool reported an error (tau-bench: a result string starting with 'Error:')."""
 
@@ -306,27 +206,13 @@ class ToolError(Exception):
 _RAISABLE = {n: getattr(builtins, n) for n in dir(builtins)
              if isinstance(getattr(builtins, n), type) and issubclass(getattr(builtins, n), Exception)}
 _tools = {}
-_state = {"calls": 0, "answer": None, "has_answer": False, "case": 0, "wait": 0.0, "taint": False}
-
-
-_BUILTINS_MODULE_DICT = builtins.__dict__
-_BUILTINS_SNAPSHOT = dict(builtins.__dict__)
-
-
-def _restore_builtins():
-    """Undoes poisoning of the builtins module (only tainted code can reach it) so that library code
-    the worker relies on keeps working until the tainted worker is discarded."""
-    if _BUILTINS_MODULE_DICT != _BUILTINS_SNAPSHOT:
-        _BUILTINS_MODULE_DICT.clear()
-        _BUILTINS_MODULE_DICT.update(_BUILTINS_SNAPSHOT)
+_state = {"answer": None, "has_answer": False, "wait": 0.0}
 
 
 def _call(name, kw):
-    if _state["taint"]:
-        _restore_builtins()
-    _send({"t": "call", "c": _state["case"], "n": name, "a": _enc_top(kw)})
+    _send({"t": "call", "n": name, "a": _enc_top(kw)})
     t0 = _perf()
-    line = _readline()
+    line = _io["in"].readline()
     _state["wait"] += _perf() - t0
     if not line:
         _exit(0)
@@ -373,101 +259,19 @@ def _define_tools(specs):
 
 def submit_answer(answer):
     """Records the run's final answer (answer-based tasks); evaluate() reads it via final_answer()."""
-    if _state["taint"]:
-        _restore_builtins()
     _state["answer"] = _dumps(_enc_top(answer))
     _state["has_answer"] = True
 
 
-# ---------------------------------------------------------------- taint analysis
-# Code that could reach interpreter internals, file descriptors or shared module state. It still
-# runs (inside the jail), but the worker is replaced afterwards so nothing survives to later tasks.
-_BAD_NAMES = frozenset("""sys os posix io _io codecs builtins ctypes gc inspect importlib marshal pickle
-socket subprocess signal resource threading _thread pathlib shutil tempfile fcntl mmap select
-linecache traceback warnings types weakref dis setattr delattr getattr vars globals locals eval exec
-compile open breakpoint input memoryview attrgetter methodcaller""".split())
-_FRAME_PREFIXES = ("f_", "gi_", "cr_", "ag_", "tb_", "co_")
-
-
-def _shared_state_names():
-    """Names through which untainted-looking code could change state shared by later tasks: public
-    mutable containers of the importable modules (copy.dispatch_table, calendar.mdays, ...) and the
-    module functions that change module state."""
-    names = {"register", "setfirstweekday", "setlocale", "locale", "tzset", "DefaultContext",
-             "BasicContext", "ExtendedContext", "traps", "flags"}
-    for m in (json, json.decoder, json.encoder, json.scanner, random, decimal, time, math, re, datetime,
-              collections, collections.abc, itertools, functools, operator, string, statistics, fractions,
-              copy, heapq, bisect, typing, enum, textwrap, unicodedata, base64, calendar, pprint, difflib):
-        for k, v in vars(m).items():
-            if k[:1] != "_" and isinstance(v, (dict, list, set, bytearray, collections.deque)):
-                names.add(k)
-    return frozenset(names)
-
-
-_BAD_NAMES = _BAD_NAMES | _shared_state_names()
-_STORE_OPS = bytes([dis.opmap[o] for o in ("STORE_ATTR", "DELETE_ATTR") if o in dis.opmap])
-
-
-def _names(code, out):
-    out.update(code.co_names)
-    for c in code.co_consts:
-        if hasattr(c, "co_code"):
-            _names(c, out)
-    return out
-
-
-def _tainted(code):
-    for n in code.co_names:
-        if n in _BAD_NAMES or (n[:1] == "_" and n != "_") or n.startswith(_FRAME_PREFIXES):
-            return True
-    ops = code.co_code[::2]
-    for op in _STORE_OPS:
-        if op in ops:
-            return True
-    for c in code.co_consts:
-        if hasattr(c, "co_code") and _tainted(c):
-            return True
-    return False
-
-
-class _Compiled:
-    """A compiled piece of task code with what the worker needs to know about it."""
-    __slots__ = ("code", "err", "taint", "names")
-
-    def __init__(self, src, label):
-        self.code, self.err = _compile(src, label)
-        if self.code is not None:
-            self.taint = _tainted(self.code)
-            self.names = _names(self.code, set())
-        else:
-            self.taint, self.names = False, frozenset()
-
-
-# ---------------------------------------------------------------- running code
 _REMOVED_BUILTINS = ("open", "input", "breakpoint", "help", "exit", "quit", "copyright", "credits", "license")
 _BUILTINS = {k: v for k, v in builtins.__dict__.items() if k not in _REMOVED_BUILTINS}
-_DEFAULT_DECIMAL = decimal.Context()
 
 
 def _namespace(extra):
-    # One builtins dict shared by all namespaces of this worker: only tainted code (it needs the
-    # name __builtins__ or the builtins module) can change it, and a tainted worker is discarded.
     ns = {"__builtins__": _BUILTINS, "__name__": "__main__", "ToolError": ToolError}
     ns.update(_tools)
     ns.update(extra)
     return ns
-
-
-def _fresh_run_state(limits, names=None):
-    """Resets what one run could change without being tainted. The random and decimal state is
-    reset only for code that names those modules (others cannot reach them)."""
-    _arm_flush()
-    if names is None or "random" in names:
-        random.seed(0)
-    if names is None or "decimal" in names:
-        decimal.setcontext(_DEFAULT_DECIMAL.copy())
-    _cap.reset(limits[0], limits[1])
-    _state["wait"] = 0.0
 
 
 def _format_exc(e, src):
@@ -501,25 +305,8 @@ def _compile(src, label):
         return None, "%s: %s" % (type(e).__name__, e)
 
 
-def _exec(code, ns, src, taint):
-    """Runs code in ns; returns (status, error). Status: ok | raised | output."""
-    _state["taint"] = taint
-    try:
-        exec(code, ns)
-        status, err = "ok", None
-    except _OutputLimit:
-        status, err = "output", "output limit exceeded"
-    except BaseException as e:
-        status, err = "raised", _format_exc(e, src)
-    if taint:
-        _restore_builtins()
-    if _cap.over:
-        status, err = "output", "output limit exceeded (%d characters)" % _cap.total
-    return status, err
-
-
-def _result(status, err, t0, taint, extra=None):
-    r = {"s": status, "o": _cap.text(), "n": _cap.total, "d": _perf() - t0, "w": _state["wait"], "k": taint}
+def _result(status, err, t0, extra=None):
+    r = {"s": status, "o": _cap.text(), "n": _cap.total, "d": _perf() - t0, "w": _state["wait"]}
     if err is not None:
         r["e"] = err
     if extra:
@@ -527,150 +314,569 @@ def _result(status, err, t0, taint, extra=None):
     return r
 
 
-def _run_case(src, label, limits):
-    """Case code (solution, failure case) in a fresh namespace."""
-    c = _Compiled(src, label)
-    _fresh_run_state(limits, c.names)
-    _state["answer"], _state["has_answer"] = None, False
-    t0 = _perf()
-    if c.code is None:
-        return _result("syntax", c.err, t0, False)
-    status, err = _exec(c.code, _namespace({"submit_answer": submit_answer}), src, c.taint)
-    extra = {"a": _state["answer"]} if _state["has_answer"] else None
-    return _result(status, err, t0, c.taint, extra)
+def _exec(code, ns, src):
+    """Runs code in ns; returns (status, error). Status: ok | raised | output."""
+    try:
+        exec(code, ns)
+        status, err = "ok", None
+    except _OutputLimit:
+        status, err = "output", "output limit exceeded"
+    except BaseException as e:
+        status, err = "raised", _format_exc(e, src)
+    if _cap.over:
+        status, err = "output", "output limit exceeded (%d characters)" % _cap.total
+    return status, err
 
 
-def _run_evaluate(src, answer_json, limits, compiled=None):
-    """evaluate() in its own namespace; final_answer() returns a fresh copy of the answer."""
-    c = compiled if compiled is not None else _Compiled(src, "evaluate")
-    _fresh_run_state(limits, c.names)
+def _start_run(limits):
+    _cap.reset(limits[0], limits[1])
+    _state["wait"] = 0.0
+
+
+def _run_code(src, label, ns, limits):
+    """Case code (solution, failure case) or one code action, in ns."""
+    _start_run(limits)
     t0 = _perf()
-    if c.code is None:
-        return _result("syntax", c.err, t0, False)
-    taint = c.taint
+    code, err = _compile(src, label)
+    if code is None:
+        return _result("syntax", err, t0)
+    status, err = _exec(code, ns, src)
+    return _result(status, err, t0, {"a": _state["answer"]} if _state["has_answer"] else None)
+
+
+def _run_evaluate(src, answer_json, limits):
+    """evaluate() in a namespace of its own; final_answer() returns a fresh copy of the answer."""
+    _start_run(limits)
+    t0 = _perf()
+    code, err = _compile(src, "evaluate")
+    if code is None:
+        return _result("syntax", err, t0)
 
     def final_answer():
-        if _state["taint"]:
-            _restore_builtins()
         return None if answer_json is None else _dec(answer_json)
 
     ns = _namespace({"final_answer": final_answer})
-    status, err = _exec(c.code, ns, src, taint)
+    status, err = _exec(code, ns, src)
     if status != "ok":
-        return _result(status, err, t0, taint)
+        return _result(status, err, t0)
     fn = ns.get("evaluate")
     if not callable(fn):
-        return _result("noeval", "the evaluation function does not define evaluate()", t0, taint)
+        return _result("noeval", "the evaluation function does not define evaluate()", t0)
     try:
-        _state["taint"] = taint
         value = fn()
         status, err = "ok", None
     except _OutputLimit:
         status, err, value = "output", "output limit exceeded", None
     except BaseException as e:
         status, err, value = "raised", _format_exc(e, src), None
-    if taint:
-        _restore_builtins()
     if _cap.over:
         status, err = "output", "output limit exceeded (%d characters)" % _cap.total
     if status != "ok":
-        return _result(status, err, t0, taint)
+        return _result(status, err, t0)
     if value is True or value is False:
-        return _result("ok", None, t0, taint, {"v": value})
+        return _result("ok", None, t0, {"v": value})
     try:
         rep = repr(value)[:200]
     except BaseException:
         rep = "<unprintable>"
-    return _result("ok", None, t0, taint, {"vt": type(value).__name__, "vr": rep})
+    return _result("ok", None, t0, {"vt": type(value).__name__, "vr": rep})
 
 
-_session = {}
+def _child_main():
+    """A child after its lock-down: the first line on fd 0 is its job, {"job": "case" | "eval" |
+    "session", "tools", "lim", ...}; an episode ("session") then reads code actions until the pipe closes."""
+    sys.stdout = _cap
+    sys.stderr = _cap
+    line = _io["in"].readline()
+    if not line:
+        _exit(0)
+    job = _dec(line.decode("ascii"))
+    _define_tools(job["tools"])
+    limits = job["lim"]
+    if job["job"] == "case":
+        r = _run_code(job["code"], job["label"], _namespace({"submit_answer": submit_answer}), limits)
+    elif job["job"] == "eval":
+        r = _run_evaluate(job["src"], job.get("a"), limits)
+    else:
+        ns = _namespace({"submit_answer": submit_answer})
+        while True:
+            line = _io["in"].readline()
+            if not line:
+                _exit(0)
+            req = _dec(line.decode("ascii"))
+            _send({"t": "r", "r": _run_code(req["code"], "step", ns, req.get("lim", limits))})
+    _send({"t": "r", "r": r})
+    _exit(0)
+
+
+# ================================================================ lock-down
+SCMP_ACT_ALLOW = 0x7FFF0000
+SCMP_ACT_EPERM = 0x00050000 | 1
+SCMP_CMP_EQ = 4
+CHILD_SYSCALLS = ["brk", "mmap", "munmap", "mremap", "mprotect", "madvise", "futex", "rt_sigaction",
+                  "rt_sigprocmask", "rt_sigreturn", "sigaltstack", "clock_gettime", "clock_getres",
+                  "gettimeofday", "time", "getpid", "gettid", "getrandom", "exit", "exit_group", "fstat",
+                  "lseek", "getrusage", "sched_yield", "restart_syscall"]
+PR_SET_PDEATHSIG = 1
+CLONE_NEWNS, CLONE_NEWUSER, CLONE_NEWNET, CLONE_NEWIPC = 0x00020000, 0x10000000, 0x40000000, 0x08000000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 32, 16384, 1 << 18
+
+
+class _ArgCmp(ctypes.Structure):
+    _fields_ = [("arg", ctypes.c_uint), ("op", ctypes.c_int),
+                ("datum_a", ctypes.c_uint64), ("datum_b", ctypes.c_uint64)]
+
+
+def _fatal(msg):
+    _write_all(1, (_dumps({"t": "fatal", "m": msg}) + "\n").encode("ascii"))
+    _exit(3)
+
+
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+def _child_filter():
+    """The children's seccomp allow-list, built once (default action EPERM)."""
+    try:
+        lib = ctypes.CDLL("libseccomp.so.2")
+    except OSError as e:
+        _fatal("libseccomp is missing (" + str(e) + "): install it, e.g. Debian: apt-get install libseccomp2")
+    lib.seccomp_init.restype = ctypes.c_void_p
+    lib.seccomp_init.argtypes = [ctypes.c_uint32]
+    lib.seccomp_syscall_resolve_name.argtypes = [ctypes.c_char_p]
+    lib.seccomp_rule_add_array.argtypes = [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int,
+                                           ctypes.c_uint, ctypes.POINTER(_ArgCmp)]
+    lib.seccomp_load.argtypes = [ctypes.c_void_p]
+    ctx = lib.seccomp_init(SCMP_ACT_EPERM)
+    if not ctx:
+        _fatal("seccomp_init failed")
+
+    def allow(name, fd=None):
+        nr = lib.seccomp_syscall_resolve_name(name.encode())
+        if nr < 0:
+            return
+        if fd is None:
+            rc = lib.seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, nr, 0, None)
+        else:
+            cmp = (_ArgCmp * 1)(_ArgCmp(0, SCMP_CMP_EQ, fd, 0))
+            rc = lib.seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, nr, 1, cmp)
+        if rc != 0:
+            _fatal("seccomp_rule_add failed for " + name)
+
+    for name in CHILD_SYSCALLS:
+        allow(name)
+    allow("read", 0)       # tool results from the zygote
+    allow("write", 1)      # tool calls and the result to the zygote
+    return lib.seccomp_load, ctx
+
+
+def _isolate(mode):
+    """New user, mount, network and IPC namespaces with an empty read-only tmpfs as root: no host file
+    is visible even to metadata calls (stat), and there is no network interface. Returns "" or why not."""
+    uid, gid = os.getuid(), os.getgid()
+    if _libc.unshare(CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC) != 0:
+        return "unshare: " + os.strerror(ctypes.get_errno())
+    try:
+        for f, text in (("setgroups", "deny"), ("uid_map", "0 %d 1" % uid), ("gid_map", "0 %d 1" % gid)):
+            fd = os.open("/proc/self/" + f, os.O_WRONLY)
+            try:
+                os.write(fd, text.encode())
+            finally:
+                os.close(fd)
+    except OSError as e:
+        return "user namespace id maps: " + str(e)
+    flags = MS_NOSUID | MS_NODEV | MS_NOEXEC
+    if (_libc.mount(None, b"/", None, MS_REC | MS_PRIVATE, None) != 0
+            or _libc.mount(b"tmpfs", b"/tmp", b"tmpfs", flags, b"size=4k,mode=0555") != 0
+            or _libc.mount(None, b"/tmp", None, MS_REMOUNT | MS_RDONLY | flags, None) != 0):
+        return "mount: " + os.strerror(ctypes.get_errno())
+    os.chroot("/tmp")
+    os.chdir("/")
+    return ""
+
+
+def _die_with(parent_pid):
+    _libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0)
+    if os.getppid() != parent_pid:
+        _exit(4)
+
+
+# ================================================================ start-up: isolation, then the template
+_MEM, _CPU, _JVM = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+_NS_MODE = sys.argv[5] if len(sys.argv) > 5 else "required"
+_die_with(_JVM)
+_seccomp_load, _child_ctx = _child_filter()    # before the root is emptied: it loads libseccomp
+_why_not = _isolate(_NS_MODE) if _NS_MODE != "off" else "disabled"
+if _why_not and _NS_MODE == "required":
+    _fatal("cannot isolate the sandbox in namespaces (" + _why_not + "); the kernel or container must allow "
+           "unprivileged user namespaces, or set -Dselfchallenge.sandbox.namespaces=optional to run with "
+           "seccomp and rlimits only")
+_MAXFD = 64
+resource.setrlimit(resource.RLIMIT_NOFILE, (_MAXFD, _MAXFD))
+resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+del sys.argv[1:]
+os.environ.clear()
+_socketpair, _send_fds, _recv_fds, _select = (_socket_mod.socketpair, _socket_mod.send_fds, _socket_mod.recv_fds,
+                                              _select_mod.select)
+_AF_UNIX, _SEQPACKET = _socket_mod.AF_UNIX, _socket_mod.SOCK_SEQPACKET
+for _name in ("ctypes", "_ctypes", "ctypes._endian", "resource", "socket", "_socket", "select", "selectors"):
+    sys.modules.pop(_name, None)
+sys.meta_path[:] = []          # no new imports: only the modules loaded above exist
+sys.path_hooks[:] = []
+sys.path_importer_cache.clear()
+sys.dont_write_bytecode = True
+random.seed(0)                 # every child starts from this state (nothing before it draws)
+decimal.setcontext(decimal.Context())
+_setrlimit = resource.setrlimit
+_RLIMIT_AS, _RLIMIT_CPU, _RLIMIT_NOFILE = resource.RLIMIT_AS, resource.RLIMIT_CPU, resource.RLIMIT_NOFILE
+gc.collect()
+gc.freeze()                    # children share the start-up heap without copying it for the collector
+
+
+def _template(ctl):
+    """The clean parent of every child: forked before any request, it holds nothing but the start-up
+    state, so a child's memory holds nothing of another run (no other case, no plan, no verdict). Each "f"
+    message forks a child and sends the zygote its pid and one end of a fresh socket pair; "k pid" kills a
+    child not yet reaped (so a recycled pid is never hit); every exit is reported as "x pid status"."""
+    parent = os.getpid()
+    wake_r, wake_w = os.pipe()
+    os.set_blocking(wake_w, False)
+    signal.set_wakeup_fd(wake_w)
+    signal.signal(signal.SIGCHLD, lambda *a: None)
+    live = set()
+    while True:
+        ready = _select([ctl, wake_r], [], [])[0]
+        if wake_r in ready:
+            _read(wake_r, 4096)
+            while live:
+                pid, st = os.waitpid(-1, os.WNOHANG)
+                if pid == 0:
+                    break
+                live.discard(pid)
+                ctl.send(b"x %d %d" % (pid, st))
+        if ctl in ready:
+            msg = ctl.recv(64)
+            if not msg:
+                _exit(0)
+            if msg[:1] == b"k":
+                pid = int(msg[2:])
+                if pid in live:
+                    os.kill(pid, signal.SIGKILL)
+                continue
+            mine, theirs = _socketpair(_AF_UNIX, _socket_mod.SOCK_STREAM)
+            pid = os.fork()
+            if pid == 0:
+                os.dup2(theirs.fileno(), 0)
+                os.dup2(theirs.fileno(), 1)
+                os.closerange(2, _MAXFD)
+                _die_with(parent)
+                _setrlimit(_RLIMIT_AS, (_MEM, _MEM))
+                _setrlimit(_RLIMIT_CPU, (_CPU, _CPU + 5))
+                _setrlimit(_RLIMIT_NOFILE, (2, 2))
+                if _seccomp_load(_child_ctx) != 0:
+                    _exit(5)
+                _io["in"] = _Lines(0, MAX_LINE)
+                _child_main()
+                _exit(6)
+            live.add(pid)
+            _send_fds(ctl, [b"c %d" % pid], [mine.fileno()])
+            mine.close()
+            theirs.close()
+
+
+_ctl, _tctl = _socketpair(_AF_UNIX, _SEQPACKET)
+_ZYGOTE = os.getpid()
+if os.fork() == 0:
+    _ctl.close()
+    os.close(0)                # Java's pipes are the zygote's alone
+    os.close(1)
+    _die_with(_ZYGOTE)
+    _template(_tctl)
+    _exit(0)
+_tctl.close()
+_exits = {}                    # pid -> wait status, as the template reported them
+
+
+# ================================================================ the zygote
+class _Child:
+    """A forked child for one run (or one episode), seen from the zygote."""
+
+    def __init__(self, job):
+        _ctl.send(b"f")
+        while True:
+            msg, fds, _, _ = _recv_fds(_ctl, 64, 1)
+            if not msg:
+                _exit(0)
+            if msg[:1] == b"x":
+                _, pid, st = msg.split()
+                _exits[int(pid)] = int(st)
+                continue
+            break
+        self.pid, self.fd = int(msg[2:]), fds[0]
+        self.lines = _Lines(self.fd, MAX_LINE)
+        self.send((_dumps(job) + "\n").encode("ascii"))
+
+    def pause(self):
+        """Stops an episode's child between its code actions, so that nothing runs unobserved."""
+        os.kill(self.pid, signal.SIGSTOP)
+
+    def resume(self):
+        os.kill(self.pid, signal.SIGCONT)
+
+    def send(self, data):
+        try:
+            _write_all(self.fd, data)
+            return True
+        except OSError:
+            return False   # it died: the next read sees end of file
+
+    def end(self):
+        """Kills the child if it still runs and returns its wait status."""
+        if self.pid is None:
+            return 0
+        pid, self.pid = self.pid, None
+        os.close(self.fd)
+        if pid not in _exits:
+            _ctl.send(b"k %d" % pid)
+        while pid not in _exits:
+            msg = _ctl.recv(64)
+            if not msg:
+                _exit(0)
+            _, p, st = msg.split()
+            _exits[int(p)] = int(st)
+        return _exits.pop(pid)
+
+
+def _job(kind, limits, **kw):
+    kw.update(job=kind, lim=limits, tools=_tool_specs)
+    return kw
+
+
+_tool_specs = []
+
+
+def _died(child):
+    st = child.end()
+    if os.WIFSIGNALED(st):
+        why = "killed by signal %d" % os.WTERMSIG(st)
+        if os.WTERMSIG(st) == signal.SIGXCPU:
+            why += " (CPU limit)"
+    else:
+        why = "exited with code %d without a result" % os.WEXITSTATUS(st)
+    return {"s": "crash", "e": "its process " + why}
+
+
+def _broke(child, detail):
+    child.end()
+    return {"s": "crash", "e": "broke the sandbox protocol (%s); its process was killed" % detail}
+
+
+_STATUSES = frozenset(("ok", "raised", "syntax", "noeval", "output"))
+
+
+def _checked(r, limits, evaluating):
+    """The child's result, re-built from checked fields (a run can only report on itself): a value only
+    from an evaluate(), an answer only from a case or code action."""
+    if not isinstance(r, dict) or r.get("s") not in _STATUSES:
+        raise ValueError("a result needs a known status")
+    out = {"s": r["s"]}
+    for k, kind, cap in (("o", str, limits[0]), ("e", str, 4000), ("vt", str, 200), ("vr", str, 200)):
+        if k in r:
+            if type(r[k]) is not kind:
+                raise ValueError("result field %s has the wrong type" % k)
+            out[k] = r[k][:cap]
+    for k in ("n", "d", "w"):
+        v = r.get(k, 0)
+        if type(v) not in (int, float) or not v >= 0:
+            raise ValueError("result field %s must be a number >= 0" % k)
+        out[k] = v
+    if not evaluating:
+        out.pop("vt", None)
+        out.pop("vr", None)
+    elif "v" in r:
+        if r["v"] is not True and r["v"] is not False:
+            raise ValueError("result field v must be a bool")
+        out["v"] = r["v"]
+    if "a" in r and not evaluating:
+        if type(r["a"]) is not str:
+            raise ValueError("the answer must be JSON text")
+        _loads(r["a"])
+        out["a"] = r["a"]
+    return out
+
+
+def _relay(child, case, limits, evaluating=False):
+    """Relays the child's tool calls to Java under `case` until its result; returns the result."""
+    while True:
+        try:
+            line = child.lines.readline()
+        except _LineTooLong as e:
+            return _broke(child, "a line of over %d bytes" % MAX_LINE)
+        if not line:
+            return _died(child)
+        try:
+            msg = _loads(line.decode("ascii"))   # plain: tagged tuples pass through to Java as they are
+            kind = msg.get("t") if isinstance(msg, dict) else None
+            if kind == "call" and type(msg.get("n")) is str and isinstance(msg.get("a"), dict):
+                call = _dumps({"t": "call", "c": case, "n": msg["n"], "a": msg["a"]})
+            elif kind == "r":
+                r = _checked(msg.get("r"), limits, evaluating)
+                r["ts"] = _mono()
+                return r
+            else:
+                return _broke(child, "unexpected message")
+        except BaseException as e:
+            return _broke(child, "%s: %s" % (type(e).__name__, str(e)[:200]))
+        _to_java(call)
+        reply = _java.readline()
+        if not reply:
+            _exit(0)
+        child.send(reply)
+
+
+def _one_run(job, case, limits):
+    try:
+        child = _Child(job)
+    except OSError as e:
+        return {"s": "crash", "e": "cannot start its process: %s" % e}
+    r = _relay(child, case, limits, job["job"] == "eval")
+    child.end()
+    return r
+
+
+def _to_java(text):
+    _write_all(1, (text + "\n").encode("ascii"))
+
+
+def _check_evaluate(src):
+    """Whether the evaluation function compiles and names evaluate; compiling runs no task code."""
+    t0 = _perf()
+    try:
+        code = compile(src, "<task:evaluate>", "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, OverflowError, MemoryError, RecursionError) as e:
+        err = ("%s: %s (line %s)" % (type(e).__name__, e.msg, e.lineno) if isinstance(e, SyntaxError)
+               else "%s: %s" % (type(e).__name__, e))
+        return {"s": "syntax", "e": err, "o": "", "n": 0, "d": _perf() - t0, "w": 0}
+    if "evaluate" not in code.co_names:
+        return {"s": "noeval", "e": "the evaluation function does not define evaluate()", "o": "", "n": 0,
+                "d": _perf() - t0, "w": 0}
+    return {"s": "ok", "o": "", "n": 0, "d": _perf() - t0, "w": 0}
+
+
+def _steps(req, limits):
+    """Verification: the compile check, then case i and evaluate i in turn, each case and each
+    evaluate() in a process of its own; stops at the first unexpected outcome (Java's plan)."""
+    answers = {}
+    for st in req["steps"]:
+        i = st["c"]
+        if "chk" in st:
+            r = _check_evaluate(req["eval"])
+            r["ts"] = _mono()
+            _to_java(_dumps({"t": "r", "r": r}))
+            if r["s"] != "ok":
+                break
+        elif "code" in st:
+            r = _one_run(_job("case", limits, code=st["code"], label="case%d" % i), i, limits)
+            _to_java(_dumps({"t": "r", "r": r}))
+            answers[i] = r.get("a")
+            if not (r["s"] == "ok" or (r["s"] == "raised" and st["ar"])):
+                break
+        else:
+            answer = st["a"] if "a" in st else answers.get(i)
+            ev = _one_run(_job("eval", limits, src=req["eval"], a=answer), i, limits)
+            _to_java(_dumps({"t": "r", "r": ev}))
+            # the reward is 1 only if evaluate() returns exactly True: after the solution that is
+            # required; after a failure case anything else (False, raising, a non-bool) is the wanted
+            # 0, except a broken evaluation function
+            if st["ev"]:
+                good = ev["s"] == "ok" and ev.get("v") is True
+            else:
+                good = ev["s"] == "raised" or (ev["s"] == "ok" and ev.get("v") is not True)
+            if not good:
+                break
+
+
+def _cpu_seconds():
+    t = os.times()
+    return t[0] + t[1] + t[2] + t[3]
+
+
+def _probe():
+    """Self-test of a child's lock-down: opening a file must be refused, and under namespaces even a
+    stat of a host path must find nothing."""
+    code = ("import os\n"
+            "try:\n    os.open('/etc/hostname', os.O_RDONLY)\n    print('open')\nexcept PermissionError:\n    pass\n"
+            "try:\n    os.stat('/etc')\n    print('stat')\nexcept OSError:\n    pass\n")
+    r = _one_run(_job("case", [100, 1000], code=code, label="probe"), 0, [100, 1000])
+    if r.get("s") != "ok" or "open" in r.get("o", "x"):
+        _fatal("seccomp filter is not effective (%s)" % r)
+    if not _why_not and "stat" in r.get("o", ""):
+        _fatal("the namespace root is not empty")
+
+
+_java = _Lines(0, 1 << 30)
+_session = None
+
+
+def _end_session():
+    global _session
+    if _session is not None:
+        _session.end()
+        _session = None
 
 
 def _serve():
     global _session
     while True:
-        line = _readline()
+        line = _java.readline()
         if not line:
             _exit(0)
         req = _dec(line.decode("ascii"))
         op = req["op"]
         limits = req.get("lim", (10000, 1000000))
         if op == "tools":
-            _define_tools(req["tools"])
+            _end_session()
+            _tool_specs[:] = req["tools"]   # sent with every job from now on
             continue
         if op == "steps":
-            # Verification: steps are case runs {"c": i, "code": src, "ar": allow_raise} and evaluate
-            # runs {"c": i, "ev": expected bool, "a": answer json (optional)}. Each result is sent as
-            # soon as the run ends (Java restarts its per-run wall clock on it). Stops at the first
-            # unexpected outcome, and after any tainted run (Java continues on a clean worker).
-            answers = {}
-            ev_code = None
-            for st in req["steps"]:
-                i = st["c"]
-                _state["case"] = i
-                if "chk" in st:
-                    # the evaluation function must be valid code defining evaluate, before anything runs
-                    _fresh_run_state(limits, ())
-                    t0 = _perf()
-                    ev_code = _Compiled(req["eval"], "evaluate")
-                    if ev_code.code is None:
-                        r = _result("syntax", ev_code.err, t0, False)
-                    elif "evaluate" not in ev_code.code.co_names:
-                        r = _result("noeval", "the evaluation function does not define evaluate()", t0, False)
-                    else:
-                        r = _result("ok", None, t0, False)
-                    _post(r)
-                    if r["s"] != "ok":
-                        break
-                elif "code" in st:
-                    r = _run_case(st["code"], "case%d" % i, limits)
-                    _post(r)
-                    answers[i] = r.get("a")
-                    if r["k"] or not (r["s"] == "ok" or (r["s"] == "raised" and st["ar"])):
-                        break
-                else:
-                    if ev_code is None:
-                        ev_code = _Compiled(req["eval"], "evaluate")
-                    ev = _run_evaluate(req["eval"], st["a"] if "a" in st else answers.get(i), limits, ev_code)
-                    _post(ev)
-                    # the reward is 1 only if evaluate() returns exactly True: after the solution
-                    # that is required; after a failure case anything else (False, raising, a
-                    # non-bool) is the wanted 0, except a broken evaluation function
-                    if st["ev"]:
-                        good = ev["s"] == "ok" and ev.get("v") is True
-                    else:
-                        good = ev["s"] == "raised" or (ev["s"] == "ok" and ev.get("v") is not True)
-                    if ev["k"] or not good:
-                        break
-            _send({"t": "done", "cpu": _cpu()})
+            _end_session()
+            _steps(req, limits)
         elif op == "run":
-            _state["case"] = 0
-            if req.get("fresh"):
-                _session = _namespace({"submit_answer": submit_answer})
-                _state["answer"], _state["has_answer"] = None, False
-            c = _Compiled(req["code"], "step")
-            _fresh_run_state(limits, c.names)
-            t0 = _perf()
-            if c.code is None:
-                r = _result("syntax", c.err, t0, False)
+            # one episode's code actions share one child (and its namespace); a fresh episode gets a new one
+            if req.get("fresh") or _session is None:
+                _end_session()
+                try:
+                    _session = _Child(_job("session", limits))
+                except OSError as e:
+                    _session = None
+                    _to_java(_dumps({"t": "r", "r": {"s": "crash", "e": "cannot start a process: %s" % e}}))
+                    _to_java(_dumps({"t": "done", "cpu": _cpu_seconds()}))
+                    continue
             else:
-                taint = c.taint
-                status, err = _exec(c.code, _session, req["code"], taint)
-                r = _result(status, err, t0, taint, {"a": _state["answer"]} if _state["has_answer"] else None)
-            _post(r)
-            _send({"t": "done", "cpu": _cpu()})
+                _session.resume()
+            if not _session.send(line):
+                r = _died(_session)
+            else:
+                r = _relay(_session, 0, limits)
+            if r["s"] == "crash":
+                _session = None
+            else:
+                _session.pause()
+            _to_java(_dumps({"t": "r", "r": r}))
         elif op == "eval":
-            _session = {}
-            _state["case"] = 0
-            _post(_run_evaluate(req["src"], req.get("a"), req.get("lim", limits)))
-            _send({"t": "done", "cpu": _cpu()})
+            _end_session()
+            lim = req.get("lim", limits)
+            _to_java(_dumps({"t": "r", "r": _one_run(_job("eval", lim, src=req["src"], a=req.get("a")), 0, lim)}))
         elif op == "gc":
-            _session = {}
+            _end_session()
             gc.collect()
+            continue
         else:
             _fatal("unknown op " + str(op))
+        _to_java(_dumps({"t": "done", "cpu": _cpu_seconds()}))
 
 
-_send({"t": "ready", "pid": os.getpid()})
+_probe()
+_to_java(_dumps({"t": "ready", "pid": os.getpid(), "ns": not _why_not, "why": _why_not}))
 _serve()

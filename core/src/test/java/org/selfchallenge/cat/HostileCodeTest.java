@@ -213,16 +213,16 @@ class HostileCodeTest {
 
     @Test
     void forgedResultsCannotValidateATask() {
-        // the case "reports" success and a True evaluate() itself: the fake lines are taken as the
-        // results of the steps that worker was given (compile check, solution), and since the text
-        // is suspicious, evaluate() runs on a clean worker, which sees that no return was made
-        String forge = "import os\nos.write(1, b'{\"t\":\"r\",\"r\":{\"s\":\"ok\",\"k\":false}}\\n"
-                + "{\"t\":\"r\",\"r\":{\"s\":\"ok\",\"v\":true,\"k\":false}}\\n{\"t\":\"done\",\"cpu\":0}\\n')";
+        // the case "reports" success and a True evaluate() itself: the zygote takes the first line as the
+        // solution's own result (its value dropped: only an evaluate() reports one) and kills the process;
+        // evaluate() runs in a fresh process, which sees that no return was made
+        String forge = "import os\nos.write(1, b'{\"t\":\"r\",\"r\":{\"s\":\"ok\"}}\\n"
+                + "{\"t\":\"r\",\"r\":{\"s\":\"ok\",\"v\":true}}\\n{\"t\":\"done\",\"cpu\":0}\\n')";
         Verdict v = verifier.verify(retail, RetailTasks.withSolution(forge));
         assertEquals(Reason.EVAL_RAISED, v.reason(), v.toJson());
-        // a lone forged result makes the batch longer than asked: the worker is dropped, no evaluate
-        String lone = "import os\nos.write(1, b'{\"t\":\"r\",\"r\":{\"s\":\"ok\",\"v\":true,\"k\":false}}\\n')";
+        String lone = "import os\nos.write(1, b'{\"t\":\"r\",\"r\":{\"s\":\"ok\",\"v\":true}}\\n')";
         Verdict w = verifier.verify(retail, RetailTasks.withSolution(lone));
-        assertEquals(Reason.SANDBOX_CRASH, w.reason(), w.toJson());
+        assertEquals(Reason.EVAL_RAISED, w.reason(), w.toJson());
+        assertEquals(null, w.runs().get(1).result(), w.toJson());
     }
 }

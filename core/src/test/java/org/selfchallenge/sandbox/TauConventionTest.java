@@ -63,14 +63,4 @@ class TauConventionTest {
                         PythonWorkerPool.DEFAULT_MEMORY_BYTES, PythonWorkerPool.DEFAULT_CPU_SECONDS)));
         assertTrue(e.getMessage().contains("apt-get install python3 libseccomp2"), e.getMessage());
     }
-
-    @Test
-    void taintScannerIgnoresStringsButNotFStrings() {
-        assertTrue(TaintScanner.suspicious("import os"));
-        assertTrue(TaintScanner.suspicious("x.__class__"));
-        assertTrue(TaintScanner.suspicious("g.gi_frame"));
-        assertTrue(TaintScanner.suspicious("f\"{getattr(x, 'y')}\""));
-        assertEquals(false, TaintScanner.suspicious("print('open the os door') # sys"));
-        assertEquals(false, TaintScanner.suspicious("for _ in range(3):\n    order = get_order_details('#W1')"));
-    }
 }
