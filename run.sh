@@ -33,7 +33,11 @@ ensure_system_deps() {
   command -v java >/dev/null 2>&1 || pkgs+=(openjdk-17-jdk-headless)
   command -v mvn >/dev/null 2>&1 || pkgs+=(maven)
   [ -x /usr/bin/python3 ] || pkgs+=(python3)
-  ldconfig -p 2>/dev/null | grep -q 'libseccomp.so.2' || pkgs+=(libseccomp2)
+  # the library list is captured before it is searched: piped into `grep -q`, ldconfig can die of
+  # SIGPIPE once grep has its match, and under pipefail that read as "missing" (and ran apt-get)
+  local libs
+  libs="$(ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true)"
+  [[ "$libs" == *libseccomp.so.2* ]] || pkgs+=(libseccomp2)
   [ ${#pkgs[@]} -eq 0 ] && return 0
   if command -v apt-get >/dev/null 2>&1; then
     local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -2,7 +2,6 @@ package org.selfchallenge.cat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -21,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.selfchallenge.env.Environment;
 import org.selfchallenge.env.Environments;
+import org.selfchallenge.io.InputLines;
 import org.selfchallenge.sandbox.PythonWorkerPool;
 import org.selfchallenge.sandbox.SandboxLimits;
 import org.selfchallenge.sandbox.SandboxUnavailableException;
@@ -32,7 +32,8 @@ import org.selfchallenge.sandbox.SandboxUnavailableException;
  * <p>FILE has JSON lines {@code {"id": "...", "text": "<raw challenger output>"}}; one JSON line per
  * input is written (to --out or stdout, input order): {@code {"id", "valid", "reason", "detail",
  * "runs", "total_ms"}}. A line that is not such an object gets {@code PARSE_ERROR} with the line
- * number. A summary goes to stderr: counts per reason and verifications/s. Exit codes: 0 done,
+ * number and what is wrong with it (longer than {@link InputLines#DEFAULT_MAX_LINE_BYTES} bytes, not
+ * UTF-8, not JSON, not an object, no string "text"). A summary goes to stderr: counts per reason and verifications/s. Exit codes: 0 done,
  * 1 I/O or sandbox failure, 2 bad arguments.
  */
 public final class CatCli {
@@ -127,17 +128,14 @@ public final class CatCli {
         // stdout is flushed, never closed (run() may be called inside a longer-lived JVM)
         Writer w = out == null ? new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8))
                 : Files.newBufferedWriter(out, StandardCharsets.UTF_8);
-        try (BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8)) {
-            String line;
-            int lineNo = 0;
-            while ((line = r.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
+        try (InputLines r = new InputLines(Files.newInputStream(in), InputLines.DEFAULT_MAX_LINE_BYTES)) {
+            InputLines.Line line;
+            while ((line = r.next()) != null) {
+                if (line.ok() && line.text().isBlank()) {
                     continue;
                 }
-                String l = line;
-                int no = lineNo;
-                window.add(exec.submit(() -> verifyLine(verifier, prototype, l, no)));
+                InputLines.Line l = line;
+                window.add(exec.submit(() -> verifyLine(verifier, prototype, l)));
                 if (window.size() >= maxInFlight) {
                     n += drain(window.poll(), w, counts);
                 }
@@ -172,35 +170,87 @@ public final class CatCli {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw new IOException("verification failed: " + e.getCause(), e.getCause());
+            throw new IOException("verification failed: " + e.getCause(), e.getCause()); // verifyLine catches all
         }
         counts.merge((Reason) res[0], 1, Integer::sum);
-        w.write((String) res[1]);
+        w.write(escapeLoneSurrogates((String) res[1]));
         w.write('\n');
         return 1;
     }
 
-    /** Returns {reason, json line}. */
-    static Object[] verifyLine(Verifier verifier, Environment prototype, String line, int lineNo) {
-        String id = null;
-        String text = null;
-        try {
-            JsonNode node = JSON.readTree(line);
-            if (node != null && node.isObject()) {
-                JsonNode idNode = node.get("id");
-                id = idNode == null || idNode.isNull() ? null : idNode.asText();
-                JsonNode t = node.get("text");
-                text = t != null && t.isTextual() ? t.textValue() : null;
+    /**
+     * A lone UTF-16 surrogate (Python's {@code print('\\ud800')} reaches us as one) has no UTF-8 form, and
+     * the strict encoder of the output file would fail the whole batch on it. It can only occur inside a
+     * JSON string, where the escape {@code \\uXXXX} reads back as the very same char.
+     */
+    static String escapeLoneSurrogates(String json) {
+        StringBuilder sb = null;
+        for (int k = 0; k < json.length(); k++) {
+            char c = json.charAt(k);
+            boolean lone = Character.isHighSurrogate(c)
+                    ? k + 1 >= json.length() || !Character.isLowSurrogate(json.charAt(k + 1))
+                    : Character.isLowSurrogate(c) && (k == 0 || !Character.isHighSurrogate(json.charAt(k - 1)));
+            if (lone && sb == null) {
+                sb = new StringBuilder(json.length() + 16).append(json, 0, k);
             }
-        } catch (IOException e) {
-            text = null;
+            if (sb != null) {
+                if (lone) {
+                    sb.append(String.format("\\u%04x", (int) c));
+                } else {
+                    sb.append(c);
+                }
+            }
         }
-        if (text == null) {
-            Verdict bad = new Verdict(false, Reason.PARSE_ERROR, "input line " + lineNo
-                    + " is not a JSON object with a string \"text\"", null, List.of(), 0);
+        return sb == null ? json : sb.toString();
+    }
+
+    /**
+     * Returns {reason, json line}. Never throws: a line that cannot be read as a task, or a failure of
+     * the verifier itself, is that line's outcome, and every other line is still verified.
+     */
+    static Object[] verifyLine(Verifier verifier, Environment prototype, InputLines.Line line) {
+        String id = null;
+        String problem = line.ok() ? null : "is " + line.problem();
+        String text = null;
+        if (problem == null) {
+            try {
+                JsonNode node = JSON.readTree(line.text());
+                if (node == null || !node.isObject()) {
+                    problem = "is not a JSON object";
+                } else {
+                    JsonNode idNode = node.get("id");
+                    id = idNode == null || idNode.isNull() ? null : idNode.asText();
+                    JsonNode t = node.get("text");
+                    text = t != null && t.isTextual() ? t.textValue() : null;
+                    if (text == null) {
+                        problem = t == null ? "has no field \"text\"" : "has a \"text\" that is not a string";
+                    }
+                }
+            } catch (IOException e) {
+                problem = "is not JSON (" + firstLine(e.getMessage()) + ")";
+            }
+        }
+        if (problem != null) {
+            Verdict bad = new Verdict(false, Reason.PARSE_ERROR, "input line " + line.number() + " " + problem,
+                    null, List.of(), 0);
             return new Object[] {Reason.PARSE_ERROR, bad.toJson(id)};
         }
-        Verdict v = verifier.verify(prototype, text);
-        return new Object[] {v.reason(), v.toJson(id)};
+        try {
+            Verdict v = verifier.verify(prototype, text);
+            return new Object[] {v.reason(), v.toJson(id)};
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            Verdict failed = new Verdict(false, Reason.SANDBOX_CRASH, "input line " + line.number()
+                    + ": the verifier failed on this task: " + e, null, List.of(), 0);
+            return new Object[] {Reason.SANDBOX_CRASH, failed.toJson(id)};
+        }
+    }
+
+    /** Jackson's messages go on to quote the source over several lines; the first says what is wrong. */
+    private static String firstLine(String msg) {
+        if (msg == null) {
+            return "unreadable";
+        }
+        int nl = msg.indexOf('\n');
+        return nl < 0 ? msg : msg.substring(0, nl);
     }
 }

@@ -8,8 +8,15 @@ import java.util.Map;
 
 /** Recursive-descent JSON reader behind {@link PyJson#parse}: Python's {@code json} scanner rules. */
 final class PyJsonParser {
+    /**
+     * Python's json nests as deep as the recursion limit (1000) allows, less its caller's frames (994 at
+     * top level); deeper input is its RecursionError here, never the JVM's StackOverflowError.
+     */
+    static final int MAX_DEPTH = 990;
+
     final String s;
     int pos;
+    private int depth;
 
     PyJsonParser(String s) {
         this.s = s;
@@ -47,9 +54,16 @@ final class PyJsonParser {
         char c = s.charAt(pos);
         switch (c) {
             case '{':
-                return object();
             case '[':
-                return array();
+                if (++depth > MAX_DEPTH) {
+                    throw new PyException("RecursionError", "maximum recursion depth exceeded while decoding a JSON "
+                            + (c == '{' ? "object" : "array") + " from a unicode string");
+                }
+                try {
+                    return c == '{' ? object() : array();
+                } finally {
+                    depth--;
+                }
             case '"':
                 return string();
             case 't':

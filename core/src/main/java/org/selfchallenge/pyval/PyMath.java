@@ -22,6 +22,7 @@ public final class PyMath {
         if (b.compareTo(LONG_MIN) >= 0 && b.compareTo(LONG_MAX) <= 0) {
             return b.longValue();
         }
+        WorkBudget.chargeBits(b);
         return b;
     }
 
@@ -35,12 +36,18 @@ public final class PyMath {
 
     static BigInteger big(Object v) {
         if (v instanceof BigInteger) {
+            WorkBudget.chargeBits((BigInteger) v); // every big operand is read at least once
             return (BigInteger) v;
         }
         if (v instanceof Boolean) {
             return ((Boolean) v) ? BigInteger.ONE : BigInteger.ZERO;
         }
         return BigInteger.valueOf(((Number) v).longValue());
+    }
+
+    /** Bits of an int, at most 64 for one that fits a long (read without charging the budget). */
+    private static int bitLength(Object v) {
+        return v instanceof BigInteger b ? b.bitLength() : 64;
     }
 
     private static long asLong(Object v) {
@@ -113,7 +120,17 @@ public final class PyMath {
         if (a instanceof Double || b instanceof Double) {
             return toDouble(a) * toDouble(b);
         }
-        return normalize(big(a).multiply(big(b)));
+        long bits = (long) bitLength(a) + bitLength(b);
+        if (bits > MAX_POW_BITS) {
+            // the power's bound, for products: CPython would go on multiplying megabit ints
+            throw new PyException("MemoryError", "integer product too large (over " + MAX_POW_BITS + " bits)");
+        }
+        BigInteger x = big(a);
+        BigInteger y = big(b);
+        if (bits > 128) {
+            WorkBudget.charge(bits); // before the work, which grows faster than the result
+        }
+        return normalize(x.multiply(y));
     }
 
     /** {@code a / b}: always a float. */
@@ -131,7 +148,7 @@ public final class PyMath {
             if (x.signum() == 0) {
                 return y.signum() < 0 ? -0.0 : 0.0; // 0 / -big == -0.0, as for small ints
             }
-            return new BigDecimal(x).divide(new BigDecimal(y), new java.math.MathContext(40)).doubleValue();
+            return PyIntDivision.trueDivide(x, y);
         }
         double y = toDouble(b);
         if (y == 0.0) {
@@ -203,6 +220,10 @@ public final class PyMath {
             }
             if (e.bitLength() > 31 || (long) base.bitLength() * e.longValue() > MAX_POW_BITS) {
                 throw new PyException("OverflowError", "integer power result too large");
+            }
+            long bits = (long) base.bitLength() * e.longValue();
+            if (bits > 128) {
+                WorkBudget.charge(2 * bits); // the squarings before the result, charged before the work
             }
             return normalize(base.pow(e.intValue()));
         }

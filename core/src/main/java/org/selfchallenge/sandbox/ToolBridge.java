@@ -66,6 +66,12 @@ final class ToolBridge {
                 result = null;
                 errType = "RuntimeError";
                 errMsg = name + "() failed: " + e;
+            } catch (StackOverflowError | OutOfMemoryError e) {
+                // a tool's own bounds should prevent these; if one slips through it is this call's
+                // error, not the end of the verification batch that the thread is running
+                result = null;
+                errType = e instanceof StackOverflowError ? "RecursionError" : "MemoryError";
+                errMsg = name + "() ran out of " + (e instanceof StackOverflowError ? "stack" : "memory");
             }
         }
         long nanos = System.nanoTime() - t0;

@@ -35,7 +35,8 @@ class CatCliTest {
         assertEquals(9, a.get("runs").size());
         JsonNode b = JSON.readTree(lines.get(1));
         assertEquals("PARSE_ERROR", b.get("reason").asText());
-        assertEquals("input line 2 is not a JSON object with a string \"text\"", b.get("detail").asText());
+        assertEquals("input line 2 is not JSON (Unrecognized token 'this': was expecting (JSON String, Number, Array, "
+                + "Object or token 'null', 'true' or 'false'))", b.get("detail").asText());
         assertEquals("PARSE_ERROR", JSON.readTree(lines.get(2)).get("reason").asText());
         assertEquals("SOLUTION_REJECTED", JSON.readTree(lines.get(3)).get("reason").asText());
     }

@@ -3,14 +3,12 @@ package org.selfchallenge.bench.m3;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.selfchallenge.io.InputLines;
 import org.selfchallenge.pyval.PyJson;
 
 /**
@@ -18,7 +16,8 @@ import org.selfchallenge.pyval.PyJson;
  * "answer": "<string>"}}; prints one line {@code {"task": ..., "answer": ..., "correct": true|false}}
  * per input line (json.dumps style), judged by the upstream checker ({@link M3Checker}).
  *
- * <p>Blank lines are skipped. A malformed line (not JSON, not an object, a missing or non-string
+ * <p>Blank lines are skipped. A malformed line (over {@link InputLines#DEFAULT_MAX_LINE_BYTES} bytes,
+ * not UTF-8, not JSON or nested deeper than Python's json allows, not an object, a missing or non-string
  * "task"/"answer"), an unknown task, or an answer on which the upstream checker itself raises (a
  * literal int of more than 4300 digits) is reported on stderr as {@code m3-check: FILE:N: problem} and
  * produces no output line; the remaining lines are still processed and the exit code stays 0.
@@ -62,72 +61,91 @@ public final class M3CheckCli {
             err.println(USAGE);
             return EXIT_BAD_ARGS;
         }
-        byte[] bytes;
+        M3Tasks tasks = M3Tasks.get();
+        InputStream src = null;
         try {
-            bytes = in.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(in));
+            // standard input is the caller's to close
+            src = in.equals("-") ? stdin : Files.newInputStream(Path.of(in));
+            InputLines lines = new InputLines(src, InputLines.DEFAULT_MAX_LINE_BYTES);
+            InputLines.Line line;
+            while ((line = lines.next()) != null) {
+                String where = "m3-check: " + in + ":" + line.number() + ": ";
+                if (!line.ok()) {
+                    err.println(where + "line is " + line.problem());
+                    continue;
+                }
+                if (line.text().isBlank()) {
+                    continue;
+                }
+                Checked c = checkLine(tasks, line.text());
+                if (c.problem() == null) {
+                    out.println(c.output());
+                } else {
+                    err.println(where + c.problem());
+                }
+            }
         } catch (IOException | RuntimeException e) {
             err.println("m3-check: cannot read '" + in + "': " + e);
+            out.flush();
             return EXIT_BAD_ARGS;
-        }
-        String text = decode(bytes);
-        M3Tasks tasks = M3Tasks.get();
-        String[] lines = text.split("\n", -1);
-        for (int n = 0; n < lines.length; n++) {
-            String line = lines[n].endsWith("\r") ? lines[n].substring(0, lines[n].length() - 1) : lines[n];
-            if (line.isBlank()) {
-                continue;
+        } finally {
+            if (src != null && src != stdin) {
+                try {
+                    src.close();
+                } catch (IOException ignored) {
+                    // read to the end or failed already: nothing more to report
+                }
             }
-            String where = "m3-check: " + in + ":" + (n + 1) + ": ";
-            Object parsed;
-            try {
-                parsed = PyJson.parse(line);
-            } catch (RuntimeException e) {
-                err.println(where + "not valid JSON (" + e.getMessage() + ")");
-                continue;
-            }
-            if (!(parsed instanceof Map<?, ?> obj)) {
-                err.println(where + "expected a JSON object {\"task\": ..., \"answer\": ...}");
-                continue;
-            }
-            if (!(obj.get("task") instanceof String task)) {
-                err.println(where + "missing string field \"task\"");
-                continue;
-            }
-            if (!(obj.get("answer") instanceof String answer)) {
-                err.println(where + "missing string field \"answer\"");
-                continue;
-            }
-            M3Task t = tasks.byName(task);
-            if (t == null) {
-                err.println(where + "unknown task '" + task + "'");
-                continue;
-            }
-            boolean correct;
-            try {
-                correct = t.check(answer);
-            } catch (RuntimeException e) {
-                // upstream's check_answer raises too (str() of a >4300-digit int): no verdict exists
-                String type = e instanceof org.selfchallenge.env.ToolException te ? te.pythonType() : e.getClass().getSimpleName();
-                err.println(where + "the upstream checker raises " + type + " on this answer: " + e.getMessage());
-                continue;
-            }
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("task", task);
-            result.put("answer", answer);
-            result.put("correct", correct);
-            out.println(PyJson.dumps(result));
         }
         out.flush();
         return EXIT_OK;
     }
 
-    /** UTF-8 with replacement, so one bad byte spoils only its own line. */
-    private static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
-            throw new IllegalStateException(e);
+    /** The output line for one input line, or (output null) what is wrong with it. */
+    record Checked(String output, String problem) {
+        static Checked problem(String p) {
+            return new Checked(null, p);
         }
+    }
+
+    /**
+     * Checks one input line. Never throws: the checker is ported Python and may raise like the
+     * original, and no line can stop the others.
+     */
+    static Checked checkLine(M3Tasks tasks, String line) {
+        Object parsed;
+        try {
+            parsed = PyJson.parse(line);
+        } catch (RuntimeException e) {
+            return Checked.problem("not valid JSON (" + e.getMessage() + ")");
+        }
+        if (!(parsed instanceof Map<?, ?> obj)) {
+            return Checked.problem("expected a JSON object {\"task\": ..., \"answer\": ...}");
+        }
+        if (!(obj.get("task") instanceof String task)) {
+            return Checked.problem("missing string field \"task\"");
+        }
+        if (!(obj.get("answer") instanceof String answer)) {
+            return Checked.problem("missing string field \"answer\"");
+        }
+        M3Task t = tasks.byName(task);
+        if (t == null) {
+            return Checked.problem("unknown task '" + task + "'");
+        }
+        boolean correct;
+        try {
+            correct = t.check(answer);
+        } catch (RuntimeException e) {
+            // upstream's check_answer raises too (str() of a >4300-digit int): no verdict exists
+            String type = e instanceof org.selfchallenge.env.ToolException te ? te.pythonType() : e.getClass().getSimpleName();
+            return Checked.problem("the upstream checker raises " + type + " on this answer: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            return Checked.problem("the answer is nested too deeply to check");
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("task", task);
+        result.put("answer", answer);
+        result.put("correct", correct);
+        return new Checked(PyJson.dumps(result), null);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.selfchallenge.pyval.PyRepr;
+import org.selfchallenge.pyval.WorkBudget;
 import org.selfchallenge.pyval.expr.PyEvaluator;
 import org.selfchallenge.pyval.expr.PyFunction;
 
@@ -36,7 +37,7 @@ public final class CalculatorTool extends PyTool {
     @Override
     protected Object invoke(Object[] p, List<Object> extra) {
         Object expr = p[0];
-        try {
+        try (WorkBudget budget = WorkBudget.open(WorkBudget.DEFAULT_UNITS)) {
             if (!(expr instanceof String s)) {
                 throw new IllegalArgumentException("eval() arg 1 must be a string, bytes or code object");
             }

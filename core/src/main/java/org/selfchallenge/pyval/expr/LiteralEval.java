@@ -39,32 +39,22 @@ public final class LiteralEval {
             return convertAll(l.elts());
         }
         if (node instanceof PyNode.SetN s) {
-            List<Object> items = new ArrayList<>();
-            for (Object o : convertAll(s.elts())) {
-                PyOps.requireHashable(o);
-                if (items.stream().noneMatch(x -> PyOps.eq(x, o))) {
-                    items.add(o);
-                }
-            }
-            return new PySet(items);
+            return new PySet(PyKeys.distinct(convertAll(s.elts())));
         }
         if (node instanceof PyNode.Call call && call.func() instanceof PyNode.Name n && n.id().equals("set")
                 && call.args().isEmpty() && call.keywords().isEmpty()) {
             return new PySet(List.of());
         }
         if (node instanceof PyNode.DictN d) {
-            Map<Object, Object> m = new LinkedHashMap<>();
+            PyKeys.DictBuilder m = new PyKeys.DictBuilder();
             for (int k = 0; k < d.keys().size(); k++) {
                 if (d.keys().get(k) == null) {
                     throw malformed();
                 }
                 Object key = convert(d.keys().get(k));
-                Object val = convert(d.values().get(k));
-                PyOps.requireHashable(key);
-                Object existing = m.keySet().stream().filter(x -> PyOps.eq(x, key)).findFirst().orElse(key);
-                m.put(existing, val);
+                m.put(key, convert(d.values().get(k)));
             }
-            return m;
+            return m.build();
         }
         if (node instanceof PyNode.Binary b && (b.op().equals("+") || b.op().equals("-"))) {
             Object left = convertSignedNum(b.left());

@@ -7,6 +7,7 @@ import java.util.List;
 import org.selfchallenge.pyval.PyException;
 import org.selfchallenge.pyval.PyMath;
 import org.selfchallenge.pyval.PyTuple;
+import org.selfchallenge.pyval.WorkBudget;
 
 /**
  * Python's binary and unary arithmetic on int (Long/BigInteger, bool counts as int), float (Double),
@@ -56,14 +57,17 @@ public final class PyArith {
         switch (op) {
             case "+" -> {
                 if (a instanceof String sa && b instanceof String sb) {
+                    sized((long) sa.length() + sb.length());
                     return sa + sb;
                 }
                 if (a instanceof List && b instanceof List) {
+                    sized((long) PyOps.sequenceItems(a).size() + PyOps.sequenceItems(b).size());
                     List<Object> r = new ArrayList<>(PyOps.sequenceItems(a));
                     r.addAll(PyOps.sequenceItems(b));
                     return r;
                 }
                 if (a instanceof PyTuple ta && b instanceof PyTuple tb) {
+                    sized((long) ta.items().size() + tb.items().size());
                     List<Object> r = new ArrayList<>(ta.items());
                     r.addAll(tb.items());
                     return new PyTuple(r);
@@ -110,6 +114,7 @@ public final class PyArith {
         if (len != 0 && n > MAX_RESULT_BITS / len) {
             throw new PyException("MemoryError", "");
         }
+        sized(n * len);
         if (seq instanceof String s) {
             return s.repeat((int) n);
         }
@@ -118,6 +123,18 @@ public final class PyArith {
             r.addAll(PyOps.sequenceItems(seq));
         }
         return seq instanceof PyTuple ? new PyTuple(r) : r;
+    }
+
+    /**
+     * Charges a str/list/tuple result of {@code n} elements to the {@link WorkBudget}; above the
+     * repetition cap it is a MemoryError (a chain of megabyte concatenations would copy terabytes:
+     * CPython stalls on it too, the JVM would run out of heap).
+     */
+    private static void sized(long n) {
+        if (n > MAX_RESULT_BITS) {
+            throw new PyException("MemoryError", "");
+        }
+        WorkBudget.charge(n);
     }
 
     private static Object intOp(String op, BigInteger a, BigInteger b) {

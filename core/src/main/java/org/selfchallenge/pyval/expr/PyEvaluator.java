@@ -56,28 +56,19 @@ public final class PyEvaluator {
             return evalAll(l.elts());
         }
         if (node instanceof PyNode.SetN s) {
-            List<Object> items = new ArrayList<>();
-            for (Object o : evalAll(s.elts())) {
-                PyOps.requireHashable(o);
-                if (items.stream().noneMatch(x -> PyOps.eq(x, o))) {
-                    items.add(o);
-                }
-            }
-            return new PySet(items);
+            return new PySet(PyKeys.distinct(evalAll(s.elts())));
         }
         if (node instanceof PyNode.DictN d) {
-            Map<Object, Object> m = new LinkedHashMap<>();
+            PyKeys.DictBuilder m = new PyKeys.DictBuilder();
             for (int k = 0; k < d.keys().size(); k++) {
                 if (d.keys().get(k) == null) {
                     throw new PyException("TypeError", "dict unpacking is not supported");
                 }
                 Object key = eval(d.keys().get(k));
                 Object val = eval(d.values().get(k));
-                PyOps.requireHashable(key);
-                Object existing = m.keySet().stream().filter(x -> PyOps.eq(x, key)).findFirst().orElse(key);
-                m.put(existing, val);
+                m.put(key, val);
             }
-            return m;
+            return m.build();
         }
         if (node instanceof PyNode.Unary u) {
             Object v = eval(u.operand());
@@ -221,7 +212,7 @@ public final class PyEvaluator {
             if (!(item instanceof String sub)) {
                 throw new PyException("TypeError", "'in <string>' requires string as left operand, not " + PyOps.typeName(item));
             }
-            return s.contains(sub);
+            return PyOps.strContains(s, sub);
         }
         if (container instanceof Map || container instanceof PySet) {
             PyOps.requireHashable(item);

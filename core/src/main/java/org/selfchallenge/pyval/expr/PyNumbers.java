@@ -178,6 +178,7 @@ public final class PyNumbers {
     /** An int or bool as BigInteger (bool is an int subclass in Python). */
     public static BigInteger big(Object o) {
         if (o instanceof BigInteger b) {
+            org.selfchallenge.pyval.WorkBudget.chargeBits(b);
             return b;
         }
         if (o instanceof Boolean b) {

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.selfchallenge.pyval.PyException;
 import org.selfchallenge.pyval.PyTuple;
+import org.selfchallenge.pyval.WorkBudget;
 
 /**
  * Python's comparison and type semantics over Java-held Python values (see
@@ -120,31 +121,46 @@ public final class PyOps {
             return true;
         }
         if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
-            if (ma.size() != mb.size()) {
-                return false;
-            }
-            for (Map.Entry<?, ?> e : ma.entrySet()) {
-                Object kb = NO_KEY;
-                for (Object k : mb.keySet()) {
-                    if (eq(k, e.getKey())) {
-                        kb = k;
-                        break;
-                    }
-                }
-                if (kb == NO_KEY || !eq(e.getValue(), mb.get(kb))) {
-                    return false;
-                }
-            }
-            return true;
+            return PyKeys.dictsEqual(ma, mb);
         }
         if (a instanceof PySet sa && b instanceof PySet sb) {
-            return sa.items().size() == sb.items().size()
-                    && sa.items().stream().allMatch(x -> sb.items().stream().anyMatch(y -> eq(x, y)));
+            return PyKeys.setsEqual(sa.items(), sb.items());
+        }
+        if (a instanceof String sa && b instanceof String sb) {
+            WorkBudget.charge(Math.min(sa.length(), sb.length()) / 64);
         }
         return a.equals(b);
     }
 
-    private static final Object NO_KEY = new Object();
+    /**
+     * {@code sub in s} in linear time. Java's {@link String#contains} compares at every offset (a 50k
+     * needle in a 1M haystack took 16 s), CPython's fastsearch does not; long needles use Knuth-Morris-Pratt.
+     */
+    public static boolean strContains(String s, String sub) {
+        WorkBudget.charge((s.length() + sub.length()) / 64);
+        if (sub.length() <= 16) {
+            return s.contains(sub);
+        }
+        int[] fail = new int[sub.length()];
+        for (int i = 1, k = 0; i < sub.length(); i++) {
+            while (k > 0 && sub.charAt(i) != sub.charAt(k)) {
+                k = fail[k - 1];
+            }
+            if (sub.charAt(i) == sub.charAt(k)) {
+                k++;
+            }
+            fail[i] = k;
+        }
+        for (int i = 0, k = 0; i < s.length(); i++) {
+            while (k > 0 && s.charAt(i) != sub.charAt(k)) {
+                k = fail[k - 1];
+            }
+            if (s.charAt(i) == sub.charAt(k) && ++k == sub.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static PyComplex asComplex(Object o) {
         if (o instanceof PyComplex c) {
@@ -214,6 +230,7 @@ public final class PyOps {
 
     /** Code-point order, as Python compares str (UTF-16 order differs above U+FFFF). */
     public static int compareCodePoints(String a, String b) {
+        WorkBudget.charge(Math.min(a.length(), b.length()) / 64);
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {

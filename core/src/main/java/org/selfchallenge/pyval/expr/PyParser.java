@@ -19,6 +19,8 @@ import org.selfchallenge.pyval.expr.PyLexer.Tok;
 public final class PyParser {
     /** Guards against stack exhaustion on hostile input ("-" * 100000 + "1"), like CPython's recursion limit. */
     static final int MAX_NESTING = 400;
+    /** Longest left-deep chain of operators or trailers, see {@link #chainLink}. */
+    static final int MAX_CHAIN = 2970;
     private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async",
             "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
             "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return",
@@ -87,6 +89,17 @@ public final class PyParser {
 
     private void enter() {
         if (++nesting > MAX_NESTING) {
+            throw new PyException("RecursionError", "maximum recursion depth exceeded during compilation");
+        }
+    }
+
+    /**
+     * A left-deep chain ({@code 1+1+...}, {@code f()()...}) makes an AST as deep as it is long, which
+     * CPython's compiler refuses past about 2970 levels (3 x the recursion limit, less the caller's
+     * frames); evaluating it here would recurse as deep in the JVM.
+     */
+    private static void chainLink(int length) {
+        if (length > MAX_CHAIN) {
             throw new PyException("RecursionError", "maximum recursion depth exceeded during compilation");
         }
     }
@@ -221,9 +234,11 @@ public final class PyParser {
         }
         PyNode left = binaryLevel(level + 1);
         List<String> ops = BINARY_LEVELS.get(level);
+        int chain = 0;
         while (peek().kind() == Kind.OP && ops.contains(peek().text())) {
             String op = peek().text();
             i++;
+            chainLink(++chain);
             left = new PyNode.Binary(op, left, binaryLevel(level + 1));
         }
         return left;
@@ -259,7 +274,9 @@ public final class PyParser {
 
     private PyNode primary() {
         PyNode n = atom();
+        int chain = 0;
         while (true) {
+            chainLink(++chain);
             if (isOp("(")) {
                 i++;
                 n = callArgs(n);
