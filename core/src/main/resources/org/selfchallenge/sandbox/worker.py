@@ -526,7 +526,6 @@ sys.meta_path[:] = []          # no new imports: only the modules loaded above e
 sys.path_hooks[:] = []
 sys.path_importer_cache.clear()
 sys.dont_write_bytecode = True
-random.seed(0)                 # every child starts from this state (nothing before it draws)
 decimal.setcontext(decimal.Context())
 _setrlimit = resource.setrlimit
 _RLIMIT_AS, _RLIMIT_CPU, _RLIMIT_NOFILE = resource.RLIMIT_AS, resource.RLIMIT_CPU, resource.RLIMIT_NOFILE
@@ -576,6 +575,7 @@ def _template(ctl):
                 _setrlimit(_RLIMIT_NOFILE, (2, 2))
                 if _seccomp_load(_child_ctx) != 0:
                     _exit(5)
+                random.seed(0)   # fork re-seeds random from the OS (random.py's at-fork hook): undo that
                 _io["in"] = _Lines(0, MAX_LINE)
                 _child_main()
                 _exit(6)
