@@ -17,33 +17,31 @@ import java.util.function.IntFunction;
 import org.selfchallenge.env.Environment;
 
 /**
- * One long-lived, locked-down CPython process ({@code worker.py}) and the JSON-lines protocol to it.
+ * One long-lived CPython fork server ({@code worker.py}) and the JSON-lines protocol to it. The server
+ * runs no model code itself: each run happens in a child process of its own (see worker.py).
  *
  * <h2>Protocol (one JSON object per line; all non-ASCII escaped)</h2>
  * Java → worker:
  * <ul>
  *   <li>{@code {"op":"tools","tools":[{"name","params":[..],"varargs","required":[..]}]}} — bind tools</li>
- *   <li>{@code {"op":"steps","eval":SRC,"steps":[{"c":i,"code":SRC,"ar":bool} | {"c":i,"ev":bool,"a":JSON}],"lim":[keep,hard]}}
- *       — verification runs (see worker.py)</li>
- *   <li>{@code {"op":"run","code":SRC,"fresh":bool,"lim":[..]}} — one session step in the session namespace</li>
- *   <li>{@code {"op":"eval","src":SRC,"a":JSON,"lim":[..]}} — evaluate() in a fresh namespace</li>
- *   <li>{@code {"op":"gc"}} — drop the session namespace and collect garbage</li>
+ *   <li>{@code {"op":"steps","eval":SRC,"steps":[{"c":0,"chk":1} | {"c":i,"code":SRC,"ar":bool} | {"c":i,"ev":bool}],"lim":[keep,hard]}}
+ *       — verification: the compile check, then each case and each evaluate() in a fresh process</li>
+ *   <li>{@code {"op":"run","code":SRC,"fresh":bool,"lim":[..]}} — one code action in the episode's process</li>
+ *   <li>{@code {"op":"eval","src":SRC,"a":JSON,"lim":[..]}} — evaluate() in a fresh process (ends the episode's)</li>
+ *   <li>{@code {"op":"gc"}} — end the episode's process and collect garbage</li>
  * </ul>
- * Worker → Java: {@code {"t":"ready"}} once; during a request any number of
- * {@code {"t":"call","c":case,"n":tool,"a":{kwargs}}} (Java answers each with one line, see
- * {@link ToolBridge}), one {@code {"t":"r","r":{result}}} per finished run (queued in the worker
- * and written together with its next message; {@code ts} in the result is the run's end on the
- * monotonic clock, which restarts the per-run wall clock here; results older than 50 ms are flushed
- * when the next run starts), then {@code {"t":"done","cpu":s}}.
- * A result has {@code s} (ok/raised/syntax/noeval/output), {@code o} stdout kept, {@code n} chars
- * printed, {@code e} error, {@code v} evaluate's bool or {@code vt}/{@code vr} type/repr, {@code a}
- * submitted answer as JSON text, {@code d}/{@code w} seconds running/waiting for tools, {@code k} taint.
+ * Worker → Java: {@code {"t":"ready","ns":bool}} once; during a request any number of
+ * {@code {"t":"call","c":case,"n":tool,"a":{kwargs}}} ({@code c} is the case the server bound the calling
+ * process to; Java answers each with one line, see {@link ToolBridge}), one {@code {"t":"r","r":{result}}}
+ * per finished run ({@code ts} = its end on the monotonic clock, which restarts the per-run wall clock
+ * here), then {@code {"t":"done","cpu":s}}. A result has {@code s} (ok/raised/syntax/noeval/output/crash),
+ * {@code o} stdout kept, {@code n} chars printed, {@code e} error, {@code v} evaluate's bool or
+ * {@code vt}/{@code vr} type/repr, {@code a} submitted answer as JSON text, {@code d}/{@code w} seconds
+ * running/waiting for tools.
  *
  * <p>Wall-clock limits: {@link #deadlineNanos} is restarted at each run; the {@link Watchdog} kills
- * the process when it passes, which turns into EOF here and a TIMEOUT result for the first run
- * whose result had not arrived. Because results are queued for up to 50 ms, a run that follows a
- * quick run without any tool call may in the worst case be cut up to 50 ms early, and a result that
- * was still queued at the kill is lost (the TIMEOUT is then attributed to that earlier run).
+ * the server (its children die with it) when it passes, which turns into EOF here and a TIMEOUT result
+ * for the run whose result had not arrived.
  */
 final class PythonWorker {
     /** Longest protocol line accepted; anything longer is a broken or hostile worker. */

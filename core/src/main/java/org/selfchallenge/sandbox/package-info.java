@@ -3,28 +3,24 @@
  *
  * <p>{@link org.selfchallenge.sandbox.CodeRunner} is the engine interface; its one implementation,
  * {@link org.selfchallenge.sandbox.PythonWorkerPool}, keeps long-lived Debian CPython
- * ({@code /usr/bin/python3}) worker processes, each locked down once at start:
+ * ({@code /usr/bin/python3}) fork servers ({@code worker.py}). The trust boundary is the process:
  * <ul>
- *   <li>a seccomp allow-list loaded through libseccomp with ctypes, default action EPERM: memory,
- *       signals, clocks, {@code read} on fd 0 and {@code write} on fds 1/2 only — no open, socket,
- *       clone/fork, execve, kill;</li>
- *   <li>rlimits: address space 1 GiB, CPU 3600 s (a backstop), file size 0, 3 descriptors, no core;</li>
- *   <li>an empty environment (only {@code PYTHONHASHSEED=0}, cleared inside), no new imports after
- *       start-up (only the pre-loaded modules listed in the challenger prompt), the worker's own code
- *       on a private builtins dict, and {@code PR_SET_PDEATHSIG} so no worker outlives its JVM.</li>
+ *   <li>every run of model code (a case, each {@code evaluate()}, one executor episode's code actions)
+ *       runs in a child forked for it alone from a template process that was forked before any request,
+ *       so its memory holds nothing of another run; it is never reused (an episode's child is stopped
+ *       between its actions and killed at its end);</li>
+ *   <li>the server that talks to Java never runs model code: it relays each child's tool calls under
+ *       the case it bound that child to, and rebuilds the child's one result from checked fields, so a
+ *       run can only misreport itself; {@code evaluate()} learns only the final answer and the
+ *       environment state (Java owns both), never which case it judges;</li>
+ *   <li>the server and its children live in new user, mount, network and IPC namespaces whose root is
+ *       an empty read-only tmpfs ({@link org.selfchallenge.sandbox.PythonWorkerPool#NAMESPACES_PROPERTY});</li>
+ *   <li>defence in depth inside each child: a seccomp allow-list through libseccomp (default EPERM:
+ *       memory, signals masks, clocks, {@code read} on fd 0 and {@code write} on fd 1 only — no open,
+ *       stat, socket, fork, execve, kill), rlimits (address space 1 GiB, CPU, no files, 2
+ *       descriptors), an empty environment, no new imports, {@code PR_SET_PDEATHSIG}.</li>
  * </ul>
- * Java talks JSON lines with the workers (see {@link org.selfchallenge.sandbox.PythonWorker}); every
- * tool call is proxied back to Java, which owns the {@link org.selfchallenge.env.Environment} state,
- * so tools return fresh copies. A watchdog thread kills a worker whose run passes its wall-clock
- * limit; the pool replaces killed, crashed, tainted and worn-out workers in the background.
- *
- * <p>State hygiene: each case and each {@code evaluate()} gets a fresh namespace (and builtins
- * copy); {@code random} is reseeded and the {@code decimal} context reset for code that names them.
- * Code that could reach interpreter internals (dunders, underscore names, frame attributes,
- * {@code sys}/{@code os}/{@code getattr}/..., attribute stores — see
- * {@link org.selfchallenge.sandbox.TaintScanner} and {@code _tainted} in worker.py) still runs
- * inside the jail, but its worker is discarded after that run and later runs use clean workers.
- *
- * <p>Measured alternatives and why this design: the end of the project's platform notes.
+ * A watchdog thread kills a worker whose run passes its wall-clock limit; the pool replaces killed and
+ * worn-out workers in the background. Measured costs: README, "The sandbox".
  */
 package org.selfchallenge.sandbox;

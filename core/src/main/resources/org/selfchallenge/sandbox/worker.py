@@ -536,14 +536,16 @@ gc.freeze()                    # children share the start-up heap without copyin
 def _template(ctl):
     """The clean parent of every child: forked before any request, it holds nothing but the start-up
     state, so a child's memory holds nothing of another run (no other case, no plan, no verdict). Each "f"
-    message forks a child and sends the zygote its pid and one end of a fresh socket pair; "k pid" kills a
-    child not yet reaped (so a recycled pid is never hit); every exit is reported as "x pid status"."""
+    message hands out a child forked in advance (its pid and the zygote's end of a fresh socket pair) and
+    forks the next; "k pid" kills a child not yet reaped (so a recycled pid is never hit); every exit is
+    reported as "x pid status"."""
     parent = os.getpid()
     wake_r, wake_w = os.pipe()
     os.set_blocking(wake_w, False)
     signal.set_wakeup_fd(wake_w)
     signal.signal(signal.SIGCHLD, lambda *a: None)
     live = set()
+    spare = _fork_child(parent, live)
     while True:
         ready = _select([ctl, wake_r], [], [])[0]
         if wake_r in ready:
@@ -553,9 +555,13 @@ def _template(ctl):
                 if pid == 0:
                     break
                 live.discard(pid)
-                ctl.send(b"x %d %d" % (pid, st))
+                t = os.times()
+                ctl.send(b"x %d %d %.4f" % (pid, st, t[0] + t[1] + t[2] + t[3]))
         if ctl in ready:
-            msg = ctl.recv(64)
+            try:
+                msg = ctl.recv(64)
+            except OSError:
+                msg = b""
             if not msg:
                 _exit(0)
             if msg[:1] == b"k":
@@ -563,26 +569,34 @@ def _template(ctl):
                 if pid in live:
                     os.kill(pid, signal.SIGKILL)
                 continue
-            mine, theirs = _socketpair(_AF_UNIX, _socket_mod.SOCK_STREAM)
-            pid = os.fork()
-            if pid == 0:
-                os.dup2(theirs.fileno(), 0)
-                os.dup2(theirs.fileno(), 1)
-                os.closerange(2, _MAXFD)
-                _die_with(parent)
-                _setrlimit(_RLIMIT_AS, (_MEM, _MEM))
-                _setrlimit(_RLIMIT_CPU, (_CPU, _CPU + 5))
-                _setrlimit(_RLIMIT_NOFILE, (2, 2))
-                if _seccomp_load(_child_ctx) != 0:
-                    _exit(5)
-                random.seed(0)   # fork re-seeds random from the OS (random.py's at-fork hook): undo that
-                _io["in"] = _Lines(0, MAX_LINE)
-                _child_main()
-                _exit(6)
-            live.add(pid)
+            # hand out the spare (forked while the last run was going on), then fork the next one
+            pid, mine = spare
             _send_fds(ctl, [b"c %d" % pid], [mine.fileno()])
             mine.close()
-            theirs.close()
+            spare = _fork_child(parent, live)
+
+
+def _fork_child(parent, live):
+    """A child, locked down and waiting for its job on fd 0; returns (pid, the zygote's end)."""
+    mine, theirs = _socketpair(_AF_UNIX, _socket_mod.SOCK_STREAM)
+    pid = os.fork()
+    if pid == 0:
+        os.dup2(theirs.fileno(), 0)
+        os.dup2(theirs.fileno(), 1)
+        os.closerange(2, _MAXFD)
+        _die_with(parent)
+        _setrlimit(_RLIMIT_AS, (_MEM, _MEM))
+        _setrlimit(_RLIMIT_CPU, (_CPU, _CPU + 5))
+        _setrlimit(_RLIMIT_NOFILE, (2, 2))
+        if _seccomp_load(_child_ctx) != 0:
+            _exit(5)
+        random.seed(0)   # fork re-seeds random from the OS (random.py's at-fork hook): undo that
+        _io["in"] = _Lines(0, MAX_LINE)
+        _child_main()
+        _exit(6)
+    theirs.close()
+    live.add(pid)
+    return pid, mine
 
 
 _ctl, _tctl = _socketpair(_AF_UNIX, _SEQPACKET)
@@ -609,8 +623,7 @@ class _Child:
             if not msg:
                 _exit(0)
             if msg[:1] == b"x":
-                _, pid, st = msg.split()
-                _exits[int(pid)] = int(st)
+                _note_exit(msg)
                 continue
             break
         self.pid, self.fd = int(msg[2:]), fds[0]
@@ -631,21 +644,38 @@ class _Child:
         except OSError:
             return False   # it died: the next read sees end of file
 
-    def end(self):
-        """Kills the child if it still runs and returns its wait status."""
+    def end(self, status=False):
+        """Kills the child if it still runs; with status, waits for and returns its wait status (else
+        the template's report is dropped when it comes)."""
         if self.pid is None:
             return 0
         pid, self.pid = self.pid, None
         os.close(self.fd)
         if pid not in _exits:
             _ctl.send(b"k %d" % pid)
+        if not status:
+            if _exits.pop(pid, None) is None:
+                _unwanted.add(pid)
+            return 0
         while pid not in _exits:
-            msg = _ctl.recv(64)
-            if not msg:
-                _exit(0)
-            _, p, st = msg.split()
-            _exits[int(p)] = int(st)
+            _note_exit(_ctl.recv(64))
         return _exits.pop(pid)
+
+
+def _note_exit(msg):
+    if not msg:
+        _exit(0)
+    _, p, st, cpu = msg.split()
+    _template_cpu[0] = float(cpu)
+    p = int(p)
+    if p in _unwanted:
+        _unwanted.discard(p)
+    else:
+        _exits[p] = int(st)
+
+
+_unwanted = set()              # children whose exit status nobody waits for
+_template_cpu = [0.0]          # CPU seconds of the template and its reaped children, as last reported
 
 
 def _job(kind, limits, **kw):
@@ -657,7 +687,7 @@ _tool_specs = []
 
 
 def _died(child):
-    st = child.end()
+    st = child.end(status=True)
     if os.WIFSIGNALED(st):
         why = "killed by signal %d" % os.WTERMSIG(st)
         if os.WTERMSIG(st) == signal.SIGXCPU:
@@ -799,7 +829,7 @@ def _steps(req, limits):
 
 def _cpu_seconds():
     t = os.times()
-    return t[0] + t[1] + t[2] + t[3]
+    return t[0] + t[1] + _template_cpu[0]
 
 
 def _probe():

@@ -189,9 +189,9 @@ class HostileCodeTest {
     }
 
     @Test
-    void sameWorkerAfterUntaintedAttacks() {
-        // attacks that do not taint their worker keep it: on a one-worker pool the next task surely
-        // runs on the very same process, and must verify exactly as alone
+    void sameWorkerAfterAttacksThatDoNotHangIt() {
+        // attacks that end by themselves keep their worker: on a one-worker pool the next task surely
+        // runs on the very same fork server, and must verify exactly as alone
         try (org.selfchallenge.sandbox.PythonWorkerPool one = new org.selfchallenge.sandbox.PythonWorkerPool(
                 org.selfchallenge.sandbox.PythonWorkerPool.Config.defaults().withSize(1))) {
             Verifier v = new Verifier(one, new CatParser(), LIMITS);
