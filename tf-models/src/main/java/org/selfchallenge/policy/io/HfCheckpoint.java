@@ -41,12 +41,69 @@ public final class HfCheckpoint {
                 && (Files.isRegularFile(dir.resolve(SINGLE)) || Files.isRegularFile(dir.resolve(INDEX)));
     }
 
+    /**
+     * The checkpoint's config; where weights are present, checked against their shapes (headers only,
+     * before anything is allocated), so that a config that does not describe its weights is an error naming
+     * the field rather than a wrong model or minutes of allocation.
+     */
     public static LlamaConfig config(Path dir) throws IOException {
         Path c = dir.resolve(CONFIG);
         if (!Files.isRegularFile(c)) {
             throw new IOException(dir + ": no config.json");
         }
-        return LlamaConfig.load(c);
+        LlamaConfig cfg = LlamaConfig.load(c);
+        if (looksLikeCheckpoint(dir)) {
+            checkShapes(cfg, weightShapes(dir));
+        }
+        return cfg;
+    }
+
+    private static Map<String, long[]> weightShapes(Path dir) throws IOException {
+        Path index = dir.resolve(INDEX);
+        if (!Files.isRegularFile(index)) {
+            return Safetensors.shapes(dir.resolve(SINGLE));
+        }
+        Map<String, long[]> out = new LinkedHashMap<>();
+        Set<String> files = new LinkedHashSet<>();
+        JSON.readTree(index.toFile()).path("weight_map").forEach(f -> files.add(f.asText()));
+        for (String f : files) {
+            Path shard = dir.resolve(f).normalize();
+            if (shard.startsWith(dir.normalize()) && Files.isRegularFile(shard)) {
+                out.putAll(Safetensors.shapes(shard));
+            }
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern LAYER = java.util.regex.Pattern.compile("model\\.layers\\.(\\d+)\\..*");
+
+    static void checkShapes(LlamaConfig c, Map<String, long[]> shapes) {
+        int layers = 0;
+        for (String name : shapes.keySet()) {
+            java.util.regex.Matcher m = LAYER.matcher(name);
+            if (m.matches() && m.group(1).length() < 9) {
+                layers = Math.max(layers, Integer.parseInt(m.group(1)) + 1);
+            }
+        }
+        if (layers != c.numLayers) {
+            throw new IllegalArgumentException("config.json: num_hidden_layers is " + c.numLayers
+                    + " but the weights hold " + layers + " layers");
+        }
+        expect(shapes, "model.embed_tokens.weight", new long[]{c.vocabSize, c.hiddenSize}, "vocab_size, hidden_size");
+        expect(shapes, "model.layers.0.self_attn.q_proj.weight", new long[]{(long) c.numHeads * c.headDim, c.hiddenSize},
+                "num_attention_heads * head_dim, hidden_size");
+        expect(shapes, "model.layers.0.self_attn.k_proj.weight", new long[]{(long) c.numKvHeads * c.headDim, c.hiddenSize},
+                "num_key_value_heads * head_dim, hidden_size");
+        expect(shapes, "model.layers.0.mlp.gate_proj.weight", new long[]{c.intermediateSize, c.hiddenSize},
+                "intermediate_size, hidden_size");
+    }
+
+    private static void expect(Map<String, long[]> shapes, String name, long[] want, String fields) {
+        long[] got = shapes.get(name);
+        if (got != null && !java.util.Arrays.equals(got, want)) {
+            throw new IllegalArgumentException("config.json: " + fields + " give " + name + " the shape "
+                    + java.util.Arrays.toString(want) + ", the weights have " + java.util.Arrays.toString(got));
+        }
     }
 
     /** Reads all weights (single file or sharded index). */

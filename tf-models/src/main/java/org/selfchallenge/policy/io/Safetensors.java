@@ -40,6 +40,46 @@ public final class Safetensors {
         return read(file, null);
     }
 
+    /** The tensors' shapes from the header alone (no data is read). */
+    public static Map<String, long[]> shapes(Path file) throws IOException {
+        Map<String, long[]> out = new LinkedHashMap<>();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            JsonNode header = header(ch, file);
+            for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode shape = e.getValue().path("shape");
+                if (!e.getKey().equals("__metadata__") && shape.isArray()) {
+                    long[] dims = new long[shape.size()];
+                    for (int i = 0; i < dims.length; i++) {
+                        dims[i] = shape.get(i).asLong();
+                    }
+                    out.put(e.getKey(), dims);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode header(FileChannel ch, Path file) throws IOException {
+        long fileSize = ch.size();
+        if (fileSize < 8) {
+            throw new IOException(file + ": not a safetensors file (shorter than 8 bytes)");
+        }
+        ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        readFully(ch, lenBuf, 0);
+        long headerLen = lenBuf.getLong(0);
+        if (headerLen <= 0 || headerLen > MAX_HEADER_BYTES || 8 + headerLen > fileSize) {
+            throw new IOException(file + ": corrupt safetensors header length " + headerLen);
+        }
+        ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
+        readFully(ch, hb, 8);
+        try {
+            return JSON.readTree(new String(hb.array(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IOException(file + ": corrupt safetensors header JSON: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Reads the tensors named in {@code wanted} (all when null), converting to float32; other tensors are
      * skipped unread, whatever their dtype (checkpoints may carry buffers such as I64 position ids).
@@ -47,26 +87,11 @@ public final class Safetensors {
     public static Map<String, TensorData> read(Path file, java.util.Set<String> wanted) throws IOException {
         Map<String, TensorData> out = new LinkedHashMap<>();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            long fileSize = ch.size();
-            if (fileSize < 8) {
-                throw new IOException(file + ": not a safetensors file (shorter than 8 bytes)");
-            }
+            JsonNode header = header(ch, file);
             ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
             readFully(ch, lenBuf, 0);
-            long headerLen = lenBuf.getLong(0);
-            if (headerLen <= 0 || headerLen > MAX_HEADER_BYTES || 8 + headerLen > fileSize) {
-                throw new IOException(file + ": corrupt safetensors header length " + headerLen);
-            }
-            ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
-            readFully(ch, hb, 8);
-            JsonNode header;
-            try {
-                header = JSON.readTree(new String(hb.array(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new IOException(file + ": corrupt safetensors header JSON: " + e.getMessage(), e);
-            }
-            long dataStart = 8 + headerLen;
-            long dataSize = fileSize - dataStart;
+            long dataStart = 8 + lenBuf.getLong(0);
+            long dataSize = ch.size() - dataStart;
             for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (e.getKey().equals("__metadata__") || (wanted != null && !wanted.contains(e.getKey()))) {
