@@ -4,16 +4,17 @@
 #
 # The process Java starts is a fork server (the "zygote"). It imports the modules task code may use,
 # moves itself into new user, mount, network and IPC namespaces whose root is an empty read-only
-# tmpfs, and then serves Java's JSON lines (protocol: PythonWorker.java). It never runs model code:
-# every run (a case, an evaluate() call, an executor episode's code actions) happens in a child forked
-# for that run alone, which locks itself down (rlimits + a seccomp allow-list: read fd 0, write fd 1,
-# no open, no fork, no signals) before running anything, talks to the zygote over its own pair of
-# pipes, and is killed when its run ends. The zygote relays the child's tool calls to Java under the
-# case it bound to that child, and turns the child's one result line into the run's result after
-# checking it. So whatever Python a run writes (object walks into these globals, forged protocol
-# lines, patched tool proxies), it can only change its own run's report: it cannot reach Java's pipe,
-# another case's environment, the next run, or the case identity of an evaluate() (which learns only
-# the final answer and the environment state, both owned by Java).
+# tmpfs, forks a "template" process before any request, and then serves Java's JSON lines (protocol:
+# PythonWorker.java). Neither runs model code: every run (a case, an evaluate() call, an executor
+# episode's code actions) happens in a child the template forked for that run alone, which locks itself
+# down (rlimits + a seccomp allow-list: read fd 0, write fd 1, no open, no stat, no fork, no signals)
+# before reading its job, talks to the zygote over a socket pair of its own, and is killed when its run
+# ends. The zygote relays the child's tool calls to Java under the case it bound to that child, and
+# turns the child's one result line into the run's result after checking it. So whatever Python a run
+# writes (object walks into these globals, forged protocol lines, patched tool proxies), it can only
+# change its own run's report: it cannot reach Java's pipe, another case's environment, the next run,
+# or the case identity of an evaluate() (which learns only the final answer and the environment state,
+# both owned by Java).
 import sys, os, json, _json, ctypes, resource, random, decimal, builtins, time, gc, signal
 import socket as _socket_mod, select as _select_mod   # the template's channel (removed from sys.modules)
 
@@ -100,7 +101,7 @@ def _dec(text):
 # ================================================================ the child: one run of model code
 MAX_VALUE_CHARS = 8_000_000   # text in one tool call's arguments or one answer (Java refuses > 16 MB lines)
 _enc_chars = [0]
-_io = {}                      # the child's pipe reader (set after fork)
+_io = {}                      # the child's reader of fd 0 (set after fork)
 
 
 def _enc_top(v):
@@ -384,7 +385,7 @@ def _run_evaluate(src, answer_json, limits):
 
 def _child_main():
     """A child after its lock-down: the first line on fd 0 is its job, {"job": "case" | "eval" |
-    "session", "tools", "lim", ...}; an episode ("session") then reads code actions until the pipe closes."""
+    "session", "tools", "lim", ...}; an episode ("session") then reads code actions until fd 0 closes."""
     sys.stdout = _cap
     sys.stderr = _cap
     line = _io["in"].readline()
