@@ -23,8 +23,8 @@ import org.selfchallenge.sandbox.ToolCall;
  * <p>Phase 1: one thread, one worker. Java and Python take turns (each waits while the other
  * works), so this is the single-core figure: verifications/s, and verifications per CPU-second
  * (JVM process CPU + worker CPU) as a cross-check. Per-run breakdown: time in Python (task code,
- * excluding waits for tools), in {@code Environment.call}, and the rest (pipe round trips, JSON,
- * Java bookkeeping). Phase 2: T threads and T workers (default: all cores), the aggregate rate.
+ * excluding waits for tools), in {@code Environment.call}, obtaining and ending each run's process, and
+ * the rest (round trips, JSON, Java bookkeeping). Phase 2: T threads and T workers (default: all cores), the aggregate rate.
  */
 public final class CatBench {
     public static final int DEFAULT_TASKS = 400;
@@ -173,6 +173,7 @@ public final class CatBench {
         long toolCalls;
         long runNanos;
         long pythonNanos;
+        long processNanos;
         long toolNanos;
         final Map<String, long[]> byKind = new java.util.TreeMap<>();
 
@@ -190,6 +191,7 @@ public final class CatBench {
                 }
             }
             pythonNanos += d.runs().stream().mapToLong(RunReport::pythonNanos).sum();
+            processNanos += d.runs().stream().mapToLong(RunReport::processNanos).sum();
         }
 
         void print(long n) {
@@ -199,8 +201,10 @@ public final class CatBench {
             double run = runNanos / 1e3 / n;
             double py = pythonNanos / 1e3 / n;
             double tools = toolNanos / 1e3 / n;
-            System.out.printf("  runs (Java-side wall, sum): %.1f us = Python executing task code %.1f us + "
-                    + "Java Environment.call %.1f us + IPC/JSON/bookkeeping %.1f us%n", run, py, tools, run - py - tools);
+            double proc = processNanos / 1e3 / n;
+            System.out.printf("  runs (Java-side wall, sum): %.1f us = process creation and end %.1f us + Python "
+                    + "executing task code %.1f us + Java Environment.call %.1f us + IPC/JSON/bookkeeping %.1f us%n",
+                    run, proc, py, tools, run - proc - py - tools);
             System.out.printf("  outside runs (parse, request build, acquire/release): %.1f us%n", perVer - run);
             for (Map.Entry<String, long[]> e : byKind.entrySet()) {
                 System.out.printf("  %-13s %6.2f per verification, mean %.1f us%n", e.getKey(),

@@ -17,9 +17,10 @@ import org.selfchallenge.sandbox.ToolCall;
  * @param error     error text when not OK
  * @param nanos       wall time of the run
  * @param pythonNanos time the worker spent running code, excluding waits for tool results
+ * @param processNanos time the worker spent obtaining and ending the run's process
  */
 public record RunReport(String kind, int caseIndex, RunStatus status, String result, List<ToolCall> toolCalls,
-                        String stdout, String error, long nanos, long pythonNanos) {
+                        String stdout, String error, long nanos, long pythonNanos, long processNanos) {
     public static final int STDOUT_EXCERPT_CHARS = 500;
 
     public static RunReport of(String kind, int caseIndex, RunResult r) {
@@ -34,6 +35,6 @@ public record RunReport(String kind, int caseIndex, RunStatus status, String res
             out = out.substring(0, STDOUT_EXCERPT_CHARS) + "...";
         }
         return new RunReport(kind, caseIndex, r.status(), result, r.toolCalls(), out, r.error(), r.nanos(),
-                r.pythonNanos());
+                r.pythonNanos(), r.processNanos());
     }
 }

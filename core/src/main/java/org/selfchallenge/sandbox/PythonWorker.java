@@ -37,7 +37,7 @@ import org.selfchallenge.env.Environment;
  * here), then {@code {"t":"done","cpu":s}}. A result has {@code s} (ok/raised/syntax/noeval/output/crash),
  * {@code o} stdout kept, {@code n} chars printed, {@code e} error, {@code v} evaluate's bool or
  * {@code vt}/{@code vr} type/repr, {@code a} submitted answer as JSON text, {@code d}/{@code w} seconds
- * running/waiting for tools.
+ * running/waiting for tools, {@code p} seconds the server spent obtaining and ending the run's process.
  *
  * <p>Wall-clock limits: {@link #deadlineNanos} is restarted at each run; the {@link Watchdog} kills
  * the server (its children die with it) when it passes, which turns into EOF here and a TIMEOUT result
@@ -286,7 +286,7 @@ final class PythonWorker {
         double py = r.path("d").asDouble() - r.path("w").asDouble();
         return new RunResult(st, value, textOrNull(r, "vt"), textOrNull(r, "vr"), r.path("o").asText(""),
                 r.path("n").asLong(), textOrNull(r, "e"), calls, answer, hasAnswer, nanos,
-                (long) (Math.max(0, py) * 1e9));
+                (long) (Math.max(0, py) * 1e9), (long) (Math.max(0, r.path("p").asDouble()) * 1e9));
     }
 
     private static String textOrNull(JsonNode r, String f) {

@@ -19,10 +19,11 @@ import java.util.List;
  * @param hasAnswer       whether {@code submit_answer} was called (distinguishes {@code submit_answer(None)})
  * @param nanos           wall time of the run seen from Java, tool calls included
  * @param pythonNanos     time inside Python, excluding waiting for tool results (0 when unknown)
+ * @param processNanos    time the worker spent obtaining and ending the run's process (0 when unknown)
  */
 public record RunResult(RunStatus status, Boolean value, String valueType, String valueRepr, String stdout,
                         long stdoutChars, String error, List<ToolCall> toolCalls, Object answer,
-                        boolean hasAnswer, long nanos, long pythonNanos) {
+                        boolean hasAnswer, long nanos, long pythonNanos, long processNanos) {
 
     public RunResult {
         toolCalls = List.copyOf(toolCalls);
@@ -42,6 +43,6 @@ public record RunResult(RunStatus status, Boolean value, String valueType, Strin
     }
 
     static RunResult failed(RunStatus status, String error, List<ToolCall> calls, long nanos) {
-        return new RunResult(status, null, null, null, "", 0, error, calls, null, false, nanos, 0);
+        return new RunResult(status, null, null, null, "", 0, error, calls, null, false, nanos, 0, 0);
     }
 }

@@ -423,6 +423,13 @@ CLONE_NEWNS, CLONE_NEWUSER, CLONE_NEWNET, CLONE_NEWIPC = 0x00020000, 0x10000000,
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 32, 16384, 1 << 18
 
 
+class _SockFprog(ctypes.Structure):
+    _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+
+PR_SET_NO_NEW_PRIVS, PR_SET_SECCOMP, SECCOMP_MODE_FILTER = 38, 22, 2
+
+
 class _ArgCmp(ctypes.Structure):
     _fields_ = [("arg", ctypes.c_uint), ("op", ctypes.c_int),
                 ("datum_a", ctypes.c_uint64), ("datum_b", ctypes.c_uint64)]
@@ -447,7 +454,6 @@ def _child_filter():
     lib.seccomp_syscall_resolve_name.argtypes = [ctypes.c_char_p]
     lib.seccomp_rule_add_array.argtypes = [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int,
                                            ctypes.c_uint, ctypes.POINTER(_ArgCmp)]
-    lib.seccomp_load.argtypes = [ctypes.c_void_p]
     ctx = lib.seccomp_init(SCMP_ACT_EPERM)
     if not ctx:
         _fatal("seccomp_init failed")
@@ -468,7 +474,22 @@ def _child_filter():
         allow(name)
     allow("read", 0)       # tool results from the zygote
     allow("write", 1)      # tool calls and the result to the zygote
-    return lib.seccomp_load, ctx
+    # compiled to BPF once: each child then only installs it (seccomp_load would compile it again)
+    r, w = os.pipe()
+    if lib.seccomp_export_bpf(ctypes.c_void_p(ctx), w) != 0:
+        _fatal("seccomp_export_bpf failed")
+    os.close(w)
+    bpf = b""
+    while True:
+        chunk = os.read(r, 1 << 16)
+        if not chunk:
+            break
+        bpf += chunk
+    os.close(r)
+    lib.seccomp_release(ctypes.c_void_p(ctx))
+    code = ctypes.create_string_buffer(bpf, len(bpf))
+    prog = _SockFprog(len(bpf) // 8, ctypes.cast(code, ctypes.c_void_p))
+    return prog, code
 
 
 def _isolate(mode):
@@ -506,7 +527,7 @@ def _die_with(parent_pid):
 _MEM, _CPU, _JVM = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 _NS_MODE = sys.argv[5] if len(sys.argv) > 5 else "required"
 _die_with(_JVM)
-_seccomp_load, _child_ctx = _child_filter()    # before the root is emptied: it loads libseccomp
+_child_bpf = _child_filter()   # before the root is emptied: it loads libseccomp
 _why_not = _isolate(_NS_MODE) if _NS_MODE != "off" else "disabled"
 if _why_not and _NS_MODE == "required":
     _fatal("cannot isolate the sandbox in namespaces (" + _why_not + "); the kernel or container must allow "
@@ -589,7 +610,8 @@ def _fork_child(parent, live):
         _setrlimit(_RLIMIT_AS, (_MEM, _MEM))
         _setrlimit(_RLIMIT_CPU, (_CPU, _CPU + 5))
         _setrlimit(_RLIMIT_NOFILE, (2, 2))
-        if _seccomp_load(_child_ctx) != 0:
+        if (_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0
+                or _libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(_child_bpf[0]), 0, 0) != 0):
             _exit(5)
         random.seed(0)   # fork re-seeds random from the OS (random.py's at-fork hook): undo that
         _io["in"] = _Lines(0, MAX_LINE)
@@ -767,12 +789,16 @@ def _relay(child, case, limits, evaluating=False):
 
 
 def _one_run(job, case, limits):
+    t0 = _perf()
     try:
         child = _Child(job)
     except OSError as e:
         return {"s": "crash", "e": "cannot start its process: %s" % e}
+    t1 = _perf()
     r = _relay(child, case, limits, job["job"] == "eval")
+    t2 = _perf()
     child.end()
+    r["p"] = (t1 - t0) + (_perf() - t2)   # seconds the zygote spent obtaining and ending the process
     return r
 
 
