@@ -134,7 +134,8 @@ final class PythonWorker {
         if (first != null && "ready".equals(first.path("t").asText())) {
             if (!first.path("ns").asBoolean(false) && !"off".equals(cfg.namespaces()) && !WARNED.getAndSet(true)) {
                 System.err.println("warning: the sandbox runs without namespaces (" + first.path("why").asText()
-                        + "): model code is confined by seccomp and rlimits only, and can stat host paths");
+                        + "): model code is confined by seccomp and rlimits only, with the host's file system and network "
+                        + "namespace around it");
             }
             return w;
         }
