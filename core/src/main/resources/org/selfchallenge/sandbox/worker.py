@@ -764,7 +764,7 @@ def _relay(child, case, limits, evaluating=False):
     while True:
         try:
             line = child.lines.readline()
-        except _LineTooLong as e:
+        except _LineTooLong:
             return _broke(child, "a line of over %d bytes" % MAX_LINE)
         if not line:
             return _died(child)
@@ -809,16 +809,17 @@ def _to_java(text):
 def _check_evaluate(src):
     """Whether the evaluation function compiles and names evaluate; compiling runs no task code."""
     t0 = _perf()
-    try:
-        code = compile(src, "<task:evaluate>", "exec", dont_inherit=True)
-    except (SyntaxError, ValueError, OverflowError, MemoryError, RecursionError) as e:
-        err = ("%s: %s (line %s)" % (type(e).__name__, e.msg, e.lineno) if isinstance(e, SyntaxError)
-               else "%s: %s" % (type(e).__name__, e))
-        return {"s": "syntax", "e": err, "o": "", "n": 0, "d": _perf() - t0, "w": 0}
-    if "evaluate" not in code.co_names:
-        return {"s": "noeval", "e": "the evaluation function does not define evaluate()", "o": "", "n": 0,
-                "d": _perf() - t0, "w": 0}
-    return {"s": "ok", "o": "", "n": 0, "d": _perf() - t0, "w": 0}
+    code, err = _compile(src, "evaluate")
+    if code is None:
+        status = "syntax"
+    elif "evaluate" not in code.co_names:
+        status, err = "noeval", "the evaluation function does not define evaluate()"
+    else:
+        status = "ok"
+    r = {"s": status, "o": "", "n": 0, "d": _perf() - t0, "w": 0}
+    if err is not None:
+        r["e"] = err
+    return r
 
 
 def _steps(req, limits):

@@ -44,7 +44,7 @@ public final class Safetensors {
     public static Map<String, long[]> shapes(Path file) throws IOException {
         Map<String, long[]> out = new LinkedHashMap<>();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            JsonNode header = header(ch, file);
+            JsonNode header = header(ch, file).json();
             for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 JsonNode shape = e.getValue().path("shape");
@@ -60,7 +60,11 @@ public final class Safetensors {
         return out;
     }
 
-    private static JsonNode header(FileChannel ch, Path file) throws IOException {
+    /** A file's header and where its data begins. */
+    private record Header(JsonNode json, long dataStart) {
+    }
+
+    private static Header header(FileChannel ch, Path file) throws IOException {
         long fileSize = ch.size();
         if (fileSize < 8) {
             throw new IOException(file + ": not a safetensors file (shorter than 8 bytes)");
@@ -74,7 +78,7 @@ public final class Safetensors {
         ByteBuffer hb = ByteBuffer.allocate((int) headerLen);
         readFully(ch, hb, 8);
         try {
-            return JSON.readTree(new String(hb.array(), StandardCharsets.UTF_8));
+            return new Header(JSON.readTree(new String(hb.array(), StandardCharsets.UTF_8)), 8 + headerLen);
         } catch (IOException e) {
             throw new IOException(file + ": corrupt safetensors header JSON: " + e.getMessage(), e);
         }
@@ -87,10 +91,9 @@ public final class Safetensors {
     public static Map<String, TensorData> read(Path file, java.util.Set<String> wanted) throws IOException {
         Map<String, TensorData> out = new LinkedHashMap<>();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            JsonNode header = header(ch, file);
-            ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            readFully(ch, lenBuf, 0);
-            long dataStart = 8 + lenBuf.getLong(0);
+            Header h = header(ch, file);
+            JsonNode header = h.json();
+            long dataStart = h.dataStart();
             long dataSize = ch.size() - dataStart;
             for (Iterator<Map.Entry<String, JsonNode>> it = header.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();

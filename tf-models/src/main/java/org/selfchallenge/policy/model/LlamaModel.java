@@ -130,13 +130,17 @@ public final class LlamaModel implements AutoCloseable {
 
     public static LlamaModel load(Path checkpointDir, ModelOptions options) throws IOException {
         LlamaConfig c = HfCheckpoint.config(checkpointDir);
-        return load(checkpointDir, options, DecodeGraph.fusable(c), DecodeGraph.DEFAULT_RECENT_BLOCK,
+        return load(c, checkpointDir, options, DecodeGraph.fusable(c), DecodeGraph.DEFAULT_RECENT_BLOCK,
                 DecodeGraph.DEFAULT_SMALL_CACHE);
     }
 
     static LlamaModel load(Path checkpointDir, ModelOptions options, boolean fusedDecode, int recentBlock,
                            long smallCache) throws IOException {
-        LlamaConfig c = HfCheckpoint.config(checkpointDir);
+        return load(HfCheckpoint.config(checkpointDir), checkpointDir, options, fusedDecode, recentBlock, smallCache);
+    }
+
+    private static LlamaModel load(LlamaConfig c, Path checkpointDir, ModelOptions options, boolean fusedDecode,
+                                   int recentBlock, long smallCache) throws IOException {
         return new LlamaModel(c, HfCheckpoint.readWeights(checkpointDir, WeightNames.shapes(c).keySet()), options,
                 fusedDecode, recentBlock, smallCache);
     }
