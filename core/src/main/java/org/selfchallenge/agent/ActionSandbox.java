@@ -39,11 +39,12 @@ public interface ActionSandbox extends AutoCloseable {
     /**
      * @param text      what the policy is shown: stdout, then the error (traceback tail, timeout, ...)
      * @param toolCalls tool calls made, in order
-     * @param error     true when the code raised, timed out or was killed
+     * @param failure   null when the code ran to its end or raised; else what stopped its process (timeout,
+     *                  crash, output limit) with the sandbox's reason, recorded with the turn in the trajectory
      * @param answered  true when the code called {@code submit_answer(x)}
      * @param answer    that {@code x} (a Python value), else null
      */
-    record Observation(String text, List<Turn.ToolCall> toolCalls, boolean error, boolean answered, Object answer) {
+    record Observation(String text, List<Turn.ToolCall> toolCalls, String failure, boolean answered, Object answer) {
         public Observation {
             toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
         }

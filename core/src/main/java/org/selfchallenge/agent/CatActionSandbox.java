@@ -48,8 +48,7 @@ public final class CatActionSandbox implements ActionSandbox {
             @Override
             public Observation run(String code) {
                 RunResult r = s.run(code);
-                return new Observation(observation(r), calls(r.toolCalls()), r.status() != RunStatus.OK, r.hasAnswer(),
-                        r.answer());
+                return new Observation(observation(r), calls(r.toolCalls()), failure(r), r.hasAnswer(), r.answer());
             }
 
             @Override
@@ -68,6 +67,15 @@ public final class CatActionSandbox implements ActionSandbox {
             public void close() {
                 s.close();
             }
+        };
+    }
+
+    /** Why the sandbox stopped a code action's process, or null when the code ended or raised by itself. */
+    static String failure(RunResult r) {
+        return switch (r.status()) {
+            case TIMEOUT, CRASH, OUTPUT_LIMIT ->
+                    r.status() + (r.error() == null || r.error().isBlank() ? "" : ": " + r.error().strip());
+            default -> null;
         };
     }
 

@@ -109,6 +109,16 @@ public final class ExecutorEpisode {
             return n;
         }
 
+        /** Names the culprit of a stopped code action: the policy turn (1-based) whose code it was. */
+        @SuppressWarnings("unchecked")
+        void sandboxFailure(String why) {
+            long turn = turns.stream().filter(Turn::policy).count();
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("turn", turn);
+            f.put("failure", why);
+            ((List<Map<String, Object>>) info.computeIfAbsent("sandbox_failures", k -> new ArrayList<>())).add(f);
+        }
+
         void end(String why, boolean properly) {
             outcome = why;
             done = properly;
@@ -189,6 +199,7 @@ public final class ExecutorEpisode {
         String text = truncate(obs.text());
         if (code.extraBlocksIgnored()) text += EXTRA_BLOCKS;
         st.add(Turn.observation(text, obs.toolCalls()));
+        if (obs.failure() != null) st.sandboxFailure(obs.failure());
         if (obs.toolCalls().stream().anyMatch(tc -> task.terminateTools().contains(tc.name()))) {
             st.end("terminated", true);
         } else if (obs.answered() && !task.conversational()) {

@@ -418,6 +418,17 @@ CHILD_SYSCALLS = ["brk", "mmap", "munmap", "mremap", "mprotect", "madvise", "fut
                   "rt_sigprocmask", "rt_sigreturn", "sigaltstack", "clock_gettime", "clock_getres",
                   "gettimeofday", "time", "getpid", "gettid", "getrandom", "exit", "exit_group", "fstat",
                   "lseek", "getrusage", "sched_yield", "restart_syscall"]
+# what the zygote and the template never need once started (they fork, pass sockets, signal children)
+SERVER_DENIED = ["execve", "execveat", "open", "openat", "openat2", "creat", "open_by_handle_at",
+                 "name_to_handle_at", "socket", "connect", "bind", "listen", "accept", "accept4", "ptrace",
+                 "process_vm_readv", "process_vm_writev", "mount", "umount2", "pivot_root", "chroot", "unshare",
+                 "setns", "memfd_create", "bpf", "perf_event_open", "userfaultfd", "io_uring_setup",
+                 "io_uring_enter", "io_uring_register", "keyctl", "add_key", "request_key", "init_module",
+                 "finit_module", "delete_module", "kexec_load", "kexec_file_load", "mknod", "mknodat", "link",
+                 "linkat", "symlink", "symlinkat", "unlink", "unlinkat", "rename", "renameat", "renameat2",
+                 "mkdir", "mkdirat", "rmdir", "truncate", "chmod", "fchmodat", "chown", "fchownat", "lchown",
+                 "setuid", "setgid", "setreuid", "setregid", "setresuid", "setresgid", "setgroups", "reboot",
+                 "swapon", "swapoff", "acct", "quotactl", "fanotify_init", "personality"]
 PR_SET_PDEATHSIG = 1
 CLONE_NEWNS, CLONE_NEWUSER, CLONE_NEWNET, CLONE_NEWIPC = 0x00020000, 0x10000000, 0x40000000, 0x08000000
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC, MS_REMOUNT, MS_REC, MS_PRIVATE = 1, 2, 4, 8, 32, 16384, 1 << 18
@@ -443,8 +454,11 @@ def _fatal(msg):
 _libc = ctypes.CDLL(None, use_errno=True)
 
 
-def _child_filter():
-    """The children's seccomp allow-list, built once (default action EPERM)."""
+def _filters():
+    """The seccomp filters, compiled to BPF once before the root is emptied (libseccomp is a file): the
+    children's allow-list (default EPERM), and the servers' deny-list (zygote and template run no model
+    code, but parse what children send; if that were ever exploited, they still cannot exec, open a
+    file or a socket, or leave their namespaces)."""
     try:
         lib = ctypes.CDLL("libseccomp.so.2")
     except OSError as e:
@@ -454,42 +468,47 @@ def _child_filter():
     lib.seccomp_syscall_resolve_name.argtypes = [ctypes.c_char_p]
     lib.seccomp_rule_add_array.argtypes = [ctypes.c_void_p, ctypes.c_uint32, ctypes.c_int,
                                            ctypes.c_uint, ctypes.POINTER(_ArgCmp)]
-    ctx = lib.seccomp_init(SCMP_ACT_EPERM)
-    if not ctx:
-        _fatal("seccomp_init failed")
 
-    def allow(name, fd=None):
-        nr = lib.seccomp_syscall_resolve_name(name.encode())
-        if nr < 0:
-            return
-        if fd is None:
-            rc = lib.seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, nr, 0, None)
-        else:
-            cmp = (_ArgCmp * 1)(_ArgCmp(0, SCMP_CMP_EQ, fd, 0))
-            rc = lib.seccomp_rule_add_array(ctx, SCMP_ACT_ALLOW, nr, 1, cmp)
-        if rc != 0:
-            _fatal("seccomp_rule_add failed for " + name)
+    def compiled(default, action, rules):
+        ctx = lib.seccomp_init(default)
+        if not ctx:
+            _fatal("seccomp_init failed")
+        for name, fd in rules:
+            nr = lib.seccomp_syscall_resolve_name(name.encode())
+            if nr < 0:
+                continue   # not a system call on this architecture
+            if fd is None:
+                rc = lib.seccomp_rule_add_array(ctx, action, nr, 0, None)
+            else:
+                cmp = (_ArgCmp * 1)(_ArgCmp(0, SCMP_CMP_EQ, fd, 0))
+                rc = lib.seccomp_rule_add_array(ctx, action, nr, 1, cmp)
+            if rc != 0:
+                _fatal("seccomp_rule_add failed for " + name)
+        r, w = os.pipe()
+        if lib.seccomp_export_bpf(ctypes.c_void_p(ctx), w) != 0:
+            _fatal("seccomp_export_bpf failed")
+        os.close(w)
+        bpf = b""
+        while True:
+            chunk = os.read(r, 1 << 16)
+            if not chunk:
+                break
+            bpf += chunk
+        os.close(r)
+        lib.seccomp_release(ctypes.c_void_p(ctx))
+        code = ctypes.create_string_buffer(bpf, len(bpf))
+        return _SockFprog(len(bpf) // 8, ctypes.cast(code, ctypes.c_void_p)), code
 
-    for name in CHILD_SYSCALLS:
-        allow(name)
-    allow("read", 0)       # tool results from the zygote
-    allow("write", 1)      # tool calls and the result to the zygote
-    # compiled to BPF once: each child then only installs it (seccomp_load would compile it again)
-    r, w = os.pipe()
-    if lib.seccomp_export_bpf(ctypes.c_void_p(ctx), w) != 0:
-        _fatal("seccomp_export_bpf failed")
-    os.close(w)
-    bpf = b""
-    while True:
-        chunk = os.read(r, 1 << 16)
-        if not chunk:
-            break
-        bpf += chunk
-    os.close(r)
-    lib.seccomp_release(ctypes.c_void_p(ctx))
-    code = ctypes.create_string_buffer(bpf, len(bpf))
-    prog = _SockFprog(len(bpf) // 8, ctypes.cast(code, ctypes.c_void_p))
-    return prog, code
+    # read: tool results from the zygote; write: tool calls and the result to the zygote
+    child = [(n, None) for n in CHILD_SYSCALLS] + [("read", 0), ("write", 1)]
+    server = [(n, None) for n in SERVER_DENIED]
+    return compiled(SCMP_ACT_EPERM, SCMP_ACT_ALLOW, child), compiled(SCMP_ACT_ALLOW, SCMP_ACT_EPERM, server)
+
+
+def _lock(bpf):
+    """Installs a compiled filter on this process (and so on every process it forks)."""
+    return (_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) == 0
+            and _libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(bpf[0]), 0, 0) == 0)
 
 
 def _isolate(mode):
@@ -527,7 +546,7 @@ def _die_with(parent_pid):
 _MEM, _CPU, _JVM = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 _NS_MODE = sys.argv[5] if len(sys.argv) > 5 else "required"
 _die_with(_JVM)
-_child_bpf = _child_filter()   # before the root is emptied: it loads libseccomp
+_child_bpf, _server_bpf = _filters()
 _why_not = _isolate(_NS_MODE) if _NS_MODE != "off" else "disabled"
 if _why_not and _NS_MODE == "required":
     _fatal("cannot isolate the sandbox in namespaces (" + _why_not + "); the kernel or container must allow "
@@ -610,8 +629,7 @@ def _fork_child(parent, live):
         _setrlimit(_RLIMIT_AS, (_MEM, _MEM))
         _setrlimit(_RLIMIT_CPU, (_CPU, _CPU + 5))
         _setrlimit(_RLIMIT_NOFILE, (2, 2))
-        if (_libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0
-                or _libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(_child_bpf[0]), 0, 0) != 0):
+        if not _lock(_child_bpf):
             _exit(5)
         random.seed(0)   # fork re-seeds random from the OS (random.py's at-fork hook): undo that
         _io["in"] = _Lines(0, MAX_LINE)
@@ -622,6 +640,8 @@ def _fork_child(parent, live):
     return pid, mine
 
 
+if not _lock(_server_bpf):
+    _fatal("cannot install the server's seccomp filter: " + os.strerror(ctypes.get_errno()))
 _ctl, _tctl = _socketpair(_AF_UNIX, _SEQPACKET)
 _ZYGOTE = os.getpid()
 if os.fork() == 0:
@@ -861,11 +881,16 @@ def _cpu_seconds():
 
 
 def _probe():
-    """Self-test of a child's lock-down: opening a file must be refused, and under namespaces even a
-    stat of a host path must find nothing."""
+    """Self-test of the lock-down: the server cannot open even the empty root; a child's opening a file
+    must be refused, and under namespaces even a stat of a host path must find nothing."""
     code = ("import os\n"
             "try:\n    os.open('/etc/hostname', os.O_RDONLY)\n    print('open')\nexcept PermissionError:\n    pass\n"
             "try:\n    os.stat('/etc')\n    print('stat')\nexcept OSError:\n    pass\n")
+    try:
+        os.close(os.open("/", os.O_RDONLY))
+        _fatal("the server's seccomp filter is not effective")
+    except PermissionError:
+        pass
     r = _one_run(_job("case", [100, 1000], code=code, label="probe"), 0, [100, 1000])
     if r.get("s") != "ok" or "open" in r.get("o", "x"):
         _fatal("seccomp filter is not effective (%s)" % r)

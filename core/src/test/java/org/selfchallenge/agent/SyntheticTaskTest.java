@@ -77,6 +77,21 @@ class SyntheticTaskTest {
     }
 
     @Test
+    void aStoppedCodeActionIsRecordedWithItsTurn() {
+        Trajectory t = run("calculation", ScriptedChatModel.of(
+                "```python\nprint(1)\n```",
+                "```python\nimport os\nos._exit(3)\n```",
+                "```python\nprint('x' * 10_000_000)\n```",
+                "Answer: dlroW olleH"), null);
+        assertEquals("answered", t.outcome());
+        assertEquals(1.0, t.reward());
+        assertEquals(List.of(
+                Map.of("turn", 2L, "failure", "CRASH: its process exited with code 3 without a result"),
+                Map.of("turn", 3L, "failure", "OUTPUT_LIMIT: output limit exceeded (10000000 characters)")),
+                t.info().get("sandbox_failures"));
+    }
+
+    @Test
     void answerValuesConvertLikeM3() {
         assertEquals(42L, AnswerValues.parse(" 42 "));
         assertEquals(161.25, AnswerValues.parse("161.25"));
