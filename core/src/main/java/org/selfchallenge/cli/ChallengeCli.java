@@ -35,7 +35,7 @@ import org.selfchallenge.llm.SamplingParams;
  * ./run.sh challenge --env NAME --model SPEC --n N --out FILE [--seed 0] [--turns 8] [--threads 4]
  *     [--temperature 1.0] [--max-new-tokens 2048] [--min-failure-cases 3]
  * </pre>
- * Episode i has id {@code challenge/ENV/SEED/i} and seed {@code Seeds.of(SEED, ENV, i)}.
+ * Episode i has id {@code challenge/ENV/SEED/i} and seed {@code Seeds.episode(SEED, ENV, i)}.
  */
 public final class ChallengeCli {
     static final String USAGE = "usage: challenge --env retail|airline|calculation|web --model SPEC --n N --out FILE "
@@ -110,7 +110,7 @@ public final class ChallengeCli {
             List<Future<ChallengerEpisode.Result>> futures = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 String id = "challenge/" + env + "/" + seed + "/" + i;
-                long s = Seeds.of(seed, env, i);
+                long s = Seeds.episode(seed, env, i);
                 futures.add(pool.submit(() -> episode.run(Environments.load(env), id, s)));
             }
             if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
