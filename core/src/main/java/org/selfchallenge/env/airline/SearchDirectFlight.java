@@ -1,9 +1,9 @@
 package org.selfchallenge.env.airline;
 
-import static org.selfchallenge.env.airline.PyBuiltins.dict;
-import static org.selfchallenge.env.airline.PyBuiltins.eq;
-import static org.selfchallenge.env.airline.PyBuiltins.in;
-import static org.selfchallenge.env.airline.PyBuiltins.item;
+import static org.selfchallenge.env.airline.AirlinePython.dict;
+import static org.selfchallenge.env.airline.AirlinePython.eq;
+import static org.selfchallenge.env.airline.AirlinePython.in;
+import static org.selfchallenge.env.airline.AirlinePython.item;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

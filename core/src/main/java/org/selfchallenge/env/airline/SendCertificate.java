@@ -1,7 +1,7 @@
 package org.selfchallenge.env.airline;
 
-import static org.selfchallenge.env.airline.PyBuiltins.dict;
-import static org.selfchallenge.env.airline.PyBuiltins.str;
+import static org.selfchallenge.env.airline.AirlinePython.dict;
+import static org.selfchallenge.env.airline.AirlinePython.str;
 
 import java.util.LinkedHashMap;
 import java.util.List;

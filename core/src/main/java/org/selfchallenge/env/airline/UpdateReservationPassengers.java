@@ -1,7 +1,7 @@
 package org.selfchallenge.env.airline;
 
-import static org.selfchallenge.env.airline.PyBuiltins.item;
-import static org.selfchallenge.env.airline.PyBuiltins.len;
+import static org.selfchallenge.env.airline.AirlinePython.item;
+import static org.selfchallenge.env.airline.AirlinePython.len;
 
 import java.util.List;
 import java.util.Map;

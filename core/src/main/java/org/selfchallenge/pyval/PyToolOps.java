@@ -5,9 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Small Python built-ins the ported tools use, with CPython's errors for wrongly typed values. */
-public final class PyOps {
-    private PyOps() {
+/**
+ * Small Python built-ins the ported τ-bench tools apply to their data and arguments, with CPython's errors
+ * for wrongly typed values. The expression evaluator's comparison and type rules are
+ * {@link org.selfchallenge.pyval.expr.PyOps}.
+ */
+public final class PyToolOps {
+    private PyToolOps() {
     }
 
     /** {@code list(x)} for iteration: a list as is, a str as its characters (as Python iterates it). */

@@ -12,7 +12,7 @@ import org.selfchallenge.pyval.PyTuple;
 
 /**
  * The Python dynamic-typing rules the airline tools rely on, beyond {@link PyMath} and
- * {@link org.selfchallenge.pyval.PyOps}: subscripting with each container's own error,
+ * {@link org.selfchallenge.pyval.PyToolOps}: subscripting with each container's own error,
  * {@code in}, {@code len}, iteration, {@code sum}, list methods, and operator errors that name the
  * operator actually used ({@code +=}, {@code >}).
  *
@@ -21,8 +21,8 @@ import org.selfchallenge.pyval.PyTuple;
  * sometimes after part of the data was already changed. Emulating the operators, not only the happy
  * path, keeps both the observation text and the state hash identical (CPython 3.12 messages).
  */
-final class PyBuiltins {
-    private PyBuiltins() {
+final class AirlinePython {
+    private AirlinePython() {
     }
 
     static PyException typeError(String message) {
@@ -102,7 +102,7 @@ final class PyBuiltins {
 
     /** A snapshot of the elements {@code for x in v} visits: list items, str characters, dict keys. */
     static List<Object> iterate(Object v) {
-        return new ArrayList<>(org.selfchallenge.pyval.PyOps.iterable(v));
+        return new ArrayList<>(org.selfchallenge.pyval.PyToolOps.iterable(v));
     }
 
     // ---- operators ------------------------------------------------------------------------------

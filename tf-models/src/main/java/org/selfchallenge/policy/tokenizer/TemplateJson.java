@@ -6,10 +6,11 @@ import java.util.Map;
 /**
  * Python's {@code json.dumps(x, ensure_ascii=False, indent=indent)} for the values chat templates pass to
  * {@code tojson}: separators ", " and ": " (or "," and newline+indent when indenting), strings escaped like
- * Python (\" \\ \n \r \t \b \f and \\u00XX for other control characters).
+ * Python (\" \\ \n \r \t \b \f and \\u00XX for other control characters). Tool observations use core's
+ * {@link org.selfchallenge.pyval.PyJson} instead: {@code json.dumps} with its defaults ({@code ensure_ascii}).
  */
-final class PyJson {
-    private PyJson() {
+final class TemplateJson {
+    private TemplateJson() {
     }
 
     static String dumps(Object x, Integer indent) {
