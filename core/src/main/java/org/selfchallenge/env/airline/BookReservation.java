@@ -34,20 +34,9 @@ final class BookReservation extends AirlineTool {
     static final long INSURANCE_PER_PASSENGER = 30;
     static final long PRICE_PER_NONFREE_BAG = 50;
 
-    @Override
-    public String name() {
-        return "book_reservation";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("user_id", "origin", "destination", "flight_type", "cabin", "flights", "passengers",
-                "payment_methods", "total_baggages", "nonfree_baggages", "insurance");
-    }
-
-    @Override
-    public boolean readOnly() {
-        return false;
+    BookReservation() {
+        super("book_reservation", false, "user_id", "origin", "destination", "flight_type", "cabin", "flights",
+                "passengers", "payment_methods", "total_baggages", "nonfree_baggages", "insurance");
     }
 
     @Override

@@ -17,19 +17,8 @@ import org.selfchallenge.pyval.PyJson;
 final class CancelReservation extends AirlineTool {
     static final String CANCELLED = "cancelled";
 
-    @Override
-    public String name() {
-        return "cancel_reservation";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("reservation_id");
-    }
-
-    @Override
-    public boolean readOnly() {
-        return false;
+    CancelReservation() {
+        super("cancel_reservation", false, "reservation_id");
     }
 
     @Override

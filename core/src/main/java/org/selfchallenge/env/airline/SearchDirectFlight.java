@@ -18,20 +18,8 @@ import org.selfchallenge.pyval.PyJson;
  * followed by that date's fields.
  */
 final class SearchDirectFlight extends AirlineTool {
-
-    @Override
-    public String name() {
-        return "search_direct_flight";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("origin", "destination", "date");
-    }
-
-    @Override
-    public boolean readOnly() {
-        return true;
+    SearchDirectFlight() {
+        super("search_direct_flight", true, "origin", "destination", "date");
     }
 
     @Override

@@ -29,19 +29,8 @@ final class SearchOnestopFlight extends AirlineTool {
     static final String NEXT_DAY_MARK = "+1";
     static final String MONTH_PREFIX = "2024-05-";
 
-    @Override
-    public String name() {
-        return "search_onestop_flight";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("origin", "destination", "date");
-    }
-
-    @Override
-    public boolean readOnly() {
-        return true;
+    SearchOnestopFlight() {
+        super("search_onestop_flight", true, "origin", "destination", "date");
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.selfchallenge.env.airline;
 
 import static org.selfchallenge.env.airline.AirlinePython.item;
 
-import java.util.List;
 import java.util.Map;
 
 import org.selfchallenge.pyval.PyJson;
@@ -17,19 +16,8 @@ import org.selfchallenge.pyval.PyValues;
 final class UpdateReservationBaggages extends AirlineTool {
     static final long PRICE_PER_NONFREE_BAG = 50;
 
-    @Override
-    public String name() {
-        return "update_reservation_baggages";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("reservation_id", "total_baggages", "nonfree_baggages", "payment_id");
-    }
-
-    @Override
-    public boolean readOnly() {
-        return false;
+    UpdateReservationBaggages() {
+        super("update_reservation_baggages", false, "reservation_id", "total_baggages", "nonfree_baggages", "payment_id");
     }
 
     @Override

@@ -23,20 +23,8 @@ import org.selfchallenge.pyval.PyValues;
  * updated, so a later call compares against the original cabin again.
  */
 final class UpdateReservationFlights extends AirlineTool {
-
-    @Override
-    public String name() {
-        return "update_reservation_flights";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("reservation_id", "cabin", "flights", "payment_id");
-    }
-
-    @Override
-    public boolean readOnly() {
-        return false;
+    UpdateReservationFlights() {
+        super("update_reservation_flights", false, "reservation_id", "cabin", "flights", "payment_id");
     }
 
     @Override
