@@ -73,7 +73,7 @@ classpath() {
 
 java_main() {
   # shellcheck disable=SC2086
-  exec java ${JAVA_OPTS:--Xmx6g} $OPENS -cp "$(classpath)" org.selfchallenge.spark.Main "$@"
+  exec java ${JAVA_OPTS:--Xmx6g} $OPENS -cp "$(classpath)" org.selfchallenge.spark.cli.Main "$@"
 }
 
 cmd="${1:-help}"

@@ -1,6 +1,6 @@
 """Airflow DAG: the self-challenging pipeline, one SparkSubmitOperator per stage and round.
 
-Each task runs `spark-submit --class org.selfchallenge.spark.PipelineCli <app jar> --conf <conf> --stage R/NAME`;
+Each task runs `spark-submit --class org.selfchallenge.spark.cli.PipelineCli <app jar> --conf <conf> --stage R/NAME`;
 a stage whose output is already committed (`_SUCCESS`) is a no-op, so clearing and re-running tasks is safe.
 Round 0 builds the held-out tasks, the initial policy and its evaluation; rounds 1..R each run
 challenge -> verify -> solve -> train -> evaluate.
@@ -21,7 +21,7 @@ from airflow import DAG
 from airflow.models import Variable
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 
-MAIN_CLASS = "org.selfchallenge.spark.PipelineCli"
+MAIN_CLASS = "org.selfchallenge.spark.cli.PipelineCli"
 JAR = Variable.get("selfchallenge_jar", default_var="spark-jobs/target/selfchallenge-spark-jobs-0.1.0-SNAPSHOT.jar")
 CONF = Variable.get("selfchallenge_conf", default_var="conf/application.conf")
 ROUNDS = int(Variable.get("selfchallenge_rounds", default_var="2"))

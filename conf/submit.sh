@@ -25,7 +25,7 @@ export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}" SPARK_SCALA_VERSION=2.13
 # The submitting JVM needs Spark itself: the Maven classpath stands in for $SPARK_HOME/jars.
 # shellcheck disable=SC2086
 exec java ${JAVA_OPTS:--Xmx2g} $OPENS -cp "$CP" org.apache.spark.deploy.SparkSubmit \
-  --deploy-mode client --class org.selfchallenge.spark.PipelineCli \
+  --deploy-mode client --class org.selfchallenge.spark.cli.PipelineCli \
   --properties-file "$ROOT/conf/spark-defaults.conf" \
   --conf spark.driver.host="${SPARK_DRIVER_HOST:-127.0.0.1}" \
   --conf "spark.driver.extraJavaOptions=$OPENS" --conf "spark.executor.extraJavaOptions=$OPENS" \

@@ -113,7 +113,7 @@ public final class ChallengerEpisode {
     }
 
     public String systemPrompt(Environment env) {
-        boolean answerBased = ChallengerExamples.answerBased(env.name());
+        boolean answerBased = env.kind() == Environment.Kind.ANSWER_BASED;
         return Prompts.fill(Prompts.load(PROMPT), Map.of(
                 "env", env.name(),
                 "policy", env.policy() == null || env.policy().isBlank() ? "(none)" : env.policy().strip(),

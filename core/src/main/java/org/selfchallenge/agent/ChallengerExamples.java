@@ -1,20 +1,12 @@
 package org.selfchallenge.agent;
 
-import java.util.Set;
-
 /**
  * The one worked CaT example shown to the challenger, per environment
  * ({@code challenger_example_ENV.v1.md}); every example uses records that exist in the shipped data
  * and is checked by the verifier in the tests.
  */
 public final class ChallengerExamples {
-    private static final Set<String> ANSWER_BASED = Set.of("calculation", "web");
-
     private ChallengerExamples() {
-    }
-
-    public static boolean answerBased(String env) {
-        return ANSWER_BASED.contains(env);
     }
 
     public static String forEnv(String env) {

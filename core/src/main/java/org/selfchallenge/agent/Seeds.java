@@ -3,16 +3,34 @@ package org.selfchallenge.agent;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Per-episode seeds derived from the run seed and the item's identity, so that any episode can be
- * reproduced alone and parallel or retried executions draw the same numbers:
- * seed = splitmix64(base ⊕ fnv1a64(key) ⊕ splitmix64(index)).
+ * Every seed of a run, derived from the run's seed and the identity of what it seeds, so that any
+ * episode or row can be reproduced alone and parallel or retried executions draw the same numbers.
+ *
+ * <p>Two derivations, both in use since the first recorded runs: changing either would change every
+ * seed (and the demo's table) derived through it, so they stay as they are.
+ * <ul>
+ *   <li>{@link #episode}: sample {@code index} of item {@code key} (challenge episodes, benchmark
+ *       samples), {@code splitmix64(base ⊕ fnv1a64(key) ⊕ splitmix64(index + γ)) & Long.MAX_VALUE};
+ *       the index is mixed on its own so that consecutive samples of one item are unrelated;</li>
+ *   <li>{@link #named}: the seed of one named purpose (a stage's items, the training order, the user
+ *       simulator), {@code splitmix64(root ⊕ fnv1a64(name))}; the purpose and index are already in the
+ *       name, e.g. {@code challenge/retail/7}.</li>
+ * </ul>
  */
 public final class Seeds {
+    private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
+
     private Seeds() {
     }
 
-    public static long of(long base, String key, long index) {
-        return mix(base ^ fnv1a(key) ^ mix(index + 0x9E3779B97F4A7C15L)) & Long.MAX_VALUE;
+    /** The seed of sample {@code index} of item {@code key} (non-negative). */
+    public static long episode(long base, String key, long index) {
+        return mix(base ^ fnv1a(key) ^ mix(index + GOLDEN_GAMMA)) & Long.MAX_VALUE;
+    }
+
+    /** The seed of the purpose {@code name} under the run's {@code root} seed (any sign). */
+    public static long named(long root, String name) {
+        return mix(root ^ fnv1a(name));
     }
 
     /** SplitMix64 finaliser (Steele et al. 2014). */

@@ -27,7 +27,7 @@ public record SyntheticTask(String id, String envName, String instruction, Strin
 
     @Override
     public boolean conversational() {
-        return !ChallengerExamples.answerBased(envName);
+        return Environments.kind(envName) == Environment.Kind.STATE_BASED;
     }
 
     @Override

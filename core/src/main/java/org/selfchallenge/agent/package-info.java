@@ -30,7 +30,7 @@
  * a new version, recorded in each trajectory's lineage.
  *
  * <h2>Commands</h2>
- * {@link org.selfchallenge.agent.EvalCli} ({@code run.sh eval}) and {@link org.selfchallenge.agent.ChallengeCli}
+ * {@link org.selfchallenge.cli.EvalCli} ({@code run.sh eval}) and {@link org.selfchallenge.cli.ChallengeCli}
  * ({@code run.sh challenge}). {@code eval --policy gold-replay|noop} is a <b>harness self-check</b>, not a
  * model: gold replay must score 100% on τ-bench retail and airline test (and on calculation/web, where it
  * gives the expected answer); noop must score exactly the share of tasks whose ground truth leaves the data

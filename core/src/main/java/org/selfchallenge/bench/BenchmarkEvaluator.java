@@ -16,7 +16,7 @@ import java.util.function.Function;
 /**
  * Runs k executor episodes per benchmark task (in parallel on {@code threads} threads) and scores
  * them: Pass@1 averaged over the k samples and the unbiased Pass@k ({@link PassAtK}). The episode of
- * sample i of task T uses seed {@code Seeds.of(seed, T, i)}, so results do not depend on scheduling.
+ * sample i of task T uses seed {@code Seeds.episode(seed, T, i)}, so results do not depend on scheduling.
  * An episode that throws is recorded as reward 0 with outcome {@code harness_error: ...}; it never
  * stops the evaluation.
  */
@@ -53,7 +53,7 @@ public final class BenchmarkEvaluator {
                 List<Future<Trajectory>> fs = new ArrayList<>();
                 for (int i = 0; i < samples; i++) {
                     int sample = i;
-                    long s = Seeds.of(seed, bt.task().id(), sample);
+                    long s = Seeds.episode(seed, bt.task().id(), sample);
                     fs.add(pool.submit(() -> {
                         Trajectory t = runOne(bt, sample, s);
                         if (progress != null) progress.accept(t);

@@ -1,13 +1,14 @@
 package org.selfchallenge.bench;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.selfchallenge.bench.m3.M3Task;
 import org.selfchallenge.bench.m3.M3Tasks;
 import org.selfchallenge.bench.tau.TauTask;
 import org.selfchallenge.bench.tau.TauTasks;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
+import org.selfchallenge.env.Environment;
+import org.selfchallenge.env.Environments;
 
 /** Benchmark test tasks per environment and split, as executor tasks with their gold-replay policies. */
 public final class BenchmarkTasks {
@@ -20,7 +21,7 @@ public final class BenchmarkTasks {
     /** True for τ-bench environments, where a simulated user holds the instruction. */
     public static boolean conversational(String env) {
         checkEnv(env);
-        return TAU.contains(env);
+        return Environments.kind(env) == Environment.Kind.STATE_BASED;
     }
 
     public static List<BenchmarkTask> load(String env, String split) {

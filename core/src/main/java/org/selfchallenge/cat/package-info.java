@@ -9,8 +9,8 @@
  *       {@code Verifier.verify(envName, text)} uses the per-JVM shared pool (Spark UDFs);</li>
  *   <li>{@link org.selfchallenge.cat.ChallengerPrompt}: the format and sandbox conventions as
  *       prompt text (tool calls, result types, {@code ToolError}, {@code submit_answer}/{@code final_answer});</li>
- *   <li>{@link org.selfchallenge.cat.CatCli} ({@code run.sh cat verify}) and
- *       {@link org.selfchallenge.cat.CatBench} ({@code run.sh bench cat}).</li>
+ *   <li>{@link org.selfchallenge.cat.CatBench} ({@code run.sh bench cat}); {@code run.sh cat verify} is
+ *       {@link org.selfchallenge.cli.CatCli}.</li>
  * </ul>
  */
 package org.selfchallenge.cat;

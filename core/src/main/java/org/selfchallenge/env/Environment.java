@@ -18,8 +18,25 @@ import java.util.Map;
  */
 public interface Environment {
 
+    /** How an episode in the environment is scored, which also decides who holds the instruction. */
+    enum Kind {
+        /**
+         * Scored on the final data (τ-bench: the state hash after the episode against the gold replay's);
+         * a simulated user holds the instruction and the agent talks to it.
+         */
+        STATE_BASED,
+        /**
+         * Scored on the final answer (M3ToolEval): the agent reads the instruction itself and answers;
+         * there is no user.
+         */
+        ANSWER_BASED
+    }
+
     /** Stable name: {@code retail}, {@code airline}, {@code calculation}, {@code web}. */
     String name();
+
+    /** Retail and airline are state-based, calculation and web answer-based. */
+    Kind kind();
 
     /** Tool schemas in the order the model sees them (for τ-bench exactly upstream {@code tools.json}). */
     List<ToolSpec> tools();

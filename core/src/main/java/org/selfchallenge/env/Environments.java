@@ -50,6 +50,11 @@ public final class Environments {
         return PROTOTYPES.computeIfAbsent(name, n -> instantiate(n, cls));
     }
 
+    /** The {@link Environment#kind()} of the environment named {@code name} (loads its prototype once). */
+    public static Environment.Kind kind(String name) {
+        return prototype(name).kind();
+    }
+
     /** True if the environment's class is present in this build. */
     public static boolean isAvailable(String name) {
         String cls = CLASSES.get(name);

@@ -27,6 +27,12 @@ public abstract class TauEnvironment implements Environment {
     /** A new environment of the same class over {@code db}. */
     protected abstract TauEnvironment create(CowDatabase db);
 
+    /** τ-bench scores the data the episode leaves behind. */
+    @Override
+    public final Kind kind() {
+        return Kind.STATE_BASED;
+    }
+
     @Override
     public String name() {
         return domain.name();

@@ -56,11 +56,11 @@ class BenchmarkEvaluatorTest {
         assertEquals(one.results(), four.results());
         assertEquals(one.summary(), four.summary());
 
-        // expected counts straight from the seed rule: sample i of task T succeeds iff Seeds.of(99, T, i) is even
+        // expected counts straight from the seed rule: sample i of task T succeeds iff Seeds.episode(99, T, i) is even
         List<PassAtK.Counts> counts = new java.util.ArrayList<>();
         for (int ti = 0; ti < tasks.size(); ti++) {
             int c = 0;
-            for (int i = 0; i < 4; i++) if (Seeds.of(99L, tasks.get(ti).task().id(), i) % 2 == 0) c++;
+            for (int i = 0; i < 4; i++) if (Seeds.episode(99L, tasks.get(ti).task().id(), i) % 2 == 0) c++;
             assertEquals(c, one.results().get(ti).correct(), tasks.get(ti).task().id());
             counts.add(new PassAtK.Counts(4, c));
         }

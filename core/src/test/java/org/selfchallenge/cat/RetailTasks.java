@@ -5,7 +5,7 @@ package org.selfchallenge.cat;
  * harper.brown3965@example.com) is delivered, was paid with paypal_2306935 and holds a Desk Lamp
  * (item 8384507844) and a Laptop (item 6017636844); the user also has credit_card_3240550.
  */
-final class RetailTasks {
+public final class RetailTasks {
     private RetailTasks() {
     }
 
@@ -21,7 +21,7 @@ final class RetailTasks {
                 success = success and order["return_payment_method_id"] == "paypal_2306935"
                 return success""";
 
-    static final String SOLUTION =
+    public static final String SOLUTION =
             "return_delivered_order_items(order_id=\"#W1840144\", item_ids=[\"8384507844\"], payment_method_id=\"paypal_2306935\")";
 
     /** Not the original payment method: the tool answers "Error: ..." (raises ToolError). */
@@ -29,7 +29,7 @@ final class RetailTasks {
             "return_delivered_order_items(order_id=\"#W1840144\", item_ids=[\"8384507844\"], payment_method_id=\"credit_card_3240550\")";
 
     /** The laptop instead of the lamp (positional arguments). */
-    static final String WRONG_ITEM =
+    public static final String WRONG_ITEM =
             "return_delivered_order_items(\"#W1840144\", [\"6017636844\"], \"paypal_2306935\")";
 
     /** Both items: return_items is sorted, so [0] is the laptop. */
@@ -47,11 +47,11 @@ final class RetailTasks {
         return sb.toString();
     }
 
-    static String valid() {
+    public static String valid() {
         return text(INSTRUCTION, EVALUATE, SOLUTION, WRONG_PAYMENT, WRONG_ITEM, BOTH_ITEMS);
     }
 
-    static String withSolution(String solution) {
+    public static String withSolution(String solution) {
         return text(INSTRUCTION, EVALUATE, solution, WRONG_PAYMENT, WRONG_ITEM, BOTH_ITEMS);
     }
 

@@ -16,7 +16,7 @@ import org.selfchallenge.sandbox.RunStatus;
 import org.selfchallenge.sandbox.SandboxLimits;
 import org.selfchallenge.sandbox.SharedTestPool;
 
-class VerifierTest {
+public class VerifierTest {
     private static final SandboxLimits LIMITS = SandboxLimits.DEFAULT.withTimeoutMs(1_000);
     private final Verifier verifier = new Verifier(SharedTestPool.get(), new CatParser(), LIMITS);
     private final Environment retail = Environments.prototype("retail");
@@ -66,7 +66,7 @@ class VerifierTest {
         assertEquals(strip(c.toJson()), strip(d.toJson()));
     }
 
-    static String strip(String json) {
+    public static String strip(String json) {
         return json.replaceAll("\"(ms|total_ms)\":[0-9.E-]+", "");
     }
 

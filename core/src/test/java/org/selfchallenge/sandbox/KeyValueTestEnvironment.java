@@ -56,6 +56,11 @@ public final class KeyValueTestEnvironment implements Environment {
     }
 
     @Override
+    public Kind kind() {
+        return Kind.STATE_BASED;
+    }
+
+    @Override
     public List<ToolSpec> tools() {
         return TOOLS;
     }

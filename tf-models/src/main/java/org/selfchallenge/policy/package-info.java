@@ -89,6 +89,7 @@
  * and ResourceScatterUpdate switch a variable to copy-on-read, so every later read copies it whole.
  *
  * <h2>CLI</h2>
- * {@code ModelCli}: {@code model init|logits|generate}; {@code ModelBench}: {@code bench model}.
+ * {@link org.selfchallenge.policy.cli.ModelCli}: {@code model init|logits|generate};
+ * {@link org.selfchallenge.policy.perf.ModelBench}: {@code bench model}.
  */
 package org.selfchallenge.policy;

@@ -2,20 +2,20 @@ package org.selfchallenge.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.selfchallenge.policy.cli.ModelCliTest;
 import org.selfchallenge.policy.io.PeftAdapter;
 import org.selfchallenge.policy.io.TensorData;
 import org.selfchallenge.policy.model.Lora;
 import org.selfchallenge.policy.sample.SplitMix64;
 import org.selfchallenge.policy.train.PolicyTrainer;
 import org.selfchallenge.policy.train.TrainConfig;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -22,7 +22,7 @@ final class AirlineTables {
     }
 
     private boolean has(String table, Object id) {
-        PyBuiltins.in(Map.of(), id); // raises TypeError for an unhashable id, like the dict lookup
+        AirlinePython.in(Map.of(), id); // raises TypeError for an unhashable id, like the dict lookup
         return db.has(table, id);
     }
 

@@ -1,11 +1,11 @@
 package org.selfchallenge.env.airline;
 
-import static org.selfchallenge.env.airline.PyBuiltins.dict;
-import static org.selfchallenge.env.airline.PyBuiltins.eq;
-import static org.selfchallenge.env.airline.PyBuiltins.in;
-import static org.selfchallenge.env.airline.PyBuiltins.item;
-import static org.selfchallenge.env.airline.PyBuiltins.iterate;
-import static org.selfchallenge.env.airline.PyBuiltins.str;
+import static org.selfchallenge.env.airline.AirlinePython.dict;
+import static org.selfchallenge.env.airline.AirlinePython.eq;
+import static org.selfchallenge.env.airline.AirlinePython.in;
+import static org.selfchallenge.env.airline.AirlinePython.item;
+import static org.selfchallenge.env.airline.AirlinePython.iterate;
+import static org.selfchallenge.env.airline.AirlinePython.str;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,20 +34,9 @@ final class BookReservation extends AirlineTool {
     static final long INSURANCE_PER_PASSENGER = 30;
     static final long PRICE_PER_NONFREE_BAG = 50;
 
-    @Override
-    public String name() {
-        return "book_reservation";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("user_id", "origin", "destination", "flight_type", "cabin", "flights", "passengers",
-                "payment_methods", "total_baggages", "nonfree_baggages", "insurance");
-    }
-
-    @Override
-    public boolean readOnly() {
-        return false;
+    BookReservation() {
+        super("book_reservation", false, "user_id", "origin", "destination", "flight_type", "cabin", "flights",
+                "passengers", "payment_methods", "total_baggages", "nonfree_baggages", "insurance");
     }
 
     @Override
@@ -87,7 +76,7 @@ final class BookReservation extends AirlineTool {
         checkPayments(data.user(uid), paymentMethods, total);
         debit(dict(data.userForWrite(uid).get("payment_methods")), paymentMethods);
         data.putReservation(reservationId, reservation);
-        PyBuiltins.append(item(data.userForWrite(uid), "reservations"), reservationId);
+        AirlinePython.append(item(data.userForWrite(uid), "reservations"), reservationId);
         return PyJson.dumps(reservation);
     }
 
@@ -99,13 +88,13 @@ final class BookReservation extends AirlineTool {
                                          Map<String, Object> a) {
         Object total = 0L;
         for (Object segment : iterate(flights)) {
-            Object price = FlightSegments.priceSegment(data, segment, cabin, () -> PyBuiltins.len(passengers));
-            total = PyBuiltins.add(total, PyBuiltins.mul(price, PyBuiltins.len(passengers)), "+=");
+            Object price = FlightSegments.priceSegment(data, segment, cabin, () -> AirlinePython.len(passengers));
+            total = AirlinePython.add(total, AirlinePython.mul(price, AirlinePython.len(passengers)), "+=");
         }
         if (eq(a.get("insurance"), "yes")) {
-            total = PyBuiltins.add(total, PyBuiltins.mul(INSURANCE_PER_PASSENGER, PyBuiltins.len(passengers)), "+=");
+            total = AirlinePython.add(total, AirlinePython.mul(INSURANCE_PER_PASSENGER, AirlinePython.len(passengers)), "+=");
         }
-        return PyBuiltins.add(total, PyBuiltins.mul(PRICE_PER_NONFREE_BAG, a.get("nonfree_baggages")), "+=");
+        return AirlinePython.add(total, AirlinePython.mul(PRICE_PER_NONFREE_BAG, a.get("nonfree_baggages")), "+=");
     }
 
     /** Each method must exist; gift cards and certificates must cover their amount; the sum must equal the total. */
@@ -121,12 +110,12 @@ final class BookReservation extends AirlineTool {
             Object method = methods.get((String) paymentId);
             Object source = item(method, "source");
             if ((eq(source, Payments.GIFT_CARD) || eq(source, Payments.CERTIFICATE))
-                    && PyBuiltins.lt(item(method, "amount"), amount)) {
+                    && AirlinePython.lt(item(method, "amount"), amount)) {
                 throw new Failure("Error: not enough balance in payment method " + str(paymentId));
             }
             amounts.add(amount);
         }
-        Object paid = PyBuiltins.sum(amounts);
+        Object paid = AirlinePython.sum(amounts);
         if (!eq(paid, total)) {
             throw new Failure("Error: payment amount does not add up, total price is " + str(total) + ", but paid "
                     + str(paid));
@@ -145,7 +134,7 @@ final class BookReservation extends AirlineTool {
             Object method = item(writableMethods, paymentId);
             Object source = item(method, "source");
             if (eq(source, Payments.GIFT_CARD)) {
-                dict(method).put("amount", PyBuiltins.sub(item(method, "amount"), amount, "-="));
+                dict(method).put("amount", AirlinePython.sub(item(method, "amount"), amount, "-="));
             } else if (eq(source, Payments.CERTIFICATE)) {
                 writableMethods.remove((String) paymentId);
             }

@@ -1,7 +1,7 @@
 package org.selfchallenge.env.airline;
 
-import static org.selfchallenge.env.airline.PyBuiltins.item;
-import static org.selfchallenge.env.airline.PyBuiltins.iterate;
+import static org.selfchallenge.env.airline.AirlinePython.item;
+import static org.selfchallenge.env.airline.AirlinePython.iterate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,19 +17,8 @@ import org.selfchallenge.pyval.PyJson;
 final class CancelReservation extends AirlineTool {
     static final String CANCELLED = "cancelled";
 
-    @Override
-    public String name() {
-        return "cancel_reservation";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("reservation_id");
-    }
-
-    @Override
-    public boolean readOnly() {
-        return false;
+    CancelReservation() {
+        super("cancel_reservation", false, "reservation_id");
     }
 
     @Override
@@ -41,10 +30,10 @@ final class CancelReservation extends AirlineTool {
         String id = (String) reservationId;
         List<Object> refunds = new ArrayList<>();
         for (Object payment : iterate(item(data.reservation(id), "payment_history"))) {
-            refunds.add(Payments.entry(item(payment, "payment_id"), PyBuiltins.neg(item(payment, "amount"))));
+            refunds.add(Payments.entry(item(payment, "payment_id"), AirlinePython.neg(item(payment, "amount"))));
         }
         Map<String, Object> reservation = data.reservationForWrite(id);
-        PyBuiltins.extend(reservation.get("payment_history"), refunds);
+        AirlinePython.extend(reservation.get("payment_history"), refunds);
         reservation.put("status", CANCELLED);
         return PyJson.dumps(reservation);
     }

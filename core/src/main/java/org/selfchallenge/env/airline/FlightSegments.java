@@ -1,10 +1,10 @@
 package org.selfchallenge.env.airline;
 
-import static org.selfchallenge.env.airline.PyBuiltins.dict;
-import static org.selfchallenge.env.airline.PyBuiltins.eq;
-import static org.selfchallenge.env.airline.PyBuiltins.in;
-import static org.selfchallenge.env.airline.PyBuiltins.item;
-import static org.selfchallenge.env.airline.PyBuiltins.str;
+import static org.selfchallenge.env.airline.AirlinePython.dict;
+import static org.selfchallenge.env.airline.AirlinePython.eq;
+import static org.selfchallenge.env.airline.AirlinePython.in;
+import static org.selfchallenge.env.airline.AirlinePython.item;
+import static org.selfchallenge.env.airline.AirlinePython.str;
 
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -44,7 +44,7 @@ final class FlightSegments {
                     + str(date));
         }
         Object seats = item(item(onDate, "available_seats"), cabin);
-        if (PyBuiltins.lt(seats, passengerCount.getAsLong())) {
+        if (AirlinePython.lt(seats, passengerCount.getAsLong())) {
             throw new AirlineTool.Failure("Error: not enough seats on flight " + str(flightNumber));
         }
         Object price = item(item(onDate, "prices"), cabin);

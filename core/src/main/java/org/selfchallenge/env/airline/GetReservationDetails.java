@@ -1,6 +1,5 @@
 package org.selfchallenge.env.airline;
 
-import java.util.List;
 import java.util.Map;
 
 import org.selfchallenge.pyval.PyJson;
@@ -9,19 +8,8 @@ import org.selfchallenge.pyval.PyJson;
 final class GetReservationDetails extends AirlineTool {
     static final String NOT_FOUND = "Error: user not found";
 
-    @Override
-    public String name() {
-        return "get_reservation_details";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("reservation_id");
-    }
-
-    @Override
-    public boolean readOnly() {
-        return true;
+    GetReservationDetails() {
+        super("get_reservation_details", true, "reservation_id");
     }
 
     @Override

@@ -1,26 +1,13 @@
 package org.selfchallenge.env.airline;
 
-import java.util.List;
 import java.util.Map;
 
 import org.selfchallenge.pyval.PyJson;
 
 /** {@code get_user_details}: the user record as {@code json.dumps}. */
 final class GetUserDetails extends AirlineTool {
-
-    @Override
-    public String name() {
-        return "get_user_details";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("user_id");
-    }
-
-    @Override
-    public boolean readOnly() {
-        return true;
+    GetUserDetails() {
+        super("get_user_details", true, "user_id");
     }
 
     @Override

@@ -1,13 +1,15 @@
 package org.selfchallenge.env.airline;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.selfchallenge.pyval.PyJson;
 
 /** {@code list_all_airports}: a fixed map of 20 IATA codes to city names, in upstream order. */
 final class ListAllAirports extends AirlineTool {
+    ListAllAirports() {
+        super("list_all_airports", true);
+    }
     private static final String[][] AIRPORTS = {
         {"SFO", "San Francisco"}, {"JFK", "New York"}, {"LAX", "Los Angeles"}, {"ORD", "Chicago"},
         {"DFW", "Dallas"}, {"DEN", "Denver"}, {"SEA", "Seattle"}, {"ATL", "Atlanta"}, {"MIA", "Miami"},
@@ -24,21 +26,6 @@ final class ListAllAirports extends AirlineTool {
             map.put(airport[0], airport[1]);
         }
         return PyJson.dumps(map);
-    }
-
-    @Override
-    public String name() {
-        return "list_all_airports";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of();
-    }
-
-    @Override
-    public boolean readOnly() {
-        return true;
     }
 
     @Override

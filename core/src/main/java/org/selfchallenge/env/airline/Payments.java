@@ -1,9 +1,9 @@
 package org.selfchallenge.env.airline;
 
-import static org.selfchallenge.env.airline.PyBuiltins.dict;
-import static org.selfchallenge.env.airline.PyBuiltins.eq;
-import static org.selfchallenge.env.airline.PyBuiltins.in;
-import static org.selfchallenge.env.airline.PyBuiltins.item;
+import static org.selfchallenge.env.airline.AirlinePython.dict;
+import static org.selfchallenge.env.airline.AirlinePython.eq;
+import static org.selfchallenge.env.airline.AirlinePython.in;
+import static org.selfchallenge.env.airline.AirlinePython.item;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,7 +42,7 @@ final class Payments {
         Object source = item(method, "source");
         if (eq(source, CERTIFICATE)) {
             throw new AirlineTool.Failure("Error: certificate cannot be used to update reservation");
-        } else if (eq(source, GIFT_CARD) && PyBuiltins.lt(item(method, "amount"), price)) {
+        } else if (eq(source, GIFT_CARD) && AirlinePython.lt(item(method, "amount"), price)) {
             throw new AirlineTool.Failure("Error: gift card balance is not enough");
         }
     }
@@ -52,7 +52,7 @@ final class Payments {
         if (eq(item(methodsOf(data, reservation).get(paymentId), "source"), GIFT_CARD)) {
             String userId = (String) reservation.get("user_id");
             Map<String, Object> method = dict(dict(data.userForWrite(userId).get("payment_methods")).get(paymentId));
-            method.put("amount", PyBuiltins.sub(method.get("amount"), price, "-="));
+            method.put("amount", AirlinePython.sub(method.get("amount"), price, "-="));
         }
     }
 

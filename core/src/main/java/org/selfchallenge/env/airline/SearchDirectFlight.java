@@ -1,9 +1,9 @@
 package org.selfchallenge.env.airline;
 
-import static org.selfchallenge.env.airline.PyBuiltins.dict;
-import static org.selfchallenge.env.airline.PyBuiltins.eq;
-import static org.selfchallenge.env.airline.PyBuiltins.in;
-import static org.selfchallenge.env.airline.PyBuiltins.item;
+import static org.selfchallenge.env.airline.AirlinePython.dict;
+import static org.selfchallenge.env.airline.AirlinePython.eq;
+import static org.selfchallenge.env.airline.AirlinePython.in;
+import static org.selfchallenge.env.airline.AirlinePython.item;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,20 +18,8 @@ import org.selfchallenge.pyval.PyJson;
  * followed by that date's fields.
  */
 final class SearchDirectFlight extends AirlineTool {
-
-    @Override
-    public String name() {
-        return "search_direct_flight";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("origin", "destination", "date");
-    }
-
-    @Override
-    public boolean readOnly() {
-        return true;
+    SearchDirectFlight() {
+        super("search_direct_flight", true, "origin", "destination", "date");
     }
 
     @Override

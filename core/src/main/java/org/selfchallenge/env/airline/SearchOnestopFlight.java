@@ -1,9 +1,9 @@
 package org.selfchallenge.env.airline;
 
-import static org.selfchallenge.env.airline.PyBuiltins.dict;
-import static org.selfchallenge.env.airline.PyBuiltins.eq;
-import static org.selfchallenge.env.airline.PyBuiltins.in;
-import static org.selfchallenge.env.airline.PyBuiltins.item;
+import static org.selfchallenge.env.airline.AirlinePython.dict;
+import static org.selfchallenge.env.airline.AirlinePython.eq;
+import static org.selfchallenge.env.airline.AirlinePython.in;
+import static org.selfchallenge.env.airline.AirlinePython.item;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,19 +29,8 @@ final class SearchOnestopFlight extends AirlineTool {
     static final String NEXT_DAY_MARK = "+1";
     static final String MONTH_PREFIX = "2024-05-";
 
-    @Override
-    public String name() {
-        return "search_onestop_flight";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("origin", "destination", "date");
-    }
-
-    @Override
-    public boolean readOnly() {
-        return true;
+    SearchOnestopFlight() {
+        super("search_onestop_flight", true, "origin", "destination", "date");
     }
 
     @Override
@@ -65,7 +54,7 @@ final class SearchOnestopFlight extends AirlineTool {
                 String arrival1 = (String) flight1.get("scheduled_arrival_time_est");
                 Object date2 = arrival1.contains(NEXT_DAY_MARK)
                         ? MONTH_PREFIX + (lastTwoAsInt(date) + 1) : date;
-                if (PyBuiltins.gt(arrival1, flight2.get("scheduled_departure_time_est"))) {
+                if (AirlinePython.gt(arrival1, flight2.get("scheduled_departure_time_est"))) {
                     continue;
                 }
                 Map<String, Object> dates1 = dict(flight1.get("dates"));
@@ -100,10 +89,10 @@ final class SearchOnestopFlight extends AirlineTool {
             // Python 3.12 slices are hashable, so the dict lookup itself fails.
             throw new PyException("KeyError", "slice(-2, None, None)");
         } else {
-            throw PyBuiltins.typeError("'" + PyRepr.typeName(date) + "' object is not subscriptable");
+            throw AirlinePython.typeError("'" + PyRepr.typeName(date) + "' object is not subscriptable");
         }
         if (!(tail instanceof String text)) {
-            throw PyBuiltins.typeError("int() argument must be a string, a bytes-like object or a real number, not '"
+            throw AirlinePython.typeError("int() argument must be a string, a bytes-like object or a real number, not '"
                     + PyRepr.typeName(tail) + "'");
         }
         Long parsed = parseInt(text);

@@ -1,10 +1,9 @@
 package org.selfchallenge.env.airline;
 
-import static org.selfchallenge.env.airline.PyBuiltins.dict;
-import static org.selfchallenge.env.airline.PyBuiltins.str;
+import static org.selfchallenge.env.airline.AirlinePython.dict;
+import static org.selfchallenge.env.airline.AirlinePython.str;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.selfchallenge.pyval.PyValues;
@@ -20,23 +19,11 @@ import org.selfchallenge.pyval.PyValues;
  * and leaves it to the caller to treat a null observation as that crash.
  */
 final class SendCertificate extends AirlineTool {
+    SendCertificate() {
+        super("send_certificate", false, "user_id", "amount");
+    }
     /** Upstream's fixed certificate numbers ("assume at most 3 cases per task"). */
     static final long[] CERTIFICATE_NUMBERS = {3221322L, 3221323L, 3221324L};
-
-    @Override
-    public String name() {
-        return "send_certificate";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("user_id", "amount");
-    }
-
-    @Override
-    public boolean readOnly() {
-        return false;
-    }
 
     @Override
     String run(AirlineTables data, Map<String, Object> a) {

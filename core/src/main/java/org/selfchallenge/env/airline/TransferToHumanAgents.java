@@ -1,6 +1,5 @@
 package org.selfchallenge.env.airline;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,19 +9,8 @@ import java.util.Map;
 final class TransferToHumanAgents extends AirlineTool {
     static final String NAME = "transfer_to_human_agents";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("summary");
-    }
-
-    @Override
-    public boolean readOnly() {
-        return true;
+    TransferToHumanAgents() {
+        super(NAME, true, "summary");
     }
 
     @Override

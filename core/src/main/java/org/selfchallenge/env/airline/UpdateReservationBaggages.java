@@ -1,8 +1,7 @@
 package org.selfchallenge.env.airline;
 
-import static org.selfchallenge.env.airline.PyBuiltins.item;
+import static org.selfchallenge.env.airline.AirlinePython.item;
 
-import java.util.List;
 import java.util.Map;
 
 import org.selfchallenge.pyval.PyJson;
@@ -17,19 +16,8 @@ import org.selfchallenge.pyval.PyValues;
 final class UpdateReservationBaggages extends AirlineTool {
     static final long PRICE_PER_NONFREE_BAG = 50;
 
-    @Override
-    public String name() {
-        return "update_reservation_baggages";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("reservation_id", "total_baggages", "nonfree_baggages", "payment_id");
-    }
-
-    @Override
-    public boolean readOnly() {
-        return false;
+    UpdateReservationBaggages() {
+        super("update_reservation_baggages", false, "reservation_id", "total_baggages", "nonfree_baggages", "payment_id");
     }
 
     @Override
@@ -41,8 +29,8 @@ final class UpdateReservationBaggages extends AirlineTool {
         String id = (String) reservationId;
         Map<String, Object> current = data.reservation(id);
         Object nonfree = a.get("nonfree_baggages");
-        Object price = PyBuiltins.mul(PRICE_PER_NONFREE_BAG,
-                PyBuiltins.maxZero(PyBuiltins.sub(nonfree, item(current, "nonfree_baggages"), "-")));
+        Object price = AirlinePython.mul(PRICE_PER_NONFREE_BAG,
+                AirlinePython.maxZero(AirlinePython.sub(nonfree, item(current, "nonfree_baggages"), "-")));
         Object paymentId = a.get("payment_id");
         Payments.check(data, current, paymentId, price);
 
@@ -50,8 +38,8 @@ final class UpdateReservationBaggages extends AirlineTool {
         reservation.put("total_baggages", PyValues.deepCopy(a.get("total_baggages")));
         reservation.put("nonfree_baggages", nonfree);
         Payments.debitGiftCard(data, reservation, (String) paymentId, price);
-        if (PyBuiltins.nonZero(price)) {
-            PyBuiltins.append(reservation.get("payment_history"), Payments.entry(paymentId, price));
+        if (AirlinePython.nonZero(price)) {
+            AirlinePython.append(reservation.get("payment_history"), Payments.entry(paymentId, price));
         }
         return PyJson.dumps(reservation);
     }

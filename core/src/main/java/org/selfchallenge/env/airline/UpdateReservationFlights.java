@@ -1,9 +1,9 @@
 package org.selfchallenge.env.airline;
 
-import static org.selfchallenge.env.airline.PyBuiltins.eq;
-import static org.selfchallenge.env.airline.PyBuiltins.item;
-import static org.selfchallenge.env.airline.PyBuiltins.iterate;
-import static org.selfchallenge.env.airline.PyBuiltins.len;
+import static org.selfchallenge.env.airline.AirlinePython.eq;
+import static org.selfchallenge.env.airline.AirlinePython.item;
+import static org.selfchallenge.env.airline.AirlinePython.iterate;
+import static org.selfchallenge.env.airline.AirlinePython.len;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,20 +23,8 @@ import org.selfchallenge.pyval.PyValues;
  * updated, so a later call compares against the original cabin again.
  */
 final class UpdateReservationFlights extends AirlineTool {
-
-    @Override
-    public String name() {
-        return "update_reservation_flights";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("reservation_id", "cabin", "flights", "payment_id");
-    }
-
-    @Override
-    public boolean readOnly() {
-        return false;
+    UpdateReservationFlights() {
+        super("update_reservation_flights", false, "reservation_id", "cabin", "flights", "payment_id");
     }
 
     @Override
@@ -54,8 +42,8 @@ final class UpdateReservationFlights extends AirlineTool {
             Object kept = existingSegment(current, segment, cabin);
             if (kept != null) {
                 Object price = item(kept, "price");
-                total = PyBuiltins.add(total, PyBuiltins.mul(price, len(item(current, "passengers"))), "+=");
-                Map<String, Object> seg = PyBuiltins.dict(segment);
+                total = AirlinePython.add(total, AirlinePython.mul(price, len(item(current, "passengers"))), "+=");
+                Map<String, Object> seg = AirlinePython.dict(segment);
                 seg.put("price", price);
                 seg.put("origin", item(kept, "origin"));
                 seg.put("destination", item(kept, "destination"));
@@ -63,13 +51,13 @@ final class UpdateReservationFlights extends AirlineTool {
             }
             Object price = FlightSegments.priceSegment(data, segment, cabin,
                     () -> len(item(current, "passengers")));
-            total = PyBuiltins.add(total, PyBuiltins.mul(price, len(item(current, "passengers"))), "+=");
+            total = AirlinePython.add(total, AirlinePython.mul(price, len(item(current, "passengers"))), "+=");
         }
         List<Object> oldPrices = new ArrayList<>();
         for (Object old : iterate(item(current, "flights"))) {
             oldPrices.add(item(old, "price"));
         }
-        total = PyBuiltins.sub(total, PyBuiltins.mul(PyBuiltins.sum(oldPrices), len(item(current, "passengers"))), "-=");
+        total = AirlinePython.sub(total, AirlinePython.mul(AirlinePython.sum(oldPrices), len(item(current, "passengers"))), "-=");
 
         Object paymentId = a.get("payment_id");
         Payments.check(data, current, paymentId, total);
@@ -77,8 +65,8 @@ final class UpdateReservationFlights extends AirlineTool {
         Map<String, Object> reservation = data.reservationForWrite(id);
         Payments.debitGiftCard(data, reservation, (String) paymentId, total);
         reservation.put("flights", flights);
-        if (PyBuiltins.nonZero(total)) {
-            PyBuiltins.append(reservation.get("payment_history"), Payments.entry(paymentId, total));
+        if (AirlinePython.nonZero(total)) {
+            AirlinePython.append(reservation.get("payment_history"), Payments.entry(paymentId, total));
         }
         return PyJson.dumps(reservation);
     }

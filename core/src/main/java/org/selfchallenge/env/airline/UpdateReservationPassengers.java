@@ -1,9 +1,8 @@
 package org.selfchallenge.env.airline;
 
-import static org.selfchallenge.env.airline.PyBuiltins.item;
-import static org.selfchallenge.env.airline.PyBuiltins.len;
+import static org.selfchallenge.env.airline.AirlinePython.item;
+import static org.selfchallenge.env.airline.AirlinePython.len;
 
-import java.util.List;
 import java.util.Map;
 
 import org.selfchallenge.pyval.PyJson;
@@ -14,20 +13,8 @@ import org.selfchallenge.pyval.PyValues;
  * ({@code len()}, so any sized value passes); no other check.
  */
 final class UpdateReservationPassengers extends AirlineTool {
-
-    @Override
-    public String name() {
-        return "update_reservation_passengers";
-    }
-
-    @Override
-    public List<String> parameters() {
-        return List.of("reservation_id", "passengers");
-    }
-
-    @Override
-    public boolean readOnly() {
-        return false;
+    UpdateReservationPassengers() {
+        super("update_reservation_passengers", false, "reservation_id", "passengers");
     }
 
     @Override

@@ -24,7 +24,7 @@
  * </ul>
  *
  * <h2>Wrongly typed arguments</h2>
- * Model-supplied arguments may have any JSON type. {@link org.selfchallenge.env.airline.PyBuiltins}
+ * Model-supplied arguments may have any JSON type. {@link org.selfchallenge.env.airline.AirlinePython}
  * evaluates each operation as CPython 3.12 does, so the {@code "Error: ..."} text (TypeError, KeyError,
  * ValueError, AttributeError messages) and any state change match upstream; checked by the
  * upstream-generated vectors in {@code conformance/taubench/airline_edge_vectors.json}.

@@ -28,6 +28,12 @@ public abstract class ToolboxEnvironment implements Environment {
         return name;
     }
 
+    /** M3ToolEval scores the final answer, whatever state the tools keep. */
+    @Override
+    public final Kind kind() {
+        return Kind.ANSWER_BASED;
+    }
+
     @Override
     public List<ToolSpec> tools() {
         return toolbox.specs();

@@ -3,7 +3,7 @@ package org.selfchallenge.env.retail;
 import org.selfchallenge.env.AbstractTauTool;
 import org.selfchallenge.env.CowDatabase;
 import org.selfchallenge.pyval.PyJson;
-import org.selfchallenge.pyval.PyOps;
+import org.selfchallenge.pyval.PyToolOps;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,16 +36,16 @@ public final class CancelPendingOrder extends AbstractTauTool {
         }
         List<Object> refunds = new ArrayList<>();
         Object userId = order.get("user_id");
-        for (Object payment : PyOps.iterable(PyOps.getItem(order, "payment_history"))) {
-            Object paymentId = PyOps.getItem(payment, "payment_method_id");
-            Object amount = PyOps.getItem(payment, "amount");
+        for (Object payment : PyToolOps.iterable(PyToolOps.getItem(order, "payment_history"))) {
+            Object paymentId = PyToolOps.getItem(payment, "payment_method_id");
+            Object amount = PyToolOps.getItem(payment, "amount");
             refunds.add(RetailData.transaction("refund", amount, paymentId));
-            if (PyOps.contains(paymentId, "gift_card")) {
+            if (PyToolOps.contains(paymentId, "gift_card")) {
                 // As upstream, inside the loop: a missing method raises KeyError after earlier refunds
                 // were applied to the balances.
-                PyOps.getItem(PyOps.dict(RetailData.user(db, userId), "payment_methods"), paymentId);
+                PyToolOps.getItem(PyToolOps.dict(RetailData.user(db, userId), "payment_methods"), paymentId);
                 Map<String, Object> user = db.write(RetailData.USERS, userId);
-                RetailData.addToBalance(PyOps.dict(user.get("payment_methods"), paymentId), amount);
+                RetailData.addToBalance(PyToolOps.dict(user.get("payment_methods"), paymentId), amount);
             }
         }
         Map<String, Object> o = db.write(RetailData.ORDERS, orderId);

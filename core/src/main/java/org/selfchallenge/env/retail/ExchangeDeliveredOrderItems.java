@@ -4,8 +4,8 @@ import org.selfchallenge.env.AbstractTauTool;
 import org.selfchallenge.env.CowDatabase;
 import org.selfchallenge.pyval.PyJson;
 import org.selfchallenge.pyval.PyMath;
-import org.selfchallenge.pyval.PyOps;
 import org.selfchallenge.pyval.PyRepr;
+import org.selfchallenge.pyval.PyToolOps;
 
 import java.util.List;
 import java.util.Map;
@@ -30,12 +30,12 @@ public final class ExchangeDeliveredOrderItems extends AbstractTauTool {
         if (!"delivered".equals(order.get("status"))) {
             return "Error: non-delivered order cannot be exchanged";
         }
-        List<Object> itemIds = PyOps.iterable(kw.get("item_ids"));
+        List<Object> itemIds = PyToolOps.iterable(kw.get("item_ids"));
         Object missing = RetailData.missingItem(order, itemIds);
         if (missing != null) {
             return "Error: " + PyRepr.str(missing) + " not found";
         }
-        List<Object> newItemIds = PyOps.iterable(kw.get("new_item_ids"));
+        List<Object> newItemIds = PyToolOps.iterable(kw.get("new_item_ids"));
         if (itemIds.size() != newItemIds.size()) {
             return "Error: the number of items to be exchanged should match";
         }
@@ -44,17 +44,17 @@ public final class ExchangeDeliveredOrderItems extends AbstractTauTool {
             return (String) diff;
         }
         diff = PyMath.round(diff, 2);
-        Map<String, Object> methods = PyOps.dict(RetailData.user(db, order.get("user_id")), "payment_methods");
+        Map<String, Object> methods = PyToolOps.dict(RetailData.user(db, order.get("user_id")), "payment_methods");
         if (!methods.containsKey(paymentMethodId)) {
             return RetailData.PAYMENT_NOT_FOUND;
         }
-        if (RetailData.giftCardTooLow(PyOps.dict(methods, paymentMethodId), diff)) {
+        if (RetailData.giftCardTooLow(PyToolOps.dict(methods, paymentMethodId), diff)) {
             return "Error: insufficient gift card balance to pay for the price difference";
         }
         Map<String, Object> o = db.write(RetailData.ORDERS, orderId);
         o.put("status", "exchange requested");
-        o.put("exchange_items", PyOps.sorted(itemIds));
-        o.put("exchange_new_items", PyOps.sorted(newItemIds));
+        o.put("exchange_items", PyToolOps.sorted(itemIds));
+        o.put("exchange_new_items", PyToolOps.sorted(newItemIds));
         o.put("exchange_payment_method_id", paymentMethodId);
         o.put("exchange_price_difference", diff);
         return PyJson.dumps(o);

@@ -2,7 +2,7 @@ package org.selfchallenge.env.retail;
 
 import org.selfchallenge.env.AbstractTauTool;
 import org.selfchallenge.env.CowDatabase;
-import org.selfchallenge.pyval.PyOps;
+import org.selfchallenge.pyval.PyToolOps;
 
 import java.util.Map;
 
@@ -18,9 +18,9 @@ public final class FindUserIdByEmail extends AbstractTauTool {
         String wanted = null; // email.lower(), evaluated at the first user as upstream does
         for (String userId : db.ids(RetailData.USERS)) {
             Map<String, Object> profile = db.read(RetailData.USERS, userId);
-            String have = PyOps.lower(PyOps.getItem(profile, "email"));
+            String have = PyToolOps.lower(PyToolOps.getItem(profile, "email"));
             if (wanted == null) {
-                wanted = PyOps.lower(email);
+                wanted = PyToolOps.lower(email);
             }
             if (have.equals(wanted)) {
                 return userId;

@@ -3,7 +3,7 @@ package org.selfchallenge.env.retail;
 import org.selfchallenge.env.AbstractTauTool;
 import org.selfchallenge.env.CowDatabase;
 import org.selfchallenge.pyval.PyMath;
-import org.selfchallenge.pyval.PyOps;
+import org.selfchallenge.pyval.PyToolOps;
 
 import java.util.Map;
 
@@ -20,10 +20,10 @@ public final class FindUserIdByNameZip extends AbstractTauTool {
     public String invoke(CowDatabase db, Map<String, Object> kw) {
         for (String userId : db.ids(RetailData.USERS)) {
             Map<String, Object> profile = db.read(RetailData.USERS, userId);
-            Object name = PyOps.getItem(profile, "name");
-            if (PyOps.lower(PyOps.getItem(name, "first_name")).equals(PyOps.lower(kw.get("first_name")))
-                    && PyOps.lower(PyOps.getItem(name, "last_name")).equals(PyOps.lower(kw.get("last_name")))
-                    && PyMath.pyEquals(PyOps.getItem(PyOps.getItem(profile, "address"), "zip"), kw.get("zip"))) {
+            Object name = PyToolOps.getItem(profile, "name");
+            if (PyToolOps.lower(PyToolOps.getItem(name, "first_name")).equals(PyToolOps.lower(kw.get("first_name")))
+                    && PyToolOps.lower(PyToolOps.getItem(name, "last_name")).equals(PyToolOps.lower(kw.get("last_name")))
+                    && PyMath.pyEquals(PyToolOps.getItem(PyToolOps.getItem(profile, "address"), "zip"), kw.get("zip"))) {
                 return userId;
             }
         }

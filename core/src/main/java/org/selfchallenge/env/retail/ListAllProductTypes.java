@@ -3,7 +3,7 @@ package org.selfchallenge.env.retail;
 import org.selfchallenge.env.AbstractTauTool;
 import org.selfchallenge.env.CowDatabase;
 import org.selfchallenge.pyval.PyJson;
-import org.selfchallenge.pyval.PyOps;
+import org.selfchallenge.pyval.PyToolOps;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,9 +21,9 @@ public final class ListAllProductTypes extends AbstractTauTool {
         LinkedHashMap<Object, Object> byName = new LinkedHashMap<>();
         for (String id : db.ids(RetailData.PRODUCTS)) {
             Map<String, Object> p = db.read(RetailData.PRODUCTS, id);
-            byName.put(PyOps.getItem(p, "name"), PyOps.getItem(p, "product_id"));
+            byName.put(PyToolOps.getItem(p, "name"), PyToolOps.getItem(p, "product_id"));
         }
-        List<Object> names = PyOps.sorted(new ArrayList<>(byName.keySet()));
+        List<Object> names = PyToolOps.sorted(new ArrayList<>(byName.keySet()));
         LinkedHashMap<Object, Object> out = new LinkedHashMap<>();
         for (Object n : names) {
             out.put(n, byName.get(n));

@@ -4,8 +4,8 @@ import org.selfchallenge.env.AbstractTauTool;
 import org.selfchallenge.env.CowDatabase;
 import org.selfchallenge.pyval.PyJson;
 import org.selfchallenge.pyval.PyMath;
-import org.selfchallenge.pyval.PyOps;
 import org.selfchallenge.pyval.PyRepr;
+import org.selfchallenge.pyval.PyToolOps;
 import org.selfchallenge.pyval.PyValues;
 
 import java.util.List;
@@ -34,12 +34,12 @@ public final class ModifyPendingOrderItems extends AbstractTauTool {
         if (!"pending".equals(order.get("status"))) {
             return "Error: non-pending order cannot be modified";
         }
-        List<Object> itemIds = PyOps.iterable(kw.get("item_ids"));
+        List<Object> itemIds = PyToolOps.iterable(kw.get("item_ids"));
         Object missing = RetailData.missingItem(order, itemIds);
         if (missing != null) {
             return "Error: " + PyRepr.str(missing) + " not found";
         }
-        List<Object> newItemIds = PyOps.iterable(kw.get("new_item_ids"));
+        List<Object> newItemIds = PyToolOps.iterable(kw.get("new_item_ids"));
         if (itemIds.size() != newItemIds.size()) {
             return "Error: the number of items to be exchanged should match";
         }
@@ -48,11 +48,11 @@ public final class ModifyPendingOrderItems extends AbstractTauTool {
             return (String) diff;
         }
         Object userId = order.get("user_id");
-        Map<String, Object> methods = PyOps.dict(RetailData.user(db, userId), "payment_methods");
+        Map<String, Object> methods = PyToolOps.dict(RetailData.user(db, userId), "payment_methods");
         if (!methods.containsKey(paymentMethodId)) {
             return RetailData.PAYMENT_NOT_FOUND;
         }
-        Map<String, Object> method = PyOps.dict(methods, paymentMethodId);
+        Map<String, Object> method = PyToolOps.dict(methods, paymentMethodId);
         if (RetailData.giftCardTooLow(method, diff)) {
             return "Error: insufficient gift card balance to pay for the new item";
         }
@@ -62,13 +62,13 @@ public final class ModifyPendingOrderItems extends AbstractTauTool {
                 PyMath.gt(diff, 0L) ? "payment" : "refund", PyMath.abs(diff), paymentMethodId));
         if ("gift_card".equals(method.get("source"))) {
             Map<String, Object> user = db.write(RetailData.USERS, userId);
-            RetailData.subtractFromBalance(PyOps.dict(user.get("payment_methods"), paymentMethodId), diff);
+            RetailData.subtractFromBalance(PyToolOps.dict(user.get("payment_methods"), paymentMethodId), diff);
         }
         for (int i = 0; i < itemIds.size(); i++) {
             Map<String, Object> item = RetailData.firstItem(o, itemIds.get(i));
             Object newItemId = newItemIds.get(i);
-            Map<String, Object> variant = PyOps.dict(
-                    PyOps.dict(RetailData.product(db, item.get("product_id")), "variants"), newItemId);
+            Map<String, Object> variant = PyToolOps.dict(
+                    PyToolOps.dict(RetailData.product(db, item.get("product_id")), "variants"), newItemId);
             item.put("item_id", newItemId);
             item.put("price", variant.get("price"));
             // Upstream aliases the product's options dict; no tool mutates options, so a copy is equal.

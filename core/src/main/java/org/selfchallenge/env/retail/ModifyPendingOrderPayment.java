@@ -3,7 +3,7 @@ package org.selfchallenge.env.retail;
 import org.selfchallenge.env.AbstractTauTool;
 import org.selfchallenge.env.CowDatabase;
 import org.selfchallenge.pyval.PyJson;
-import org.selfchallenge.pyval.PyOps;
+import org.selfchallenge.pyval.PyToolOps;
 
 import java.util.List;
 import java.util.Map;
@@ -30,21 +30,21 @@ public final class ModifyPendingOrderPayment extends AbstractTauTool {
             return "Error: non-pending order cannot be modified";
         }
         Object userId = order.get("user_id");
-        Map<String, Object> methods = PyOps.dict(RetailData.user(db, userId), "payment_methods");
+        Map<String, Object> methods = PyToolOps.dict(RetailData.user(db, userId), "payment_methods");
         if (!methods.containsKey(paymentMethodId)) {
             return RetailData.PAYMENT_NOT_FOUND;
         }
-        List<Object> history = PyOps.iterable(PyOps.getItem(order, "payment_history"));
-        if (history.size() > 1 || !"payment".equals(PyOps.getItem(PyOps.getItem(history, 0L), "transaction_type"))) {
+        List<Object> history = PyToolOps.iterable(PyToolOps.getItem(order, "payment_history"));
+        if (history.size() > 1 || !"payment".equals(PyToolOps.getItem(PyToolOps.getItem(history, 0L), "transaction_type"))) {
             return "Error: there should be exactly one payment for a pending order";
         }
-        Map<String, Object> first = PyOps.dict(history, 0L);
+        Map<String, Object> first = PyToolOps.dict(history, 0L);
         Object oldMethodId = first.get("payment_method_id");
         if (org.selfchallenge.pyval.PyMath.pyEquals(oldMethodId, paymentMethodId)) {
             return "Error: the new payment method should be different from the current one";
         }
-        Object amount = PyOps.getItem(first, "amount");
-        Map<String, Object> method = PyOps.dict(methods, paymentMethodId);
+        Object amount = PyToolOps.getItem(first, "amount");
+        Map<String, Object> method = PyToolOps.dict(methods, paymentMethodId);
         if (RetailData.giftCardTooLow(method, amount)) {
             return "Error: insufficient gift card balance to pay for the order";
         }
@@ -55,13 +55,13 @@ public final class ModifyPendingOrderPayment extends AbstractTauTool {
         h.add(RetailData.transaction("refund", amount, oldMethodId));
         if ("gift_card".equals(method.get("source"))) {
             Map<String, Object> user = db.write(RetailData.USERS, userId);
-            RetailData.subtractFromBalance(PyOps.dict(user.get("payment_methods"), paymentMethodId), amount);
+            RetailData.subtractFromBalance(PyToolOps.dict(user.get("payment_methods"), paymentMethodId), amount);
         }
-        if (PyOps.contains(oldMethodId, "gift_card")) {
-            Map<String, Object> userMethods = PyOps.dict(RetailData.user(db, userId), "payment_methods");
-            PyOps.getItem(userMethods, oldMethodId); // KeyError, as upstream, if the old card is gone
+        if (PyToolOps.contains(oldMethodId, "gift_card")) {
+            Map<String, Object> userMethods = PyToolOps.dict(RetailData.user(db, userId), "payment_methods");
+            PyToolOps.getItem(userMethods, oldMethodId); // KeyError, as upstream, if the old card is gone
             Map<String, Object> user = db.write(RetailData.USERS, userId);
-            RetailData.addToBalance(PyOps.dict(user.get("payment_methods"), oldMethodId), amount);
+            RetailData.addToBalance(PyToolOps.dict(user.get("payment_methods"), oldMethodId), amount);
         }
         return PyJson.dumps(o);
     }

@@ -3,7 +3,7 @@ package org.selfchallenge.env.retail;
 import org.selfchallenge.env.CowDatabase;
 import org.selfchallenge.pyval.PyException;
 import org.selfchallenge.pyval.PyMath;
-import org.selfchallenge.pyval.PyOps;
+import org.selfchallenge.pyval.PyToolOps;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,8 +26,8 @@ final class RetailData {
     /** {@code [item["item_id"] for item in order["items"]]}. */
     static List<Object> itemIds(Map<String, Object> order) {
         List<Object> out = new ArrayList<>();
-        for (Object item : PyOps.iterable(PyOps.getItem(order, "items"))) {
-            out.add(PyOps.getItem(item, "item_id"));
+        for (Object item : PyToolOps.iterable(PyToolOps.getItem(order, "items"))) {
+            out.add(PyToolOps.getItem(item, "item_id"));
         }
         return out;
     }
@@ -36,7 +36,7 @@ final class RetailData {
     static Object missingItem(Map<String, Object> order, List<Object> itemIds) {
         List<Object> all = itemIds(order);
         for (Object id : itemIds) {
-            if (PyOps.count(itemIds, id) > PyOps.count(all, id)) {
+            if (PyToolOps.count(itemIds, id) > PyToolOps.count(all, id)) {
                 return id;
             }
         }
@@ -46,8 +46,8 @@ final class RetailData {
     /** {@code [item for item in items if item["item_id"] == item_id][0]}. */
     @SuppressWarnings("unchecked")
     static Map<String, Object> firstItem(Map<String, Object> order, Object itemId) {
-        for (Object item : PyOps.iterable(PyOps.getItem(order, "items"))) {
-            if (PyMath.pyEquals(PyOps.getItem(item, "item_id"), itemId)) {
+        for (Object item : PyToolOps.iterable(PyToolOps.getItem(order, "items"))) {
+            if (PyMath.pyEquals(PyToolOps.getItem(item, "item_id"), itemId)) {
                 return (Map<String, Object>) item;
             }
         }
@@ -65,15 +65,15 @@ final class RetailData {
         int n = Math.min(itemIds.size(), newItemIds.size());
         for (int i = 0; i < n; i++) {
             Map<String, Object> item = firstItem(order, itemIds.get(i));
-            Object productId = PyOps.getItem(item, "product_id");
-            Map<String, Object> variants = PyOps.dict(product(db, productId), "variants");
+            Object productId = PyToolOps.getItem(item, "product_id");
+            Map<String, Object> variants = PyToolOps.dict(product(db, productId), "variants");
             Object newItemId = newItemIds.get(i);
             if (!(variants.containsKey(newItemId)
-                    && PyOps.truthy(PyOps.getItem(variants.get(newItemId), "available")))) {
+                    && PyToolOps.truthy(PyToolOps.getItem(variants.get(newItemId), "available")))) {
                 return "Error: new item " + org.selfchallenge.pyval.PyRepr.str(newItemId) + " not found or available";
             }
-            Object oldPrice = PyOps.getItem(item, "price");
-            Object newPrice = PyOps.getItem(variants.get(newItemId), "price");
+            Object oldPrice = PyToolOps.getItem(item, "price");
+            Object newPrice = PyToolOps.getItem(variants.get(newItemId), "price");
             diff = PyMath.add(diff, PyMath.sub(newPrice, oldPrice));
         }
         return diff;
@@ -125,19 +125,19 @@ final class RetailData {
 
     /** {@code pm["balance"] = round(pm["balance"] + delta, 2)}. */
     static void addToBalance(Map<String, Object> paymentMethod, Object delta) {
-        Object b = PyMath.add(PyOps.getItem(paymentMethod, "balance"), delta);
+        Object b = PyMath.add(PyToolOps.getItem(paymentMethod, "balance"), delta);
         paymentMethod.put("balance", PyMath.round(b, 2));
     }
 
     /** {@code pm["balance"] = round(pm["balance"] - delta, 2)}. */
     static void subtractFromBalance(Map<String, Object> paymentMethod, Object delta) {
-        Object b = PyMath.sub(PyOps.getItem(paymentMethod, "balance"), delta);
+        Object b = PyMath.sub(PyToolOps.getItem(paymentMethod, "balance"), delta);
         paymentMethod.put("balance", PyMath.round(b, 2));
     }
 
     /** {@code pm["source"] == "gift_card" and pm["balance"] < amount}. */
     static boolean giftCardTooLow(Map<String, Object> paymentMethod, Object amount) {
-        return "gift_card".equals(PyOps.getItem(paymentMethod, "source"))
-                && PyMath.lt(PyOps.getItem(paymentMethod, "balance"), amount);
+        return "gift_card".equals(PyToolOps.getItem(paymentMethod, "source"))
+                && PyMath.lt(PyToolOps.getItem(paymentMethod, "balance"), amount);
     }
 }

@@ -11,7 +11,7 @@ import org.selfchallenge.llm.BatchingChatModel;
 import org.selfchallenge.llm.ChatModel;
 import org.selfchallenge.llm.ChatModelProvider;
 import org.selfchallenge.llm.SamplingParams;
-import org.selfchallenge.policy.ModelCli;
+import org.selfchallenge.policy.cli.ModelCli;
 import org.selfchallenge.policy.chat.TfChatModel;
 import org.selfchallenge.policy.model.ModelOptions;
 import org.selfchallenge.spark.config.PipelineConfig;

@@ -1,14 +1,5 @@
 package org.selfchallenge.spark.component;
 
-import org.selfchallenge.agent.ActionSandbox;
-import org.selfchallenge.agent.ExecutorEpisode;
-import org.selfchallenge.agent.SyntheticTask;
-import org.selfchallenge.agent.Trajectory;
-import org.selfchallenge.agent.TrajectoryJson;
-import org.selfchallenge.agent.UserSimulator;
-import org.selfchallenge.llm.ChatModel;
-import org.selfchallenge.llm.SamplingParams;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +7,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import org.selfchallenge.agent.ActionSandbox;
+import org.selfchallenge.agent.ExecutorEpisode;
+import org.selfchallenge.agent.SyntheticTask;
+import org.selfchallenge.agent.Trajectory;
+import org.selfchallenge.agent.TrajectoryJson;
+import org.selfchallenge.agent.UserSimulator;
+import org.selfchallenge.env.Environment;
+import org.selfchallenge.env.Environments;
+import org.selfchallenge.llm.ChatModel;
+import org.selfchallenge.llm.SamplingParams;
 
 /**
  * The real executor episode ({@link ExecutorEpisode}: code actions in the sandbox, reward = the task's
@@ -98,8 +99,8 @@ public final class EpisodeRunner implements TaskSolver {
         }
     }
 
-    /** Calculation/web: the policy reads the instruction and answers; no simulated user. */
+    /** Answer-based (calculation, web): the policy reads the instruction and answers; no simulated user. */
     static boolean answerBased(String env) {
-        return env.equals("calculation") || env.equals("web");
+        return Environments.kind(env) == Environment.Kind.ANSWER_BASED;
     }
 }

@@ -1,11 +1,11 @@
 package org.selfchallenge.spark.component;
 
+import org.selfchallenge.agent.Seeds;
 import org.selfchallenge.policy.train.Algorithm;
 import org.selfchallenge.policy.train.PolicyTrainer;
 import org.selfchallenge.policy.train.TrainConfig;
 import org.selfchallenge.policy.train.TrainMetrics;
 import org.selfchallenge.policy.train.TrainSequence;
-import org.selfchallenge.spark.Seeds;
 import org.selfchallenge.spark.config.PipelineConfig;
 import org.selfchallenge.spark.io.LocalCopies;
 import org.selfchallenge.spark.io.TrajectoryRecord;
@@ -82,7 +82,7 @@ public final class PolicyTraining {
             // The order derives from the run seed and the data's round, never from a path: a run trains the
             // same way wherever its files (or their local copies) live.
             int round = data.isEmpty() ? 0 : data.get(0).getRound();
-            Random rnd = new Random(Seeds.derive(cfg.seed, "train-order/round-" + round));
+            Random rnd = new Random(Seeds.named(cfg.seed, "train-order/round-" + round));
             for (int epoch = 0; epoch < cfg.epochs; epoch++) {
                 List<TrainSequence> order = new ArrayList<>(seqs);
                 Collections.shuffle(order, rnd);

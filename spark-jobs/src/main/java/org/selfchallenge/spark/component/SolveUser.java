@@ -1,11 +1,11 @@
 package org.selfchallenge.spark.component;
 
+import org.selfchallenge.agent.Seeds;
 import org.selfchallenge.agent.UserSimulator;
 import org.selfchallenge.llm.ChatModel;
 import org.selfchallenge.llm.ChatRequest;
 import org.selfchallenge.llm.Completion;
 import org.selfchallenge.llm.SamplingParams;
-import org.selfchallenge.spark.Seeds;
 import org.selfchallenge.spark.config.PipelineConfig;
 
 import java.util.ArrayList;
@@ -68,7 +68,7 @@ public final class SolveUser {
         }
 
         static long seedFor(long root, long requestSeed) {
-            return Seeds.derive(root, "user/" + requestSeed);
+            return Seeds.named(root, "user/" + requestSeed);
         }
 
         @Override

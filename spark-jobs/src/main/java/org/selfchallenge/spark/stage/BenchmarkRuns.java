@@ -13,6 +13,7 @@ import org.apache.spark.util.LongAccumulator;
 import org.apache.spark.util.SerializableConfiguration;
 import org.selfchallenge.agent.ExecutorEpisode;
 import org.selfchallenge.agent.SandboxFactory;
+import org.selfchallenge.agent.Seeds;
 import org.selfchallenge.agent.UserSimulator;
 import org.selfchallenge.bench.BenchmarkEvaluator;
 import org.selfchallenge.bench.BenchmarkTask;
@@ -22,7 +23,6 @@ import org.selfchallenge.bench.TaskResult;
 import org.selfchallenge.bench.m3.M3Protocol;
 import org.selfchallenge.llm.SamplingParams;
 import org.selfchallenge.spark.Progress;
-import org.selfchallenge.spark.Seeds;
 import org.selfchallenge.spark.component.Components;
 import org.selfchallenge.spark.config.PipelineConfig;
 import org.selfchallenge.spark.io.LocalCopies;
@@ -39,7 +39,7 @@ import java.util.TreeMap;
  * environment (τ-bench retail/airline, M3ToolEval calculation/web; split {@code evaluate.benchmark-split},
  * the first {@code evaluate.benchmark-max-tasks} when &gt; 0) spread over Spark partitions, each
  * partition scoring its tasks with core's {@link BenchmarkEvaluator} and the round's policy
- * ({@link Components#benchmarkAgent}). Sample i of task T is seeded {@code Seeds.of(seed, T, i)}, so
+ * ({@link Components#benchmarkAgent}). Sample i of task T is seeded {@code Seeds.episode(seed, T, i)}, so
  * results do not depend on the partitioning. Writes {@code benchmark_results} (Parquet, one row per
  * task) and returns {@code {env: {pass_at_1, pass_at_k, tasks, samples}}} with
  * Pass@1 = mean over tasks of c/n and Pass@k = mean of 1 − C(n−c, k)/C(n, k) ({@link PassAtK}), k = n.
@@ -88,7 +88,7 @@ final class BenchmarkRuns {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         SerializableConfiguration hadoop = new SerializableConfiguration(jsc.hadoopConfiguration());
         int round = ctx.round();
-        long seed = Seeds.derive(cfg.seed, "benchmark");
+        long seed = Seeds.named(cfg.seed, "benchmark");
         int parts = Math.max(1, Math.min(cfg.solvePartitions, items.size()));
         List<Row> rows;
         try (Progress.Tracker t = ctx.progress().track(jsc.sc(), "round " + round + " benchmarks",

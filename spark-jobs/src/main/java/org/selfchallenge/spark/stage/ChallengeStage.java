@@ -4,8 +4,8 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.util.LongAccumulator;
+import org.selfchallenge.agent.Seeds;
 import org.selfchallenge.spark.Progress;
-import org.selfchallenge.spark.Seeds;
 import org.selfchallenge.spark.component.Components;
 import org.selfchallenge.spark.component.TaskChallenger;
 import org.selfchallenge.spark.config.PipelineConfig;
@@ -50,7 +50,7 @@ public final class ChallengeStage implements Stage {
                 r.setRound(round);
                 r.setEpisode(index);
                 r.setTaskId(taskId(env, round, e));
-                r.setSeed(Seeds.derive(cfg.seed, "challenge/" + env + "/" + index));
+                r.setSeed(Seeds.named(cfg.seed, "challenge/" + env + "/" + index));
                 items.add(r);
             }
         }

@@ -5,7 +5,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
-import org.selfchallenge.spark.Seeds;
+import org.selfchallenge.agent.Seeds;
 import org.selfchallenge.spark.component.Components;
 import org.selfchallenge.spark.component.TaskSolver;
 import org.selfchallenge.spark.config.PipelineConfig;
@@ -73,7 +73,7 @@ final class Episodes {
         for (Row r : rows) {
             for (int k = 0; k < samples; k++) {
                 String id = TrajectoryRecord.idFor(r.getString(0), round, k);
-                long seed = Seeds.derive(rootSeed, purpose + "/" + id);
+                long seed = Seeds.named(rootSeed, purpose + "/" + id);
                 items.add(new Item(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4), k,
                         seed, round));
             }

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.selfchallenge.policy.model.Lora;
 import org.junit.jupiter.api.io.TempDir;
-import org.selfchallenge.spark.PipelineCli;
+import org.selfchallenge.spark.cli.PipelineCli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;

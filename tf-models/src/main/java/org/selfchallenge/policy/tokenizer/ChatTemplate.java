@@ -67,13 +67,13 @@ public final class ChatTemplate {
 
             @Override
             public Object filter(Object var, JinjavaInterpreter interpreter, String... args) {
-                return PyJson.dumps(var, null);
+                return TemplateJson.dumps(var, null);
             }
 
             @Override
             public Object filter(Object var, JinjavaInterpreter interpreter, Object[] args, Map<String, Object> kwargs) {
                 Object indent = kwargs.get("indent");
-                return PyJson.dumps(var, indent == null ? null : ((Number) indent).intValue());
+                return TemplateJson.dumps(var, indent == null ? null : ((Number) indent).intValue());
             }
         });
     }
