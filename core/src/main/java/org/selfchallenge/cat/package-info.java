@@ -8,9 +8,7 @@
  *       {@link org.selfchallenge.cat.Reason} and per-run {@link org.selfchallenge.cat.RunReport}s;
  *       {@code Verifier.verify(envName, text)} uses the per-JVM shared pool (Spark UDFs);</li>
  *   <li>{@link org.selfchallenge.cat.ChallengerPrompt}: the format and sandbox conventions as
- *       prompt text (tool calls, result types, {@code ToolError}, {@code submit_answer}/{@code final_answer});</li>
- *   <li>{@link org.selfchallenge.cat.CatBench} ({@code run.sh bench cat}); {@code run.sh cat verify} is
- *       {@link org.selfchallenge.cli.CatCli}.</li>
+ *       prompt text (tool calls, result types, {@code ToolError}, {@code submit_answer}/{@code final_answer}).</li>
  * </ul>
  */
 package org.selfchallenge.cat;

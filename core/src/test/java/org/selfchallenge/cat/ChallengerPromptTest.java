@@ -1,5 +1,7 @@
 package org.selfchallenge.cat;
 
+import org.selfchallenge.perf.BenchTasks;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -155,7 +155,7 @@ class IntegrityAttackTest {
     void outcomesNameTheRunThatFailed() {
         Verdict exit = attack("os._exit", RetailTasks.withSolution("import os\nos._exit(3)"), Reason.SANDBOX_CRASH);
         assertEquals("solution: its process exited with code 3 without a result", exit.detail());
-        String segv = "import sys\nsys.setrecursionlimit(10**7)\nx = []\nfor _ in range(10**6):\n    x = [x]\nrepr(x)";
+        String segv = "import sys\nsys.setrecursionlimit(10**7)\nx = []\nfor _ in range(10**5):\n    x = [x]\nrepr(x)";
         Verdict crash = attack("segfault in failure case 2", RetailTasks.text(RetailTasks.INSTRUCTION,
                 RetailTasks.EVALUATE, RetailTasks.SOLUTION, RetailTasks.WRONG_PAYMENT, segv), Reason.SANDBOX_CRASH);
         assertEquals("failure case #2: its process killed by signal 11", crash.detail());

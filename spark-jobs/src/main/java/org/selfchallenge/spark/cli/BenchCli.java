@@ -4,14 +4,13 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * {@code run.sh bench env|m3|cat|model|spark}: each benchmark is a class in its module's {@code perf} package
- * ({@code CatBench} still sits in {@code cat}).
+ * {@code run.sh bench env|m3|cat|model|spark}: each benchmark is a class in its module's {@code perf} package.
  */
 public final class BenchCli {
     static final Map<String, String> BENCHES = Map.of(
             "env", "org.selfchallenge.perf.EnvBench",
             "m3", "org.selfchallenge.perf.M3Bench",
-            "cat", "org.selfchallenge.cat.CatBench",
+            "cat", "org.selfchallenge.perf.CatBench",
             "model", "org.selfchallenge.policy.perf.ModelBench",
             "spark", "org.selfchallenge.spark.perf.SparkBench");
 

@@ -1,4 +1,4 @@
-package org.selfchallenge.cat;
+package org.selfchallenge.perf;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -9,6 +9,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.selfchallenge.cat.CatParser;
+import org.selfchallenge.cat.Reason;
+import org.selfchallenge.cat.RunReport;
+import org.selfchallenge.cat.Verdict;
+import org.selfchallenge.cat.Verifier;
 import org.selfchallenge.env.Environment;
 import org.selfchallenge.env.Environments;
 import org.selfchallenge.sandbox.PythonWorkerPool;

@@ -1,4 +1,4 @@
-package org.selfchallenge.cat;
+package org.selfchallenge.perf;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -200,7 +200,7 @@ public final class BenchTasks {
         return new Task("calculation", "calculation-hex", text);
     }
 
-    static String tagged(String instruction, String eval, String solution, String... failures) {
+    public static String tagged(String instruction, String eval, String solution, String... failures) {
         StringBuilder sb = new StringBuilder();
         sb.append("<instruction>\n").append(instruction).append("\n</instruction>\n");
         sb.append("<evaluation_function>\n").append(eval).append("\n</evaluation_function>\n");
