@@ -68,7 +68,7 @@ public final class PolicyTraining {
         }
         TrainConfig tc = TrainConfig.builder().algorithm(algorithm(cfg.algorithm)).learningRate(cfg.learningRate)
                 .weightDecay(cfg.weightDecay).maxGradNorm(cfg.gradClip).warmupSteps(cfg.warmupSteps)
-                .microBatchSize(cfg.microBatchSize).recomputeLayers(cfg.recomputeLayers).clipEps(cfg.ppoClip)
+                .microBatchSize(cfg.microBatchSize).recomputeLayers(cfg.recomputeLayers).xla(cfg.xla).clipEps(cfg.ppoClip)
                 .klCoef(cfg.klCoef).seed(cfg.seed).device(cfg.trainDevice()).threads(threads, 1).lora(cfg.lora)
                 .build();
         long steps = 0;

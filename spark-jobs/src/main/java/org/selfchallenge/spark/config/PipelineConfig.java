@@ -109,6 +109,8 @@ public final class PipelineConfig implements Serializable {
     public final int microBatchSize;
     /** {@code train.recompute-layers}: activation checkpointing by layer (see LayerwiseBackward). */
     public final boolean recomputeLayers;
+    /** {@code train.xla}: XLA auto-clustering of the training graph (ModelOptions#xla). */
+    public final boolean xla;
     public final int epochs;
     public final int maxSeqLen;
     public final double ppoClip;
@@ -207,6 +209,7 @@ public final class PipelineConfig implements Serializable {
         int micro = r.intIn("train.micro-batch-size", 0, 1 << 20);
         microBatchSize = micro == 0 ? batchSize : Math.min(micro, batchSize);
         recomputeLayers = r.bool("train.recompute-layers");
+        xla = r.bool("train.xla");
         epochs = r.intIn("train.epochs", 1, 10_000);
         maxSeqLen = r.intIn("train.max-seq-len", 8, 1 << 20);
         ppoClip = r.dblIn("train.ppo-clip", 0.0, 10.0);

@@ -80,6 +80,7 @@ public final class TrainStage implements Stage {
         m.put("algorithm", cfg.algorithm);
         m.put("lora_rank", cfg.lora.rank()); // 0: every weight trained
         m.put("recompute_layers", cfg.recomputeLayers);
+        m.put("xla", cfg.xla);
         m.put("policy_version", ctx.layout().root().toUri().relativize(new Path(ctx.stageDir(NAME), CHECKPOINT).toUri()).toString());
         m.put("train_sequences", rep.sequences());
         m.put("train_steps", rep.steps());

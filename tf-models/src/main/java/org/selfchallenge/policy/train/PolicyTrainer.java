@@ -64,6 +64,11 @@ public final class PolicyTrainer implements AutoCloseable {
                   Map<String, TensorData> adapters) {
         this.config = config;
         this.sourceDir = sourceDir;
+        if (config.xla() && config.device().toUpperCase(java.util.Locale.ROOT).contains("CPU")
+                && !ModelOptions.xlaActiveOnCpu()) {
+            System.err.println("train: xla is on but " + ModelOptions.XLA_FLAGS_ENV + " lacks "
+                    + ModelOptions.XLA_CPU_FLAG + ", so TF runs the CPU graph without XLA (set it before the JVM starts)");
+        }
         this.loss = lossFor(config);
         Map<String, TensorData> all = weights;
         if (config.lora().enabled()) {
@@ -71,7 +76,7 @@ public final class PolicyTrainer implements AutoCloseable {
             all.putAll(adapters != null ? adapters : config.lora().initialWeights(cfg, config.seed() ^ LORA_SEED_SALT));
         }
         this.model = new LlamaModel(cfg, all, new ModelOptions(config.device(), config.intraOpThreads(),
-                config.interOpThreads()), config.lora());
+                config.interOpThreads(), config.xla()), config.lora());
         this.graph = new TrainGraph(model, loss, config);
         this.layerwise = config.recomputeLayers() ? new LayerwiseBackward(model, loss, graph) : null;
         this.schedule = LrSchedule.of(config);

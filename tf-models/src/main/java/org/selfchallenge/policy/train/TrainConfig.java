@@ -26,12 +26,13 @@ import org.selfchallenge.policy.model.Lora;
  * @param lora           low-rank adapters to train instead of every weight ({@link Lora#NONE}: full fine-tuning)
  * @param recomputeLayers activation checkpointing by layer ({@link LayerwiseBackward}): keep only each layer's
  *                       input from the forward and recompute the layer in the backward, one layer at a time
+ * @param xla            compile the training graph with XLA auto-clustering ({@link ModelOptions#xla()})
  */
 public record TrainConfig(Algorithm algorithm, double learningRate, double minLrRatio, int warmupSteps,
                           int totalSteps, double weightDecay, double beta1, double beta2, double adamEps,
                           double maxGradNorm, int microBatchSize, double clipEps, double klCoef, double grpoEps,
                           long seed, String device, int intraOpThreads, int interOpThreads, Lora lora,
-                          boolean recomputeLayers) {
+                          boolean recomputeLayers, boolean xla) {
 
     public static final double DEFAULT_LR = 1e-4;
     public static final double DEFAULT_MIN_LR_RATIO = 0.1;
@@ -81,7 +82,7 @@ public record TrainConfig(Algorithm algorithm, double learningRate, double minLr
         b.beta2 = beta2; b.adamEps = adamEps; b.maxGradNorm = maxGradNorm; b.microBatchSize = microBatchSize;
         b.clipEps = clipEps; b.klCoef = klCoef; b.grpoEps = grpoEps; b.seed = seed; b.device = device;
         b.intraOpThreads = intraOpThreads; b.interOpThreads = interOpThreads; b.lora = lora;
-        b.recomputeLayers = recomputeLayers;
+        b.recomputeLayers = recomputeLayers; b.xla = xla;
         return b;
     }
 
@@ -107,6 +108,7 @@ public record TrainConfig(Algorithm algorithm, double learningRate, double minLr
         private int interOpThreads = 1;
         private Lora lora = Lora.NONE;
         private boolean recomputeLayers = false;
+        private boolean xla = false;
 
         public Builder algorithm(Algorithm v) { algorithm = v; return this; }
         public Builder learningRate(double v) { learningRate = v; return this; }
@@ -126,11 +128,12 @@ public record TrainConfig(Algorithm algorithm, double learningRate, double minLr
         public Builder threads(int intra, int inter) { intraOpThreads = intra; interOpThreads = inter; return this; }
         public Builder lora(Lora v) { lora = v; return this; }
         public Builder recomputeLayers(boolean v) { recomputeLayers = v; return this; }
+        public Builder xla(boolean v) { xla = v; return this; }
 
         public TrainConfig build() {
             return new TrainConfig(algorithm, learningRate, minLrRatio, warmupSteps, totalSteps, weightDecay,
                     beta1, beta2, adamEps, maxGradNorm, microBatchSize, clipEps, klCoef, grpoEps, seed, device,
-                    intraOpThreads, interOpThreads, lora, recomputeLayers);
+                    intraOpThreads, interOpThreads, lora, recomputeLayers, xla);
         }
     }
 }

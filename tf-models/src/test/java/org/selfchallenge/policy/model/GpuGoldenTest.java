@@ -43,6 +43,29 @@ class GpuGoldenTest {
         }
     }
 
+    /** The training graph compiled by XLA on the GPU (train.xla): loss and AdamW steps as without it. */
+    @Test
+    void xlaTrainingOnGpu() throws Exception {
+        String name = "llama_gqa_rope3_bf16";
+        JsonNode g = Goldens.golden(name);
+        List<TrainSequence> batch = new ArrayList<>();
+        for (JsonNode s : g.get("sequences")) {
+            batch.add(TrainSequence.supervised(Goldens.ints(s.get("tokens")), Goldens.mask(s.get("mask"))));
+        }
+        JsonNode a = g.get("adamw");
+        try (PolicyTrainer t = PolicyTrainer.open(Goldens.dir(name), TrainConfig.builder().algorithm(Algorithm.RFT)
+                .learningRate(a.get("lr").asDouble()).weightDecay(a.get("weight_decay").asDouble())
+                .betas(a.get("beta1").asDouble(), a.get("beta2").asDouble()).adamEps(a.get("eps").asDouble())
+                .maxGradNorm(a.get("max_norm").asDouble()).microBatchSize(2).device("/GPU:0").xla(true).build())) {
+            double want = g.get("losses").get("nll").asDouble();
+            assertEquals(want, t.evaluate(batch, List.of()).loss(), 1e-5 * Math.abs(want));
+            for (int s = 0; s < a.get("steps").asInt(); s++) {
+                double norm = a.get("grad_norms").get(s).asDouble();
+                assertEquals(norm, t.step(batch).gradNorm(), 1e-5 * norm, "gradient norm, step " + s);
+            }
+        }
+    }
+
     /** LoRA on the GPU: the adapted model's loss and an adapter gradient against make_lora_goldens.py. */
     @Test
     void loraLossAndAdapterGradientOnGpu() throws Exception {

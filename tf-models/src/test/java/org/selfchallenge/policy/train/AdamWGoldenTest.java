@@ -1,7 +1,9 @@
 package org.selfchallenge.policy.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.selfchallenge.policy.model.ModelOptions;
 import org.selfchallenge.policy.Goldens;
 import org.selfchallenge.policy.io.TensorData;
 
@@ -10,14 +12,20 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two optimizer steps (masked NLL, global-norm clipping active, AdamW with decoupled decay on matrices only,
- * gradients accumulated over two micro-batches) against torch.optim.AdamW + clip_grad_norm_ in make_goldens.py.
+ * gradients accumulated over two micro-batches) against torch.optim.AdamW + clip_grad_norm_ in make_goldens.py;
+ * with the graph as TF runs it, and compiled by XLA. Adam's normalised step m / sqrt(v) turns the last bits
+ * of a near-zero gradient into a visible weight change, and XLA's fused kernels sum in another order: the
+ * largest weight error was 2.00e-6 as TF runs it and 2.12e-6 with XLA, hence 3e-6 there.
  */
 class AdamWGoldenTest {
-    @Test
-    void matchesTorchAdamW() throws Exception {
+    @ParameterizedTest(name = "xla={0}")
+    @ValueSource(booleans = {false, true})
+    void matchesTorchAdamW(boolean xla) throws Exception {
+        assertTrue(!xla || ModelOptions.xlaActiveOnCpu(), "the test JVM needs TF_XLA_FLAGS (pom.xml sets it)");
         String name = "llama_gqa_rope3_bf16";
         JsonNode g = Goldens.golden(name);
         JsonNode a = g.get("adamw");
@@ -28,7 +36,7 @@ class AdamWGoldenTest {
         TrainConfig cfg = TrainConfig.builder().algorithm(Algorithm.RFT).learningRate(a.get("lr").asDouble())
                 .weightDecay(a.get("weight_decay").asDouble()).betas(a.get("beta1").asDouble(), a.get("beta2").asDouble())
                 .adamEps(a.get("eps").asDouble()).maxGradNorm(a.get("max_norm").asDouble()).microBatchSize(2)
-                .threads(2, 1).build();
+                .threads(2, 1).xla(xla).build();
         try (PolicyTrainer t = PolicyTrainer.open(Goldens.dir(name), cfg)) {
             for (int s = 0; s < a.get("steps").asInt(); s++) {
                 TrainMetrics m = t.step(batch);
@@ -39,7 +47,7 @@ class AdamWGoldenTest {
             for (TensorData w : t.model().weights()) {
                 JsonNode want = a.get("weights_after").get(w.name());
                 if (want != null) {
-                    assertArrayEquals(Goldens.floats(want), w.data(), 2e-6f, w.name());
+                    assertArrayEquals(Goldens.floats(want), w.data(), xla ? 3e-6f : 2e-6f, w.name());
                 }
             }
         }

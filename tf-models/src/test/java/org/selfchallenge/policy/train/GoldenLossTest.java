@@ -19,10 +19,15 @@ class GoldenLossTest {
     static final double LOSS_REL_TOL = 1e-5;
     static final double GRAD_TOL = 1e-5;
 
-    record Case(String config, String loss, Algorithm algorithm, double klCoef) {
+    /** xla: the same graph compiled by XLA auto-clustering, within the same tolerances. */
+    record Case(String config, String loss, Algorithm algorithm, double klCoef, boolean xla) {
+        Case(String config, String loss, Algorithm algorithm, double klCoef) {
+            this(config, loss, algorithm, klCoef, false);
+        }
+
         @Override
         public String toString() {
-            return config + "/" + loss;
+            return config + "/" + loss + (xla ? "/xla" : "");
         }
     }
 
@@ -34,6 +39,7 @@ class GoldenLossTest {
             c.add(new Case(n, "ppo", Algorithm.PPO, 0));
             c.add(new Case(n, "ppo_kl", Algorithm.PPO, 0.1));
             c.add(new Case(n, "grpo", Algorithm.GRPO, 0.1));
+            c.add(new Case(n, "grpo", Algorithm.GRPO, 0.1, true));
         }
         return c.stream();
     }
@@ -51,7 +57,7 @@ class GoldenLossTest {
             ref[i++] = Goldens.floats(s.get("reference"));
         }
         TrainConfig cfg = TrainConfig.builder().algorithm(k.algorithm()).klCoef(k.klCoef())
-                .clipEps(g.get("clip_eps").asDouble()).grpoEps(g.get("grpo_eps").asDouble()).threads(2, 1).build();
+                .clipEps(g.get("clip_eps").asDouble()).grpoEps(g.get("grpo_eps").asDouble()).threads(2, 1).xla(k.xla()).build();
         JsonNode wantGrads = g.get("gradients").get(k.loss());
         List<String> names = new ArrayList<>();
         if (wantGrads != null) {
