@@ -25,7 +25,7 @@ final class DecodeBench {
     private static final int DECODE_ROUNDS = 3;
     /** Unmeasured rounds after the first, so that the JIT has compiled the per-step Java code (steady state). */
     private static final int WARMUP_ROUNDS = 3;
-    private static final int PROMPT = 64;
+    static final int PROMPT = 64;
 
     private DecodeBench() {
     }
@@ -47,16 +47,8 @@ final class DecodeBench {
             int prompt = PROMPT;
             for (int b : new int[]{1, 8}) {
                 double first = decodeRound(m, b, prompt, steps);
-                for (int w = 0; w < WARMUP_ROUNDS; w++) {
-                    decodeRound(m, b, prompt, steps);
-                }
-                double[] rounds = new double[DECODE_ROUNDS];
-                for (int r = 0; r < DECODE_ROUNDS; r++) {
-                    rounds[r] = decodeRound(m, b, prompt, steps);
-                }
-                double[] sorted = rounds.clone();
-                java.util.Arrays.sort(sorted);
-                double stepMs = sorted[DECODE_ROUNDS / 2];
+                double[] rounds = measuredRounds(m, b, steps);
+                double stepMs = median(rounds);
                 // compute estimate: 2 * N_matmul FLOPs per token + attention over ~prompt+steps/2 keys
                 double flops = b * (ModelBench.trainFlopsPerToken(c, prompt + steps / 2) / 3.0);
                 double computeMs = flops / (peak * 1e9) * 1000;
@@ -72,8 +64,26 @@ final class DecodeBench {
         }
     }
 
+    /** ms per step of DECODE_ROUNDS rounds after WARMUP_ROUNDS unmeasured ones (a first round is expected done). */
+    static double[] measuredRounds(LlamaModel m, int b, int steps) {
+        for (int w = 0; w < WARMUP_ROUNDS; w++) {
+            decodeRound(m, b, PROMPT, steps);
+        }
+        double[] rounds = new double[DECODE_ROUNDS];
+        for (int r = 0; r < DECODE_ROUNDS; r++) {
+            rounds[r] = decodeRound(m, b, PROMPT, steps);
+        }
+        return rounds;
+    }
+
+    static double median(double[] xs) {
+        double[] sorted = xs.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
     /** Prefill of {@code prompt} tokens, then {@code steps} one-token steps; returns ms per decode step. */
-    private static double decodeRound(LlamaModel m, int b, int prompt, int steps) {
+    static double decodeRound(LlamaModel m, int b, int prompt, int steps) {
         int vocab = m.config.vocabSize;
         int[][] ids = new int[b][prompt];
         int[][] pos = new int[b][prompt];

@@ -27,9 +27,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code run.sh bench model [--quick] [--decode-only] [--device D] [--threads N] [--rss-steps N]}: measured FP32
- * peak (a chain of large MatMuls), training tokens/s and achieved GFLOP/s at two sizes (tiny, d_model 512), KV-cache decode
- * tokens/s and the fixed cost per decode step, and resident memory over many training steps.
+ * {@code run.sh bench model [--quick] [--xla] [--decode-only] [--device D] [--threads N] [--rss-steps N]}: measured
+ * FP32 peak (a chain of large MatMuls), training tokens/s and achieved GFLOP/s at two sizes (tiny, d_model 512),
+ * KV-cache decode tokens/s and the fixed cost per decode step, and resident memory over many training steps.
+ * {@code --xla}: the training graph compiled by XLA (train.xla).
+ * {@code run.sh bench model --peer [--rounds R]}: the same training and decoding interleaved with PyTorch
+ * ({@link PeerBench}).
  * {@code run.sh bench model --train-memory [--modes m1,m2]}: peak resident memory of training a 0.3B model with
  * LoRA adapters and with every weight, and on 1,024-token sequences with and without layers recomputed
  * ({@link #trainMemory}; a process keeps memory a mode freed, so compare modes run in separate processes).
@@ -52,6 +55,9 @@ public final class ModelBench {
     record Size(String name, int vocab, int d, int layers, int heads, int kvHeads, int batch, int seq) {
     }
 
+    static final List<Size> SIZES = List.of(new Size("tiny", 512, 128, 2, 4, 2, 8, 128),
+            new Size("d512", 4096, 512, 4, 8, 4, 8, 128));
+
     public static int run(String[] args) {
         boolean quick = false;
         boolean decodeOnly = false;
@@ -60,6 +66,9 @@ public final class ModelBench {
         String device = ModelOptions.CPU;
         int threads = 0;
         int rssSteps = 1000;
+        boolean peer = false;
+        boolean xla = false;
+        int rounds = PeerBench.DEFAULT_ROUNDS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -69,16 +78,22 @@ public final class ModelBench {
                 case "--device" -> device = args[++i];
                 case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--rss-steps" -> rssSteps = Integer.parseInt(args[++i]);
+                case "--peer" -> peer = true;
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--xla" -> xla = true;
                 case "model" -> { }
                 default -> {
-                    System.err.println("usage: bench model [--quick] [--decode-only | --train-memory [--modes M,...]] "
-                            + "[--device D] [--threads N] [--rss-steps N]");
+                    System.err.println("usage: bench model [--quick] [--xla] [--decode-only | --train-memory [--modes M,...]"
+                            + " | --peer [--rounds R]] [--device D] [--threads N] [--rss-steps N]");
                     return 2;
                 }
             }
         }
         try {
-            ModelOptions opts = new ModelOptions(device, threads, 1);
+            ModelOptions opts = new ModelOptions(device, threads, 1, xla);
+            if (peer) {
+                return PeerBench.run(opts, SIZES, rounds, quick ? 3 : 10, quick ? 16 : 64);
+            }
             if (trainMemory) {
                 trainMemory(opts, memoryModes);
                 return 0;
@@ -88,8 +103,7 @@ public final class ModelBench {
             System.out.printf(Locale.ROOT, "{\"bench\": \"fp32_peak\", \"device\": \"%s\", \"gflops\": %.1f}%n", device, peak);
             System.out.printf(Locale.ROOT, "{\"bench\": \"session_run\", \"trivial_run_ms\": %.4f}%n",
                     trivialRunMs(opts));
-            List<Size> sizes = List.of(new Size("tiny", 512, 128, 2, 4, 2, 8, 128),
-                    new Size("d512", 4096, 512, 4, 8, 4, 8, 128));
+            List<Size> sizes = SIZES;
             // first, so earlier benchmarks' freed memory does not mask growth
             if (!decodeOnly) {
                 rss(sizes.get(0), opts, quick ? Math.min(rssSteps, 200) : rssSteps);
@@ -195,8 +209,14 @@ public final class ModelBench {
     }
 
     static void train(Size s, ModelOptions opts, double peak, int steps) throws IOException {
+        trainTokensPerSecond(s, opts, peak, steps, true);
+    }
+
+    /** Training tokens/s of {@code steps} steps after one warm-up step; with print, the JSON line too. */
+    static double trainTokensPerSecond(Size s, ModelOptions opts, double peak, int steps, boolean print)
+            throws IOException {
         Path dir = checkpoint(s);
-        TrainConfig cfg = TrainConfig.builder().algorithm(Algorithm.SFT).microBatchSize(s.batch)
+        TrainConfig cfg = TrainConfig.builder().algorithm(Algorithm.SFT).microBatchSize(s.batch).xla(opts.xla())
                 .device(opts.device()).threads(opts.intraOpThreads(), opts.interOpThreads()).build();
         try (PolicyTrainer t = PolicyTrainer.open(dir, cfg)) {
             t.step(batch(s, 0)); // warm-up (graph optimisation, allocations)
@@ -208,10 +228,14 @@ public final class ModelBench {
             // every position is processed in the forward/backward, masked or not
             double tokens = (double) steps * s.batch * s.seq;
             double gflops = tokens * trainFlopsPerToken(t.model().config, s.seq) / sec / 1e9;
+            if (!print) {
+                return tokens / sec;
+            }
             System.out.printf(Locale.ROOT, "{\"bench\": \"train\", \"size\": \"%s\", \"params\": %d, \"d_model\": %d, "
                             + "\"batch\": %d, \"seq\": %d, \"step_ms\": %.1f, \"tokens_per_s\": %.0f, \"gflops\": %.1f, "
                             + "\"fraction_of_peak\": %.3f}%n", s.name, t.model().config.parameterCount(), s.d, s.batch,
                     s.seq, sec * 1000 / steps, tokens / sec, gflops, gflops / peak);
+            return tokens / sec;
         } finally {
             TrainingCheckpoint.deleteTree(dir);
         }
