@@ -29,4 +29,5 @@ exec java ${JAVA_OPTS:--Xmx2g} $OPENS -cp "$CP" org.apache.spark.deploy.SparkSub
   --properties-file "$ROOT/conf/spark-defaults.conf" \
   --conf spark.driver.host="${SPARK_DRIVER_HOST:-127.0.0.1}" \
   --conf "spark.driver.extraJavaOptions=$OPENS" --conf "spark.executor.extraJavaOptions=$OPENS" \
+  --conf "spark.executorEnv.TF_XLA_FLAGS=${TF_XLA_FLAGS:---tf_xla_cpu_global_jit}" \
   "${JARS[@]}" "${SUBMIT_OPTS[@]}" "$JAR" "${APP_ARGS[@]}"
