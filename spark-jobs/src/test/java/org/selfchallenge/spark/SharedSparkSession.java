@@ -1,6 +1,7 @@
 package org.selfchallenge.spark;
 
 import org.apache.spark.sql.SparkSession;
+import org.selfchallenge.spark.io.KryoRecords;
 import org.selfchallenge.spark.io.NioLocalFileSystem;
 
 /**
@@ -23,6 +24,7 @@ public abstract class SharedSparkSession {
                     .config("spark.ui.showConsoleProgress", "false")
                     .config("spark.sql.shuffle.partitions", "4")
                     .config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
+                    .config("spark.kryo.registrator", KryoRecords.class.getName())
                     .config("spark.hadoop." + NioLocalFileSystem.KEY, NioLocalFileSystem.class.getName())
                     .getOrCreate();
         }

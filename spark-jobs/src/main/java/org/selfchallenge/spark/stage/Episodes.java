@@ -10,6 +10,7 @@ import org.selfchallenge.spark.component.Components;
 import org.selfchallenge.spark.component.TaskSolver;
 import org.selfchallenge.spark.config.PipelineConfig;
 import org.selfchallenge.spark.io.LocalCopies;
+import org.selfchallenge.spark.io.SampleLineage;
 import org.selfchallenge.spark.io.TrajectoryRecord;
 
 import java.io.Serializable;
@@ -132,33 +133,8 @@ final class Episodes {
         r.setReward(o.reward());
         r.setTurns(o.turnsJson());
         TaskContext tc = TaskContext.get();
-        r.setLineage("{\"outcome\":" + quote(o.outcome()) + ",\"policy\":" + quote(policyVersion)
-                + ",\"task_id\":" + quote(in.taskId()) + ",\"sample_index\":" + in.sampleIndex()
-                + ",\"seed\":" + in.seed() + (tc == null ? "" : ",\"spark_partition\":" + tc.partitionId()) + "}");
+        r.setLineage(new SampleLineage(o.outcome(), policyVersion, in.taskId(), in.sampleIndex(), in.seed(),
+                tc == null ? null : tc.partitionId()).toJson());
         return r;
-    }
-
-    static String quote(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

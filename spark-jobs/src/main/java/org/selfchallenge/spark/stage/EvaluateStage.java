@@ -10,6 +10,7 @@ import org.apache.spark.util.SerializableConfiguration;
 import org.selfchallenge.bench.PassAtK;
 import org.selfchallenge.spark.Progress;
 import org.selfchallenge.spark.config.PipelineConfig;
+import org.selfchallenge.spark.io.SampleLineage;
 import org.selfchallenge.spark.io.TrajectoryRecord;
 import org.selfchallenge.spark.io.TrajectorySummaryRow;
 
@@ -58,7 +59,7 @@ public final class EvaluateStage implements Stage {
                 it.forEachRemaining(list::add);
                 List<TrajectorySummaryRow> out = new ArrayList<>();
                 for (TrajectoryRecord r : Episodes.run(cfg, s, policy, version, list, hadoop.value(), done)) {
-                    out.add(TrajectorySummaryRow.of(r, SolveStage.outcome(r.getLineage()), ""));
+                    out.add(TrajectorySummaryRow.of(r, SampleLineage.fromJson(r.getLineage()).outcome(), ""));
                 }
                 return out.iterator();
             });

@@ -12,6 +12,7 @@ import org.apache.spark.util.SerializableConfiguration;
 import org.selfchallenge.spark.Progress;
 import org.selfchallenge.spark.StageCommitter;
 import org.selfchallenge.spark.config.PipelineConfig;
+import org.selfchallenge.spark.io.SampleLineage;
 import org.selfchallenge.spark.io.TrajectoryArrow;
 import org.selfchallenge.spark.io.TrajectoryArrowWriter;
 import org.selfchallenge.spark.io.TrajectoryRecord;
@@ -125,18 +126,9 @@ public final class SolveStage implements Stage {
         }
         List<TrajectorySummaryRow> out = new ArrayList<>();
         for (TrajectoryRecord r : recs) {
-            out.add(TrajectorySummaryRow.of(r, outcome(r.getLineage()), name));
+            out.add(TrajectorySummaryRow.of(r, SampleLineage.fromJson(r.getLineage()).outcome(), name));
         }
         return out.iterator();
-    }
-
-    static String outcome(String lineage) {
-        int i = lineage.indexOf("\"outcome\":\"");
-        if (i < 0) {
-            return null;
-        }
-        int s = i + 11;
-        return lineage.substring(s, lineage.indexOf('"', s));
     }
 
     private static void removeAttemptLeftovers(FileSystem fs, Path dir) throws IOException {

@@ -66,16 +66,13 @@ public final class TrainStage implements Stage {
         }
         System.out.printf("  [round %d train] %s on %s%n", round, cfg.algorithm, !cfg.gpuEnabled ? "CPU"
                 : scheduled ? cfg.gpuAmount + " GPU (stage-level resource profile)" : "the GPU (local master, not scheduled)");
-        // Records cannot cross Kryo: the report travels as its fields, with the device and GPU addresses.
-        List<Object[]> reports = one.map(r -> {
+        Trained trained = one.map(r -> {
             String[] gpus = AssignedDevices.gpus(TaskContext.get());
             PipelineConfig taskCfg = cfg.gpuEnabled ? cfg.withTrainDevice(AssignedDevices.resolve(cfg.gpuDevice, gpus)) : cfg;
-            TrainReport t = train(taskCfg, r, trajectories, policyIn, out, hadoop.value());
-            return new Object[]{new double[]{t.sequences(), t.steps(), t.finalLoss(), t.meanReward(), t.trainableTokens(),
-                    t.seconds()}, taskCfg.trainDevice(), gpus};
-        }).collect();
-        double[] d = (double[]) reports.get(0)[0];
-        TrainReport rep = new TrainReport(null, (int) d[0], (long) d[1], d[2], d[3], (long) d[4], d[5]);
+            TrainReport report = train(taskCfg, r, trajectories, policyIn, out, hadoop.value());
+            return new Trained(report, taskCfg.trainDevice(), gpus);
+        }).collect().get(0);
+        TrainReport rep = trained.report();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("algorithm", cfg.algorithm);
         m.put("lora_rank", cfg.lora.rank()); // 0: every weight trained
@@ -89,9 +86,13 @@ public final class TrainStage implements Stage {
         m.put("train_tokens", rep.trainableTokens());
         m.put("train_seconds", rep.seconds());
         m.put("device", cfg.gpuEnabled ? "gpu" : "cpu");
-        m.put("tf_device", reports.get(0)[1]);
-        m.put("gpu_addresses", List.of((String[]) reports.get(0)[2]));
+        m.put("tf_device", trained.tfDevice());
+        m.put("gpu_addresses", List.of(trained.gpus()));
         return m;
+    }
+
+    /** The train task's result: its report, the TensorFlow device it trained on, the GPUs Spark assigned. */
+    private record Trained(TrainReport report, String tfDevice, String[] gpus) {
     }
 
     /**
