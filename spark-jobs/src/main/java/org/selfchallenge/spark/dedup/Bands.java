@@ -52,55 +52,14 @@ public final class Bands {
 
     /**
      * A task's verdict: {@code dupOf} = the smallest id of a non-held-out near-duplicate with a smaller id
-     * (null if none); {@code heldoutOverlap} = near-duplicate of some held-out task. (A plain class, not a
-     * record: it crosses Spark shuffles, and Kryo cannot build records.)
+     * (null if none); {@code heldoutOverlap} = near-duplicate of some held-out task. It crosses Spark
+     * shuffles (through KryoRecords).
      */
-    public static final class Flag implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String id;
-        private final String env;
-        private final String dupOf;
-        private final boolean heldoutOverlap;
-
-        public Flag(String id, String env, String dupOf, boolean heldoutOverlap) {
-            this.id = id;
-            this.env = env;
-            this.dupOf = dupOf;
-            this.heldoutOverlap = heldoutOverlap;
-        }
-
-        public String id() {
-            return id;
-        }
-
-        public String env() {
-            return env;
-        }
-
-        public String dupOf() {
-            return dupOf;
-        }
-
-        public boolean heldoutOverlap() {
-            return heldoutOverlap;
-        }
-
+    public record Flag(String id, String env, String dupOf, boolean heldoutOverlap) implements Serializable {
         /** Two flags of the same task from different buckets: the smaller duplicate, either overlap. */
         public Flag merge(Flag o) {
             String d = dupOf == null ? o.dupOf : o.dupOf == null || dupOf.compareTo(o.dupOf) <= 0 ? dupOf : o.dupOf;
             return new Flag(id, env, d, heldoutOverlap || o.heldoutOverlap);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Flag f && id.equals(f.id) && java.util.Objects.equals(env, f.env)
-                    && java.util.Objects.equals(dupOf, f.dupOf)
-                    && heldoutOverlap == f.heldoutOverlap;
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(id, env, dupOf, heldoutOverlap);
         }
 
         @Override

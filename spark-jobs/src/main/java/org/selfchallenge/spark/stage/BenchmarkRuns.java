@@ -63,16 +63,8 @@ final class BenchmarkRuns {
     private BenchmarkRuns() {
     }
 
-    /** One planned benchmark task (plain class: Spark's Kryo cannot build records). */
-    static final class Item implements Serializable {
-        private static final long serialVersionUID = 1L;
-        final String env;
-        final int index;
-
-        Item(String env, int index) {
-            this.env = env;
-            this.index = index;
-        }
+    /** One planned benchmark task (crosses Spark's Kryo through KryoRecords). */
+    record Item(String env, int index) implements Serializable {
     }
 
     static Map<String, Object> run(StageContext ctx, Path tmp, String policyUri, String version) {

@@ -30,36 +30,11 @@ final class Episodes {
     private Episodes() {
     }
 
-    /** One planned episode (a plain class, not a record: Spark's Kryo cannot build records). */
-    static final class Item implements Serializable {
-        private static final long serialVersionUID = 1L;
-        final String taskId;
-        final String env;
-        final String instruction;
-        final String evaluation;
-        final String solution;
-        final int sampleIndex;
-        final long seed;
-        final int round;
-
-        Item(String taskId, String env, String instruction, String evaluation, String solution, int sampleIndex,
-             long seed, int round) {
-            this.taskId = taskId;
-            this.env = env;
-            this.instruction = instruction;
-            this.evaluation = evaluation;
-            this.solution = solution;
-            this.sampleIndex = sampleIndex;
-            this.seed = seed;
-            this.round = round;
-        }
-
+    /** One planned episode (crosses Spark's Kryo through KryoRecords). */
+    record Item(String taskId, String env, String instruction, String evaluation, String solution, int sampleIndex,
+                long seed, int round) implements Serializable {
         TaskSolver.SolveInput input() {
             return new TaskSolver.SolveInput(taskId, env, instruction, evaluation, solution, sampleIndex, seed);
-        }
-
-        int round() {
-            return round;
         }
     }
 
