@@ -5,8 +5,9 @@
 # The process Java starts is a fork server (the "zygote"). It imports the modules task code may use,
 # moves itself into new user, mount, network and IPC namespaces whose root is an empty read-only
 # tmpfs, forks a "template" process before any request, and then serves Java's JSON lines (protocol:
-# PythonWorker.java). Neither runs model code: every run (a case, an evaluate() call, an executor
-# episode's code actions) happens in a child the template forked for that run alone, which locks itself
+# PythonWorker.java), both under a seccomp deny-list (no exec, open, socket or namespace calls). Neither
+# runs model code: every run (a case, an evaluate() call, an executor episode's code actions) happens in
+# a child the template forked for that run alone, which locks itself
 # down (rlimits + a seccomp allow-list: read fd 0, write fd 1, no open, no stat, no fork, no signals)
 # before reading its job, talks to the zygote over a socket pair of its own, and is killed when its run
 # ends. The zygote relays the child's tool calls to Java under the case it bound to that child, and

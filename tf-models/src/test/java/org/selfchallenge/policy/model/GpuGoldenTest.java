@@ -32,10 +32,7 @@ class GpuGoldenTest {
                 assertArrayEquals(Goldens.floats(g.get("logits").get(0).get(t)), logits[t], 1e-4f);
             }
         }
-        List<TrainSequence> batch = new ArrayList<>();
-        for (JsonNode s : g.get("sequences")) {
-            batch.add(TrainSequence.supervised(Goldens.ints(s.get("tokens")), Goldens.mask(s.get("mask"))));
-        }
+        List<TrainSequence> batch = supervised(g);
         try (PolicyTrainer t = PolicyTrainer.open(Goldens.dir(name),
                 TrainConfig.builder().algorithm(Algorithm.SFT).device("/GPU:0").build())) {
             double want = g.get("losses").get("nll").asDouble();
@@ -48,10 +45,7 @@ class GpuGoldenTest {
     void xlaTrainingOnGpu() throws Exception {
         String name = "llama_gqa_rope3_bf16";
         JsonNode g = Goldens.golden(name);
-        List<TrainSequence> batch = new ArrayList<>();
-        for (JsonNode s : g.get("sequences")) {
-            batch.add(TrainSequence.supervised(Goldens.ints(s.get("tokens")), Goldens.mask(s.get("mask"))));
-        }
+        List<TrainSequence> batch = supervised(g);
         JsonNode a = g.get("adamw");
         try (PolicyTrainer t = PolicyTrainer.open(Goldens.dir(name), TrainConfig.builder().algorithm(Algorithm.RFT)
                 .learningRate(a.get("lr").asDouble()).weightDecay(a.get("weight_decay").asDouble())
@@ -71,10 +65,7 @@ class GpuGoldenTest {
     void loraLossAndAdapterGradientOnGpu() throws Exception {
         String name = "llama_lora";
         JsonNode g = Goldens.golden(name);
-        List<TrainSequence> batch = new ArrayList<>();
-        for (JsonNode s : g.get("sequences")) {
-            batch.add(TrainSequence.supervised(Goldens.ints(s.get("tokens")), Goldens.mask(s.get("mask"))));
-        }
+        List<TrainSequence> batch = supervised(g);
         String b = "model.layers.0.self_attn.q_proj.lora_B.weight";
         try (PolicyTrainer t = PolicyTrainer.open(Goldens.dir(name), Goldens.dir(name),
                 TrainConfig.builder().algorithm(Algorithm.SFT).device("/GPU:0").build())) {
@@ -87,5 +78,13 @@ class GpuGoldenTest {
             }
             assertArrayEquals(want, e.gradients().get(b), 1e-4f * max);
         }
+    }
+
+    private static List<TrainSequence> supervised(JsonNode g) {
+        List<TrainSequence> batch = new ArrayList<>();
+        for (JsonNode s : g.get("sequences")) {
+            batch.add(TrainSequence.supervised(Goldens.ints(s.get("tokens")), Goldens.mask(s.get("mask"))));
+        }
+        return batch;
     }
 }
