@@ -11,16 +11,14 @@ import org.selfchallenge.llm.BatchingChatModel;
 import org.selfchallenge.llm.ChatModel;
 import org.selfchallenge.llm.ChatModelProvider;
 import org.selfchallenge.llm.SamplingParams;
-import org.selfchallenge.policy.cli.ModelCli;
+import org.selfchallenge.policy.RandomCheckpoint;
 import org.selfchallenge.policy.chat.TfChatModel;
 import org.selfchallenge.policy.model.ModelOptions;
 import org.selfchallenge.spark.config.PipelineConfig;
 import org.selfchallenge.spark.io.LocalCopies;
 import org.selfchallenge.spark.io.TrajectoryRecord;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -215,25 +213,10 @@ public final class CoreComponents implements Components {
             return "hf:" + src.getFileName();
         }
         try {
-            Path conf = Files.createTempFile("tiny-policy-", ".json");
-            Files.writeString(conf, tinyConfigJson(cfg));
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
-            PrintStream old = System.out;
-            int rc;
-            System.setOut(new PrintStream(buf, true));
-            try {
-                rc = ModelCli.run(new String[]{"init", "--config", conf.toString(), "--out", localDir.toString(),
-                        "--seed", Long.toString(cfg.seed)});
-            } finally {
-                System.setOut(old);
-                Files.deleteIfExists(conf);
-            }
-            if (rc != 0) {
-                throw new IllegalStateException("model init failed (" + rc + "): " + buf);
-            }
+            RandomCheckpoint.write(tinyConfigJson(cfg), localDir, cfg.seed);
             return "tiny-random@seed" + cfg.seed;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot write the tiny random policy to " + localDir, e);
         }
     }
 
