@@ -39,6 +39,11 @@ public record ModelOptions(String device, int intraOpThreads, int interOpThreads
         return new ModelOptions(device, intraOpThreads, interOpThreads, on);
     }
 
+    /** Whether asking for XLA takes effect on this device: always on a GPU, on a CPU with the flag. */
+    public boolean xlaTakesEffect() {
+        return deviceSpec().deviceType() != DeviceSpec.DeviceType.CPU || xlaActiveOnCpu();
+    }
+
     /** Whether this process's environment lets TF cluster CPU ops for XLA (see the class comment). */
     public static boolean xlaActiveOnCpu() {
         String flags = System.getenv(XLA_FLAGS_ENV);

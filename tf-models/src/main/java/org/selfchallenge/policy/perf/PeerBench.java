@@ -69,7 +69,7 @@ final class PeerBench {
             double torchPeak = peer.call(Map.of("op", "peak")).path("gflops").asDouble();
             System.out.printf(Locale.ROOT, "{\"bench\": \"peer_peak\", \"tf_gflops\": %.1f, \"torch_gflops\": %.1f}%n",
                     tfPeak, torchPeak);
-            boolean xla = ModelOptions.xlaActiveOnCpu() || !opts.device().toUpperCase(Locale.ROOT).contains("CPU");
+            boolean xla = opts.xlaTakesEffect();
             for (ModelBench.Size s : sizes) {
                 train(s, opts, peer, rounds, trainSteps, xla, tfPeak, torchPeak);
             }

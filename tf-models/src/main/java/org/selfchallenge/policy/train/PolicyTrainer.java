@@ -64,8 +64,9 @@ public final class PolicyTrainer implements AutoCloseable {
                   Map<String, TensorData> adapters) {
         this.config = config;
         this.sourceDir = sourceDir;
-        if (config.xla() && config.device().toUpperCase(java.util.Locale.ROOT).contains("CPU")
-                && !ModelOptions.xlaActiveOnCpu()) {
+        ModelOptions options = new ModelOptions(config.device(), config.intraOpThreads(), config.interOpThreads(),
+                config.xla());
+        if (config.xla() && !options.xlaTakesEffect()) {
             System.err.println("train: xla is on but " + ModelOptions.XLA_FLAGS_ENV + " lacks "
                     + ModelOptions.XLA_CPU_FLAG + ", so TF runs the CPU graph without XLA (set it before the JVM starts)");
         }
@@ -75,8 +76,7 @@ public final class PolicyTrainer implements AutoCloseable {
             all = new LinkedHashMap<>(weights);
             all.putAll(adapters != null ? adapters : config.lora().initialWeights(cfg, config.seed() ^ LORA_SEED_SALT));
         }
-        this.model = new LlamaModel(cfg, all, new ModelOptions(config.device(), config.intraOpThreads(),
-                config.interOpThreads(), config.xla()), config.lora());
+        this.model = new LlamaModel(cfg, all, options, config.lora());
         this.graph = new TrainGraph(model, loss, config);
         this.layerwise = config.recomputeLayers() ? new LayerwiseBackward(model, loss, graph) : null;
         this.schedule = LrSchedule.of(config);
